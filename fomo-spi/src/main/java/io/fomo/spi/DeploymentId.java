@@ -1,0 +1,71 @@
+package io.fomo.spi;
+
+/**
+ * Identifies one model deployment, and with it its model token ({@code MT-<id>}).
+ *
+ * <p>Ids compare by their text (code point order), which gives every ordered output of the SDK one
+ * deterministic order. A deployment id is 1 to 29 characters of {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit, so that it fits a token symbol.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class DeploymentId implements Comparable<DeploymentId> {
+
+    private final String value;
+
+    private DeploymentId(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Returns the id with this text.
+     *
+     * @param value the text: 1 to 29 characters of {@code A-Z a-z 0-9 . _ -}
+     * @return the id
+     * @throws InvalidArgumentException if the text is blank, too long or has control characters
+     */
+    public static DeploymentId of(String value) {
+        return new DeploymentId(validate(Ids.check("deploymentId", value)));
+    }
+
+    /**
+     * Returns the text of the id.
+     *
+     * @return the text
+     */
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public int compareTo(DeploymentId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DeploymentId o && o.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /**
+     * Returns the text of the id.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static String validate(String value) {
+        if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,28}")) {
+            throw InvalidArgumentException.of("deploymentId", '"' + value + '"',
+                    "1 to 29 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit");
+        }
+        return value;
+    }
+}

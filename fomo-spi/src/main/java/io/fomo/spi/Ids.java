@@ -1,0 +1,34 @@
+package io.fomo.spi;
+
+import java.util.Objects;
+
+/** Validation shared by the identifier types. */
+final class Ids {
+
+    static final int MAX_LENGTH = 128;
+
+    private Ids() {
+    }
+
+    static String check(String field, String value) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw InvalidArgumentException.of(field, '"' + value + '"', "must not be blank");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw InvalidArgumentException.of(field, '"' + value.substring(0, 16) + "...\"",
+                    "must be at most " + MAX_LENGTH + " characters, was " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ') {
+                throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?") + '"',
+                        "must not contain control characters (at index " + i + ")");
+            }
+        }
+        if (!value.strip().equals(value)) {
+            throw InvalidArgumentException.of(field, '"' + value + '"', "must not start or end with a space");
+        }
+        return value;
+    }
+}

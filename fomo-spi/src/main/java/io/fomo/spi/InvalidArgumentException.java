@@ -1,0 +1,45 @@
+package io.fomo.spi;
+
+/**
+ * Raised when an input is not acceptable in itself; its code is {@link ErrorCode#INVALID_ARGUMENT}.
+ */
+public non-sealed class InvalidArgumentException extends FomoException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the error with a complete message.
+     *
+     * @param message what was wrong, naming the field and the value
+     */
+    public InvalidArgumentException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the error with a complete message and its cause.
+     *
+     * @param message what was wrong, naming the field and the value
+     * @param cause   the underlying failure
+     */
+    public InvalidArgumentException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Creates the error for one rejected field, with the message {@code "<field> = <value>: <reason>"}.
+     *
+     * @param field  the name of the field or parameter
+     * @param value  the rejected value
+     * @param reason what was expected instead
+     * @return the error, to be thrown by the caller
+     */
+    public static InvalidArgumentException of(String field, Object value, String reason) {
+        return new InvalidArgumentException(describe(field, value, reason));
+    }
+
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.INVALID_ARGUMENT;
+    }
+}
