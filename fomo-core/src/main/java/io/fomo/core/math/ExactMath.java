@@ -1,0 +1,173 @@
+package io.fomo.core.math;
+
+import ch.obermuhlner.math.big.BigDecimalMath;
+import io.fomo.spi.InvalidArgumentException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * Square root, exponential and natural logarithm, each rounded once with a declared direction.
+ *
+ * <p>Square roots are exact for every rounding mode: the integer square root gives the exact floor of
+ * the result one digit past the target, and a sticky digit records whether anything was cut, so the
+ * single final rounding sees the true position of the value. {@code exp} and {@code ln} cannot be exact;
+ * they are computed by big-math at the requested digits plus the caller's guard digits and rounded once
+ * (the approach big-math's own {@code expTaylor} takes, at precision + 6). The tests check them against
+ * a recomputation at precision + 20.
+ *
+ * <p>This class is thread-safe; it has no state.
+ */
+public final class ExactMath {
+
+    /** Slightly below ln(10), so that x / LN10_LOWER_BOUND over-estimates the digits of e^x. */
+    private static final BigDecimal LN10_LOWER_BOUND = new BigDecimal("2.302585");
+
+    private ExactMath() {
+    }
+
+    /**
+     * Returns the square root of a non-negative value at a scale, rounded once.
+     *
+     * @param x        the radicand, not negative
+     * @param scale    the scale of the result, 0 to 1000
+     * @param rounding the direction of the single rounding (any mode but UNNECESSARY is exact)
+     * @return the rounded root
+     * @throws InvalidArgumentException if x is negative or the scale is out of range
+     */
+    public static BigDecimal sqrt(BigDecimal x, int scale, RoundingMode rounding) {
+        requireNonNegative("x", x);
+        requireScale(scale);
+        Objects.requireNonNull(rounding, "rounding");
+        return stickyRoot(x, scale + 1).setScale(scale, rounding);
+    }
+
+    /**
+     * Returns the square root of a non-negative value to a number of significant digits, rounded once.
+     *
+     * @param x  the radicand, not negative
+     * @param mc the significant digits and the direction of the single rounding
+     * @return the rounded root
+     * @throws InvalidArgumentException if x is negative or the context has unlimited precision
+     */
+    public static BigDecimal sqrt(BigDecimal x, MathContext mc) {
+        requireNonNegative("x", x);
+        requirePrecision(mc);
+        if (x.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        // adjusted exponent of x is e = precision - scale - 1; sqrt(x) has adjusted exponent floor(e/2).
+        int e = x.precision() - x.scale() - 1;
+        int digitsAfterPoint = mc.getPrecision() + 2 - Math.floorDiv(e, 2);
+        return stickyRoot(x, Math.max(digitsAfterPoint, 1)).round(mc);
+    }
+
+    /**
+     * floor(sqrt(x) * 10^k), followed by a sticky digit 1 when the root was not exact, at scale k + 1.
+     */
+    private static BigDecimal stickyRoot(BigDecimal x, int k) {
+        // x * 10^(2k) as an integer, truncated; the truncation is itself recorded as inexact.
+        BigDecimal shifted = x.movePointRight(2 * k);
+        BigInteger n = shifted.setScale(0, RoundingMode.DOWN).unscaledValue();
+        boolean truncated = shifted.compareTo(new BigDecimal(n)) != 0;
+        BigInteger[] rootRem = n.sqrtAndRemainder();
+        boolean inexact = truncated || rootRem[1].signum() != 0;
+        BigInteger digits = rootRem[0].multiply(BigInteger.TEN).add(inexact ? BigInteger.ONE : BigInteger.ZERO);
+        return new BigDecimal(digits, k + 1);
+    }
+
+    /**
+     * Returns e raised to x, to a number of significant digits, computed with guard digits and rounded
+     * once.
+     *
+     * @param x           the exponent, between -100,000 and 100,000
+     * @param mc          the significant digits and the direction of the single rounding
+     * @param guardDigits extra digits carried before the rounding, 1 to 100
+     * @return the rounded power
+     * @throws InvalidArgumentException if an argument is out of range
+     */
+    public static BigDecimal exp(BigDecimal x, MathContext mc, int guardDigits) {
+        Objects.requireNonNull(x, "x");
+        requirePrecision(mc);
+        requireGuard(guardDigits);
+        if (x.abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
+            throw InvalidArgumentException.of("x", x.toPlainString(), "must be between -100000 and 100000");
+        }
+        MathContext work = new MathContext(mc.getPrecision() + guardDigits, RoundingMode.HALF_EVEN);
+        return BigDecimalMath.exp(x, work).round(mc);
+    }
+
+    /**
+     * Returns e raised to x at a scale, computed with guard digits and rounded once.
+     *
+     * @param x           the exponent, between -100,000 and 100,000
+     * @param scale       the scale of the result, 0 to 1000
+     * @param rounding    the direction of the single rounding
+     * @param guardDigits extra digits carried before the rounding, 1 to 100
+     * @return the rounded power
+     * @throws InvalidArgumentException if an argument is out of range
+     */
+    public static BigDecimal exp(BigDecimal x, int scale, RoundingMode rounding, int guardDigits) {
+        Objects.requireNonNull(x, "x");
+        requireScale(scale);
+        requireGuard(guardDigits);
+        Objects.requireNonNull(rounding, "rounding");
+        if (x.abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
+            throw InvalidArgumentException.of("x", x.toPlainString(), "must be between -100000 and 100000");
+        }
+        // Digits before the point: about x / ln(10); digits after it: the scale.
+        int integerDigits = Math.max(1, x.signum() > 0
+                ? x.divide(LN10_LOWER_BOUND, 0, RoundingMode.UP).intValueExact() + 1 : 1);
+        MathContext work = new MathContext(integerDigits + scale + guardDigits, RoundingMode.HALF_EVEN);
+        return BigDecimalMath.exp(x, work).setScale(scale, rounding);
+    }
+
+    /**
+     * Returns the natural logarithm of a positive value, to a number of significant digits, computed
+     * with guard digits and rounded once.
+     *
+     * @param x           the argument, positive
+     * @param mc          the significant digits and the direction of the single rounding
+     * @param guardDigits extra digits carried before the rounding, 1 to 100
+     * @return the rounded logarithm
+     * @throws InvalidArgumentException if x is not positive or an argument is out of range
+     */
+    public static BigDecimal ln(BigDecimal x, MathContext mc, int guardDigits) {
+        Objects.requireNonNull(x, "x");
+        requirePrecision(mc);
+        requireGuard(guardDigits);
+        if (x.signum() <= 0) {
+            throw InvalidArgumentException.of("x", x.toPlainString(), "must be positive");
+        }
+        MathContext work = new MathContext(mc.getPrecision() + guardDigits, RoundingMode.HALF_EVEN);
+        return BigDecimalMath.log(x, work).round(mc);
+    }
+
+    private static void requireNonNegative(String field, BigDecimal x) {
+        Objects.requireNonNull(x, field);
+        if (x.signum() < 0) {
+            throw InvalidArgumentException.of(field, x.toPlainString(), "must not be negative");
+        }
+    }
+
+    private static void requireScale(int scale) {
+        if (scale < 0 || scale > 1000) {
+            throw InvalidArgumentException.of("scale", scale, "must be between 0 and 1000");
+        }
+    }
+
+    private static void requireGuard(int guardDigits) {
+        if (guardDigits < 1 || guardDigits > 100) {
+            throw InvalidArgumentException.of("guardDigits", guardDigits, "must be between 1 and 100");
+        }
+    }
+
+    private static void requirePrecision(MathContext mc) {
+        Objects.requireNonNull(mc, "mc");
+        if (mc.getPrecision() < 1 || mc.getPrecision() > 1000) {
+            throw InvalidArgumentException.of("precision", mc.getPrecision(), "must be between 1 and 1000");
+        }
+    }
+}
