@@ -34,6 +34,18 @@ public final class FomoCli implements Runnable {
         return new CommandLine(new FomoCli()).execute(args);
     }
 
+    /**
+     * Runs the command line with its own output streams, for tests and embedding.
+     *
+     * @param out  where normal output goes
+     * @param err  where errors go
+     * @param args the arguments
+     * @return the exit status: 0 on success
+     */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new FomoCli()).setOut(out).setErr(err).execute(args);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
