@@ -1,6 +1,7 @@
 package io.fomo.examples.vectors;
 
 import io.fomo.examples.vectors.ops.MathOps;
+import io.fomo.examples.vectors.ops.RewardsOps;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,7 @@ public final class OpCatalog {
             }
         };
         MathOps.register(r);
+        RewardsOps.register(r);
         return new OpCatalog(ops);
     }
 
