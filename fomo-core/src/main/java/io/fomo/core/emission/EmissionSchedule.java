@@ -25,7 +25,8 @@ import java.util.Optional;
  * so {@code amount(a, b) + amount(b, c) == amount(a, c)} to the last base unit, for every schedule, and
  * {@code amount(0, t)} never exceeds a bounded schedule's {@link #total()}.
  *
- * <p>The exact (unrounded) rate of every kind never increases over time. Because each range is the
+ * <p>The exact (unrounded) rate of every kind never increases over time (for {@link IntervalDecrease}, from
+ * its {@code start} on; it emits nothing before). Because each range is the
  * difference of two roundings, two consecutive ranges of equal length may differ by one base unit in the
  * "wrong" direction: {@code amount(t + L, t + 2L) <= amount(t, t + L) + 1 unit}, and never more.
  *
