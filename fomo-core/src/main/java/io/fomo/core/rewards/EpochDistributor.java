@@ -110,6 +110,8 @@ public final class EpochDistributor {
             }
         }
         BigInteger[] w = new BigInteger[n];
+        BigInteger[] wGlobal = new BigInteger[n];
+        boolean sameAlpha = alpha.compareTo(alphaI) == 0;
         BigInteger[] pay = new BigInteger[n];
         BigInteger[] flockPay = new BigInteger[n];
         BigInteger[] mtPay = new BigInteger[n];
@@ -141,16 +143,26 @@ public final class EpochDistributor {
                     sum = BigInteger.ZERO;
                 } else if (kind == PoolKind.MT_INCENTIVE && incentiveSum != null) {
                     sum = incentiveSum;
+                } else if (kind == PoolKind.FLOCK_INCENTIVE && sameAlpha) {
+                    // Same curve as the global pool: the incentive weight is the global one, gated by stake.
+                    sum = BigInteger.ZERO;
+                    for (int i = lo; i < hi; i++) {
+                        w[i] = usage.stake[i].signum() == 0 ? BigInteger.ZERO : wGlobal[i];
+                        sum = sum.add(w[i]);
+                    }
+                    incentiveSum = sum;
                 } else {
-                    sum = Weights.score(usage.spend, usage.stake, gmScaled, lo, hi, alphas[k], stakeGated[k], scale, w);
+                    sum = Weights.score(usage.spend, usage.stake, gmScaled, lo, hi, alphas[k], stakeGated[k], scale,
+                            kind == PoolKind.GLOBAL_FLOCK ? wGlobal : w);
                     if (kind == PoolKind.FLOCK_INCENTIVE) {
                         incentiveSum = sum;
                     }
                 }
+                BigInteger[] weights = kind == PoolKind.GLOBAL_FLOCK ? wGlobal : w;
                 if (sum.signum() == 0) {
                     returned = pool;
                 } else if (pool.signum() > 0) {
-                    paid = Weights.allocate(pool, w, sum, lo, hi, pay);
+                    paid = Weights.allocate(pool, weights, sum, lo, hi, pay);
                     BigInteger[] target = kind == PoolKind.MT_INCENTIVE ? mtPay : flockPay;
                     for (int i = lo; i < hi; i++) {
                         target[i] = target[i].add(pay[i]);

@@ -231,4 +231,48 @@ class EpochDistributorProperties {
         assertTrue(r.flockRewardOf(AccountId.of("u99")).units()
                 .compareTo(e.multiply(BigInteger.valueOf(total)).divide(BigInteger.valueOf(all))) <= 0);
     }
+
+    @Property(tries = 100)
+    void incentivePoolsMatchTheSinglePoolDistribution(@ForAll("epochs") Spec s, @ForAll @IntRange(min = 0, max = 100) int a,
+            @ForAll boolean sameAlpha) {
+        // Epoch close reuses the global weights for the incentive pools when alpha == alpha_i; both that path
+        // and the general one must pay what RewardPool.distribute pays for the same pool.
+        BigDecimal alpha = BigDecimal.valueOf(a, 2);
+        BigDecimal alphaI = sameAlpha ? alpha : BigDecimal.valueOf(100 - a, 2);
+        RewardParams p = RewardParams.builder(EmissionSchedule.defaultFlock()).alpha(AlphaSchedule.constant(alpha))
+                .alphaIncentive(AlphaSchedule.constant(alphaI)).build();
+        EpochResult r = EpochDistributor.close(p, CarryOver.empty(F), usage(s, 1, 0), 0, 86_400);
+        for (int m = 0; m < s.net.length; m++) {
+            List<Participant> ps = new ArrayList<>();
+            long spend = 0;
+            for (Pair x : s.pairs) {
+                if (x.deployment == m) {
+                    ps.add(Participant.of(AccountId.of("u" + x.user), BigDecimal.valueOf(x.spend), BigDecimal.valueOf(x.stake)));
+                    spend += x.spend;
+                }
+            }
+            if (spend == 0) {
+                continue;
+            }
+            PoolDistribution d = RewardPool.distribute(Amount.ofUnits(F, s.flockIncentive[m]), ps, alphaI, true,
+                    RewardPool.DEFAULT_FACTOR_SCALE, GmMultiplier.none());
+            int mm = m;
+            assertEquals(d.returned(), r.pool(dep(m), PoolKind.FLOCK_INCENTIVE).returned());
+            assertEquals(d.dust(), r.pool(dep(m), PoolKind.FLOCK_INCENTIVE).dust());
+            BigInteger globalOnly = BigInteger.ZERO;
+            PoolDistribution g = RewardPool.distribute(r.pool(dep(m), PoolKind.GLOBAL_FLOCK).budget(), ps, alpha, false,
+                    RewardPool.DEFAULT_FACTOR_SCALE, GmMultiplier.none());
+            for (Participant x : ps) {
+                BigInteger[] got = {null};
+                r.forEachPayout((dd, u, f, mt) -> {
+                    if (dd.equals(dep(mm)) && u.equals(x.account())) {
+                        got[0] = f.units();
+                    }
+                });
+                assertEquals(g.payoutOf(x.account()).units().add(d.payoutOf(x.account()).units()), got[0]);
+                globalOnly = globalOnly.add(g.payoutOf(x.account()).units());
+            }
+            assertEquals(r.pool(dep(m), PoolKind.GLOBAL_FLOCK).paid().units(), globalOnly);
+        }
+    }
 }
