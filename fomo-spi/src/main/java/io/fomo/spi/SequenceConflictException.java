@@ -20,8 +20,8 @@ public final class SequenceConflictException extends InvalidStateException {
      * @param actualSequence   the sequence number the journal was at
      */
     public SequenceConflictException(long expectedSequence, long actualSequence) {
-        super(describe("expectedSequence", expectedSequence,
-                "the journal is at sequence " + actualSequence + " (another append came first)"));
+        super(describe("expectedSequence", expectedSequence, "the journal is at sequence " + actualSequence
+                + (expectedSequence < actualSequence ? " (another append came first)" : " (the caller is ahead of it)")));
         this.expectedSequence = expectedSequence;
         this.actualSequence = actualSequence;
     }

@@ -100,5 +100,7 @@ class JournalEntryTest {
         assertEquals(ErrorCode.INVALID_STATE, e.code());
         assertTrue(e instanceof InvalidStateException);
         assertEquals("expectedSequence = 4: the journal is at sequence 6 (another append came first)", e.getMessage());
+        assertEquals("expectedSequence = 9: the journal is at sequence 6 (the caller is ahead of it)",
+                new SequenceConflictException(9, 6).getMessage());
     }
 }
