@@ -90,7 +90,7 @@ class AmountTest {
         Amount flock = Amount.of(FLOCK, 1);
         AssetMismatchException plus = assertThrows(AssetMismatchException.class, () -> usdc.plus(flock));
         assertEquals(ErrorCode.INVALID_ARGUMENT, plus.code());
-        assertTrue(plus.getMessage().startsWith("other = FLOCK:"), plus.getMessage());
+        assertTrue(plus.getMessage().startsWith("other = FLOCK (18 decimals): expected an amount of USDC (6 decimals)"), plus.getMessage());
         assertTrue(plus.getMessage().contains("USDC"), plus.getMessage());
         assertThrows(AssetMismatchException.class, () -> usdc.minus(flock));
         assertThrows(AssetMismatchException.class, () -> usdc.compareTo(flock));

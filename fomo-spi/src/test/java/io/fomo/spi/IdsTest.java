@@ -42,7 +42,7 @@ class IdsTest {
     @ParameterizedTest
     @MethodSource("idTypes")
     void controlCharactersAreRejectedWithTheirIndex(String field, Function<String, Object> of) {
-        for (String text : new String[] {"a\nb", "a\tb", "a\u0000b", "a\u007fb", "a\u2028b"}) {
+        for (String text : new String[] {"a\nb", "a\tb", "a\u0000b", "a\u007fb", "a\u2028b", "a\u00a0b", "a\u200bb", "a\ufeffb"}) {
             InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> of.apply(text));
             assertTrue(e.getMessage().startsWith(field + " = \""), e.getMessage());
             assertTrue(e.getMessage().contains("(at index 1)"), e.getMessage());
