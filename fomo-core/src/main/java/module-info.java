@@ -11,4 +11,5 @@ module io.fomo.core {
     requires ch.obermuhlner.math.big;
 
     exports io.fomo.core.math;
+    exports io.fomo.core.amm;
 }
