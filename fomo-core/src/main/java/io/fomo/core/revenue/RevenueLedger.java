@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * <p><b>Routing the sum.</b> Closing the epoch routes each deployment's gross for the epoch once, less
  * that epoch's hard costs, through the {@link RevenueRouter}. Routing the sum (rather than each payment)
  * makes the result independent of how usage is chunked into payments, lets costs be netted against the
- * day's revenue as the spec orders, and keeps the dust to at most 2 base units per deployment and epoch.
+ * day's revenue as the spec orders, and keeps the dust to at most 3 base units per deployment and epoch.
  *
  * <p>This class is immutable and thread-safe.
  */

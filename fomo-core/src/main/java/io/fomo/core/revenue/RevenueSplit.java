@@ -112,7 +112,8 @@ public final class RevenueSplit {
 
     /**
      * Returns the dust in the treasury part: the treasury part less its own rounded-down share. With four
-     * recipients it is at most 3 base units less one (each rounded share loses less than one unit).
+     * recipients it is at most 3 base units: it is the sum of the four shares' fractional parts, each less
+     * than one unit, and it is a whole number.
      *
      * @return the dust
      */
