@@ -11,4 +11,7 @@ module io.fomo.core {
     requires ch.obermuhlner.math.big;
 
     exports io.fomo.core.math;
+    exports io.fomo.core.amm;
+    exports io.fomo.core.revenue;
+    exports io.fomo.core.staking;
 }
