@@ -1,5 +1,6 @@
 package io.fomo.examples.vectors;
 
+import io.fomo.examples.vectors.ops.EconomyOps;
 import io.fomo.examples.vectors.ops.MathOps;
 import io.fomo.examples.vectors.ops.RewardsOps;
 import java.util.Collections;
@@ -49,6 +50,7 @@ public final class OpCatalog {
             }
         };
         MathOps.register(r);
+        EconomyOps.register(r);
         RewardsOps.register(r);
         return new OpCatalog(ops);
     }
