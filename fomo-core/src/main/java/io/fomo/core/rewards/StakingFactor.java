@@ -128,11 +128,54 @@ public final class StakingFactor {
         if (a.signum() == 0 || bn.signum() == 0) {
             return new BigInteger[] {an, BigInteger.ZERO};
         }
-        BigInteger m = bn.multiply(bn).multiply(a).multiply(b).multiply(BigInteger.TEN.pow(2 * (k - sa)));
-        BigInteger[] rootRem = m.sqrtAndRemainder();
-        BigInteger[] qr = rootRem[0].divideAndRemainder(b);
+        // (1 − α)·√(a/b)·10^k = √x with x = bn²·10^(2(k − sa))·a / b, and ⌊√x⌋ = ⌊√⌊x⌋⌋ (n ≤ √x iff
+        // n² ≤ ⌊x⌋ for whole n): one division and the square root of a number no larger than bn²·10^2k.
+        // √x is whole exactly when the division leaves nothing and ⌊x⌋ is a perfect square.
+        BigInteger c = bn.multiply(bn).multiply(BigInteger.TEN.pow(2 * (k - sa)));
+        BigInteger[] qr = c.multiply(a).divideAndRemainder(b);
+        BigInteger[] rootRem = IntegerRoots.floorSqrtAndRemainder(qr[0]);
         boolean inexact = rootRem[1].signum() != 0 || qr[1].signum() != 0;
-        return new BigInteger[] {an.add(qr[0]), inexact ? BigInteger.ONE : BigInteger.ZERO};
+        return new BigInteger[] {an.add(rootRem[0]), inexact ? BigInteger.ONE : BigInteger.ZERO};
+    }
+
+    /**
+     * The factor times {@code 10^K}, rounded DOWN, prepared once for one α and scale so that each stake
+     * costs one multiplication, one division and one integer square root. With α of at most {@code K}
+     * decimals, {@code α·10^K} is whole, so {@code ⌊(α + β·√(a/b))·10^K⌋ = α·10^K + ⌊√⌊c·a/b⌋⌋} with
+     * {@code c = β²·10^2K}: the value {@link #scaled} gives for {@link RoundingMode#DOWN}.
+     */
+    static final class FloorCurve {
+        private final BigInteger alphaUnits;
+        private final BigInteger c;
+
+        private FloorCurve(BigInteger alphaUnits, BigInteger c) {
+            this.alphaUnits = alphaUnits;
+            this.c = c;
+        }
+
+        /** The curve of a stripped α at a scale, or null when α has more decimals than the scale. */
+        static FloorCurve of(BigDecimal alpha, int scale) {
+            int sa = Math.max(0, alpha.scale());
+            if (sa > scale) {
+                return null;
+            }
+            BigInteger bn = BigDecimal.ONE.subtract(alpha).setScale(sa).unscaledValue();
+            return new FloorCurve(alpha.setScale(scale).unscaledValue(),
+                    bn.multiply(bn).multiply(BigInteger.TEN.pow(2 * (scale - sa))));
+        }
+
+        /** The factor without stake (or without any stake on the deployment): α·10^K. */
+        BigInteger unstaked() {
+            return alphaUnits;
+        }
+
+        /** The factor of {@code stake} out of a positive {@code totalStake}, stake positive. */
+        BigInteger at(BigInteger stake, BigInteger totalStake) {
+            if (c.signum() == 0) {
+                return alphaUnits;
+            }
+            return alphaUnits.add(IntegerRoots.floorSqrt(c.multiply(stake).divide(totalStake)));
+        }
     }
 
     private static BigDecimal withSticky(BigInteger[] floorAndInexact, int k) {

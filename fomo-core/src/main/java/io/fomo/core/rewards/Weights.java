@@ -25,6 +25,7 @@ final class Weights {
             totalStake = totalStake.add(stake[i]);
         }
         BigDecimal a = StakingFactor.strip(alpha);
+        StakingFactor.FloorCurve curve = StakingFactor.FloorCurve.of(a, factorScale);
         BigInteger unstaked = StakingFactor.scaled(a, BigInteger.ZERO, totalStake, factorScale, RoundingMode.DOWN);
         BigInteger sum = BigInteger.ZERO;
         for (int i = from; i < to; i++) {
@@ -33,6 +34,8 @@ final class Weights {
                 w = BigInteger.ZERO;
             } else if (stake[i].signum() == 0) {
                 w = gated ? BigInteger.ZERO : spend[i].multiply(unstaked);
+            } else if (curve != null) {
+                w = spend[i].multiply(curve.at(stake[i], totalStake));
             } else {
                 w = spend[i].multiply(StakingFactor.scaled(a, stake[i], totalStake, factorScale, RoundingMode.DOWN));
             }

@@ -1,0 +1,120 @@
+package io.fomo.core.rewards;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast paths of staking factors against the general path and the JDK: {@link IntegerRoots} against
+ * {@link BigInteger#sqrt()}, {@link StakingFactor.FloorCurve} against {@link StakingFactor#scaled}, and
+ * the one-division form of {@code floorScaled} against the form it replaced (root of {@code c·a·b}, then
+ * divided by {@code b}).
+ */
+class FastPathProperties {
+
+    @Provide
+    Arbitrary<BigInteger> anySize() {
+        return Arbitraries.integers().between(0, 700)
+                .flatMap(bits -> Arbitraries.bigIntegers().between(BigInteger.ZERO,
+                        BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)));
+    }
+
+    @Property(tries = 2_000)
+    void floorSqrtIsTheJdkRoot(@ForAll("anySize") BigInteger n) {
+        assertEquals(n.sqrt(), IntegerRoots.floorSqrt(n));
+        assertArrayEquals(n.sqrtAndRemainder(), IntegerRoots.floorSqrtAndRemainder(n));
+    }
+
+    @Property(tries = 1_000)
+    void floorSqrtAroundPerfectSquares(@ForAll("anySize") BigInteger r) {
+        BigInteger square = r.multiply(r);
+        assertEquals(r, IntegerRoots.floorSqrt(square));
+        assertEquals(r, IntegerRoots.floorSqrt(square.add(r).add(r)), "(r+1)² − 1");
+        if (r.signum() > 0) {
+            assertEquals(r.subtract(BigInteger.ONE), IntegerRoots.floorSqrt(square.subtract(BigInteger.ONE)));
+        }
+    }
+
+    @Property(tries = 1_000)
+    void floorSqrtOfALong(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long v) {
+        assertEquals(BigInteger.valueOf(v).sqrt().longValueExact(), IntegerRoots.floorSqrt(v));
+    }
+
+    @Test
+    void floorSqrtRejectsANegativeNumber() {
+        assertThrows(ArithmeticException.class, () -> IntegerRoots.floorSqrt(BigInteger.valueOf(-1)));
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> alphas() {
+        return Arbitraries.integers().between(0, 8).flatMap(scale -> Arbitraries.bigIntegers()
+                .between(BigInteger.ZERO, BigInteger.TEN.pow(scale)).map(u -> new BigDecimal(u, scale)));
+    }
+
+    @Provide
+    Arbitrary<BigInteger> stakes() {
+        return Arbitraries.integers().between(0, 30)
+                .flatMap(digits -> Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.TEN.pow(digits)));
+    }
+
+    @Property(tries = 1_000)
+    void floorCurveIsTheFactorRoundedDown(@ForAll("alphas") BigDecimal alpha, @ForAll("stakes") BigInteger stake,
+            @ForAll("stakes") BigInteger others, @ForAll @IntRange(min = 0, max = 60) int scale) {
+        BigDecimal a = StakingFactor.strip(alpha);
+        BigInteger total = stake.add(others).subtract(BigInteger.ONE);
+        StakingFactor.FloorCurve curve = StakingFactor.FloorCurve.of(a, scale);
+        if (Math.max(0, a.scale()) > scale) {
+            assertNull(curve);
+            return;
+        }
+        BigInteger general = StakingFactor.scaled(a, stake, total, scale, RoundingMode.DOWN);
+        assertEquals(general, curve.at(stake, total));
+        assertEquals(replacedForm(a, stake, total, scale), curve.at(stake, total));
+        assertEquals(StakingFactor.scaled(a, BigInteger.ZERO, total, scale, RoundingMode.DOWN), curve.unstaked());
+    }
+
+    @Property(tries = 1_000)
+    void oneDivisionFormIsTheReplacedForm(@ForAll("alphas") BigDecimal alpha, @ForAll("stakes") BigInteger stake,
+            @ForAll("stakes") BigInteger others, @ForAll @IntRange(min = 0, max = 60) int extra) {
+        BigDecimal a = StakingFactor.strip(alpha);
+        BigInteger total = stake.add(others).subtract(BigInteger.ONE);
+        int k = Math.max(0, a.scale()) + extra;
+        assertArrayEquals(replacedFloorScaled(a, stake, total, k), StakingFactor.floorScaled(a, stake, total, k));
+    }
+
+    /** The floor at {@code k} decimals and the inexact flag, as computed before the one-division form. */
+    private static BigInteger[] replacedFloorScaled(BigDecimal alpha, BigInteger a, BigInteger b, int k) {
+        int sa = Math.max(0, alpha.scale());
+        BigInteger an = alpha.setScale(k).unscaledValue();
+        BigInteger bn = BigDecimal.ONE.subtract(alpha).setScale(sa).unscaledValue();
+        if (a.signum() == 0 || bn.signum() == 0) {
+            return new BigInteger[] {an, BigInteger.ZERO};
+        }
+        BigInteger m = bn.multiply(bn).multiply(a).multiply(b).multiply(BigInteger.TEN.pow(2 * (k - sa)));
+        BigInteger[] rootRem = m.sqrtAndRemainder();
+        BigInteger[] qr = rootRem[0].divideAndRemainder(b);
+        boolean inexact = rootRem[1].signum() != 0 || qr[1].signum() != 0;
+        return new BigInteger[] {an.add(qr[0]), inexact ? BigInteger.ONE : BigInteger.ZERO};
+    }
+
+    /** The factor at {@code scale} rounded DOWN, by the replaced form and a BigDecimal rounding. */
+    private static BigInteger replacedForm(BigDecimal alpha, BigInteger stake, BigInteger total, int scale) {
+        int k = Math.max(scale, Math.max(0, alpha.scale())) + 1;
+        BigInteger[] fl = replacedFloorScaled(alpha, stake, total, k);
+        return new BigDecimal(fl[0].multiply(BigInteger.TEN).add(fl[1]), k + 1)
+                .setScale(scale, RoundingMode.DOWN).unscaledValue();
+    }
+}
