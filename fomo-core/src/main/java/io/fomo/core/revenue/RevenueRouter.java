@@ -1,13 +1,12 @@
 package io.fomo.core.revenue;
 
 import io.fomo.core.math.Share;
-import io.fomo.core.math.Waterfall;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +20,10 @@ import java.util.Objects;
  * <p>This class is immutable and thread-safe.
  */
 public final class RevenueRouter {
+
+    /** The largest net, in base units, whose products with a weight in bps fit in a {@code long}. */
+    private static final long MAX_LONG_NET = Long.MAX_VALUE / Share.BPS_WHOLE;
+    private static final BigInteger BPS_WHOLE = BigInteger.valueOf(Share.BPS_WHOLE);
 
     private final RevenueWeights weights;
     private final RoundingMode rounding;
@@ -80,6 +83,12 @@ public final class RevenueRouter {
     /**
      * Routes one gross amount.
      *
+     * <p>The result is the plan of {@link RevenueWeights#waterfall(Asset, RoundingMode)} applied to the net:
+     * each share is {@code ⌊net · bps / 10,000⌋} base units (DOWN and FLOOR agree on amounts, which are
+     * never negative) and the treasury takes the rest. It is computed in base units directly, in
+     * {@code long} arithmetic when the net is below {@code 2^63 / 10,000} base units (every USD or USDC
+     * amount under about 922 million) and in {@link BigInteger} otherwise, with the same result.
+     *
      * @param gross     the gross revenue
      * @param hardCosts the hard operating costs to pay first, of the same asset
      * @return the split
@@ -90,14 +99,31 @@ public final class RevenueRouter {
         gross.requireSameAsset("hardCosts", hardCosts);
         Asset asset = gross.asset();
         Amount covered = gross.min(hardCosts);
-        Amount net = gross.minus(covered);
-        Waterfall plan = weights.waterfall(asset, rounding);
-        Map<String, Amount> parts = plan.split(net);
-        Amount treasury = parts.get(RevenueWeights.TREASURY);
-        Amount exactTreasuryShare = Share.ofBps(RevenueWeights.TREASURY, weights.treasuryBps()).of(net, rounding);
-        return new RevenueSplit(gross, hardCosts, covered, net, parts.get(RevenueWeights.MT_BUYBACK),
-                parts.get(RevenueWeights.FLOCK_BUYBACK), treasury, parts.get(RevenueWeights.ISSUER),
-                treasury.minus(exactTreasuryShare));
+        Amount net = covered.isZero() ? gross : gross.minus(covered);
+        BigInteger units = net.units();
+        if (units.bitLength() < Long.SIZE && units.longValue() <= MAX_LONG_NET) {
+            long n = units.longValue();
+            long mt = n * weights.mtBuybackBps() / Share.BPS_WHOLE;
+            long flock = n * weights.flockBuybackBps() / Share.BPS_WHOLE;
+            long issuer = n * weights.issuerBps() / Share.BPS_WHOLE;
+            long treasury = n - mt - flock - issuer;
+            long dust = treasury - n * weights.treasuryBps() / Share.BPS_WHOLE;
+            return new RevenueSplit(gross, hardCosts, covered, net, Amount.ofUnits(asset, mt),
+                    Amount.ofUnits(asset, flock), Amount.ofUnits(asset, treasury), Amount.ofUnits(asset, issuer),
+                    Amount.ofUnits(asset, dust));
+        }
+        BigInteger mt = shareOf(units, weights.mtBuybackBps());
+        BigInteger flock = shareOf(units, weights.flockBuybackBps());
+        BigInteger issuer = shareOf(units, weights.issuerBps());
+        BigInteger treasury = units.subtract(mt).subtract(flock).subtract(issuer);
+        BigInteger dust = treasury.subtract(shareOf(units, weights.treasuryBps()));
+        return new RevenueSplit(gross, hardCosts, covered, net, Amount.ofUnits(asset, mt),
+                Amount.ofUnits(asset, flock), Amount.ofUnits(asset, treasury), Amount.ofUnits(asset, issuer),
+                Amount.ofUnits(asset, dust));
+    }
+
+    private static BigInteger shareOf(BigInteger units, int bps) {
+        return units.multiply(BigInteger.valueOf(bps)).divide(BPS_WHOLE);
     }
 
     /**
