@@ -12,4 +12,5 @@ module io.fomo.core {
 
     exports io.fomo.core.math;
     exports io.fomo.core.amm;
+    exports io.fomo.core.launch;
 }
