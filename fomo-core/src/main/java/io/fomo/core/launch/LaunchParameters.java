@@ -361,6 +361,28 @@ public final class LaunchParameters {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof LaunchParameters p && p.mtAsset.equals(mtAsset) && p.launchFee.equals(launchFee)
+                && p.window.equals(window) && p.minTarget.equals(minTarget) && p.maxTarget.equals(maxTarget)
+                && p.swapFeeBps == swapFeeBps && p.creatorFeeBps == creatorFeeBps && p.feeRounding == feeRounding
+                && p.curve.equals(curve) && p.curveRounding == curveRounding && p.totalSupply.equals(totalSupply)
+                && p.saleAllocation.equals(saleAllocation) && p.liquidityAllocation.equals(liquidityAllocation)
+                && p.incentivesAllocation.equals(incentivesAllocation)
+                && p.issuerAllocation.equals(issuerAllocation) && p.treasuryAllocation.equals(treasuryAllocation)
+                && p.firstBuyCapBps == firstBuyCapBps && p.unsoldPolicy == unsoldPolicy
+                && p.raiseLiquidityBps == raiseLiquidityBps && p.raiseHostingBps == raiseHostingBps
+                && p.raiseStakingBps == raiseStakingBps && p.vestingCliff.equals(vestingCliff)
+                && p.vestingDuration.equals(vestingDuration) && p.poolFeeBps == poolFeeBps
+                && p.overfillPolicy == overfillPolicy && p.graduationOnlyAfterWindow == graduationOnlyAfterWindow
+                && p.decimalPolicy.equals(decimalPolicy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mtAsset, minTarget, maxTarget, curve, swapFeeBps, window);
+    }
+
+    @Override
     public String toString() {
         return "LaunchParameters[" + mtAsset + ", targets " + minTarget + " .. " + maxTarget + ", window "
                 + window + ", fee " + swapFeeBps + " bps, " + curve + "]";

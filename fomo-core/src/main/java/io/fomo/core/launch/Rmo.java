@@ -548,7 +548,7 @@ public final class Rmo {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Rmo r && r.params == params && r.issuer.equals(issuer) && r.state == state
+        return other instanceof Rmo r && r.params.equals(params) && r.issuer.equals(issuer) && r.state == state
                 && Objects.equals(r.openedAt, openedAt) && Objects.equals(r.lastAt, lastAt)
                 && r.position.equals(position) && r.launchFeePaid.equals(launchFeePaid)
                 && r.platformFees.equals(platformFees) && r.creatorFees.equals(creatorFees)
