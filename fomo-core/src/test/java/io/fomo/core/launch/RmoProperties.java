@@ -19,6 +19,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 class RmoProperties {
 
@@ -106,7 +107,7 @@ class RmoProperties {
         }
     }
 
-    @Property(tries = 120)
+    @Property(tries = 300)
     void conservationOverRandomActionSequences(@ForAll("params") LaunchParameters p, @ForAll("steps") List<Step> steps,
             @ForAll boolean firstBuy) {
         Rmo created = Rmo.create(p, ISSUER);
@@ -150,6 +151,12 @@ class RmoProperties {
             replay = replay.evolve(e);
         }
         assertEquals(rmo, replay);
+        Statistics.collect(rmo.state());
+        Statistics.coverage(c -> {
+            c.check(RmoState.GRADUATED).count(n -> n > 0);
+            c.check(RmoState.FAILED).count(n -> n > 0);
+            c.check(RmoState.FUNDRAISING).count(n -> n > 0);
+        });
     }
 
     static void check(Rmo r) {
