@@ -16,6 +16,7 @@ public final class AssetMismatchException extends InvalidArgumentException {
      * @param actual   the asset that was given
      */
     public AssetMismatchException(String field, Asset expected, Asset actual) {
-        super(describe(field, actual, "expected an amount of " + expected));
+        super(describe(field, actual + " (" + actual.decimals() + " decimals)",
+                "expected an amount of " + expected + " (" + expected.decimals() + " decimals)"));
     }
 }

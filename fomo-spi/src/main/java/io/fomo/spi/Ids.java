@@ -21,9 +21,12 @@ final class Ids {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ') {
+            int type = Character.getType(c);
+            boolean invisible = type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' '
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+            if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ' || invisible) {
                 throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?") + '"',
-                        "must not contain control characters (at index " + i + ")");
+                        "must not contain control or invisible characters (at index " + i + ")");
             }
         }
         if (!value.strip().equals(value)) {

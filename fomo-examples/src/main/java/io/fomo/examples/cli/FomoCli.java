@@ -1,0 +1,53 @@
+package io.fomo.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code fomo} command line: {@code fomo vectors run <file|dir>...} and the commands added by later
+ * releases. Run {@code java -jar fomo-examples/target/fomo.jar --help}.
+ */
+@Command(name = "fomo", mixinStandardHelpOptions = true, version = "fomo 0.1.0",
+        description = "The FOMO protocol SDK's command line.",
+        subcommands = {VectorsCommand.class, CommandLine.HelpCommand.class})
+public final class FomoCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line without exiting, for tests and embedding.
+     *
+     * @param args the arguments
+     * @return the exit status: 0 on success
+     */
+    public static int run(String... args) {
+        return new CommandLine(new FomoCli()).execute(args);
+    }
+
+    /**
+     * Runs the command line with its own output streams, for tests and embedding.
+     *
+     * @param out  where normal output goes
+     * @param err  where errors go
+     * @param args the arguments
+     * @return the exit status: 0 on success
+     */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new FomoCli()).setOut(out).setErr(err).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

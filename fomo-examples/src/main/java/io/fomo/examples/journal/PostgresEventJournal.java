@@ -1,0 +1,81 @@
+package io.fomo.examples.journal;
+
+import io.fomo.spi.AppendResult;
+import io.fomo.spi.EventId;
+import io.fomo.spi.EventJournal;
+import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.JournalEntry;
+import io.fomo.spi.JournalRecord;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The event journal in a PostgreSQL database. Appends take an exclusive lock on the journal's batches
+ * table for the length of their transaction, so several engines (and processes) on one database never
+ * interleave a batch or write one twice.
+ *
+ * <p>This class is thread-safe. Close it to release the connection.
+ */
+public final class PostgresEventJournal implements EventJournal, AutoCloseable {
+
+    private final JdbcJournal jdbc;
+
+    private PostgresEventJournal(JdbcJournal jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Opens (creating the tables if needed) the journal with the default table prefix {@code fomo_}.
+     *
+     * @param jdbcUrl a {@code jdbc:postgresql://...} URL, with user and password as parameters if needed
+     * @return the journal
+     * @throws InvalidStateException if the database cannot be reached
+     */
+    public static PostgresEventJournal open(String jdbcUrl) {
+        return open(jdbcUrl, "fomo_");
+    }
+
+    /**
+     * Opens (creating the tables if needed) the journal whose tables start with a prefix, so that several
+     * journals can share one database.
+     *
+     * @param jdbcUrl     a {@code jdbc:postgresql://...} URL
+     * @param tablePrefix 1 to 41 characters of {@code a-z 0-9 _}, starting with a letter
+     * @return the journal
+     * @throws InvalidStateException if the database cannot be reached
+     */
+    public static PostgresEventJournal open(String jdbcUrl, String tablePrefix) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        String shown = jdbcUrl.replaceAll("password=[^&]*", "password=***");
+        try {
+            return new PostgresEventJournal(new JdbcJournal(DriverManager.getConnection(jdbcUrl),
+                    JdbcJournal.Dialect.POSTGRESQL, tablePrefix, shown));
+        } catch (SQLException e) {
+            throw new InvalidStateException("journal " + shown + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
+        return jdbc.append(expectedSequence, idempotencyKey, batch);
+    }
+
+    @Override
+    public List<JournalRecord> read(long fromSequence, int maxCount) {
+        return jdbc.read(fromSequence, maxCount);
+    }
+
+    @Override
+    public long currentSequence() {
+        return jdbc.currentSequence();
+    }
+
+    /** Closes the connection. */
+    @Override
+    public void close() {
+        jdbc.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.fomo.examples.journal;
+
+import io.fomo.spi.AppendResult;
+import io.fomo.spi.EventId;
+import io.fomo.spi.EventJournal;
+import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.JournalEntry;
+import io.fomo.spi.JournalRecord;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The embedded default event journal: one SQLite file, in WAL mode with full synchronous commits, so an
+ * append that returned survives a crash of the process or the machine. Several processes may share the
+ * file; appends serialise on SQLite's write lock.
+ *
+ * <p>This class is thread-safe. Close it to release the file.
+ */
+public final class SqliteEventJournal implements EventJournal, AutoCloseable {
+
+    private final JdbcJournal jdbc;
+
+    private SqliteEventJournal(JdbcJournal jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Opens (creating if needed) the journal in a file.
+     *
+     * @param file the database file; its folder must exist
+     * @return the journal
+     * @throws InvalidStateException if the file cannot be opened
+     */
+    public static SqliteEventJournal open(Path file) {
+        Objects.requireNonNull(file, "file");
+        Properties p = new Properties();
+        p.setProperty("transaction_mode", "IMMEDIATE");
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            return new SqliteEventJournal(new JdbcJournal(DriverManager.getConnection(url, p),
+                    JdbcJournal.Dialect.SQLITE, "fomo_", "sqlite:" + file));
+        } catch (SQLException e) {
+            throw new InvalidStateException("journal sqlite:" + file + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
+        return jdbc.append(expectedSequence, idempotencyKey, batch);
+    }
+
+    @Override
+    public List<JournalRecord> read(long fromSequence, int maxCount) {
+        return jdbc.read(fromSequence, maxCount);
+    }
+
+    @Override
+    public long currentSequence() {
+        return jdbc.currentSequence();
+    }
+
+    /** Closes the connection to the file. */
+    @Override
+    public void close() {
+        jdbc.close();
+    }
+}

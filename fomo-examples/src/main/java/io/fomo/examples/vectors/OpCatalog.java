@@ -1,0 +1,72 @@
+package io.fomo.examples.vectors;
+
+import io.fomo.examples.vectors.ops.MathOps;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The operations the runner knows, by their VECTORS.md name. Each family of ops registers itself from
+ * one class in {@code io.fomo.examples.vectors.ops}.
+ *
+ * <p>This class is immutable and thread-safe once built.
+ */
+public final class OpCatalog {
+
+    /** Receives the registrations of one family of ops. */
+    @FunctionalInterface
+    public interface Registrar {
+        /**
+         * Registers one op.
+         *
+         * @param name the op's VECTORS.md name, such as {@code allocate.proRata}
+         * @param op   the implementation
+         * @throws IllegalStateException if the name is taken
+         */
+        void add(String name, VectorOp op);
+    }
+
+    private final Map<String, VectorOp> ops;
+
+    private OpCatalog(Map<String, VectorOp> ops) {
+        this.ops = Collections.unmodifiableMap(ops);
+    }
+
+    /**
+     * Returns the catalog of every op this SDK implements.
+     *
+     * @return the catalog
+     */
+    public static OpCatalog standard() {
+        Map<String, VectorOp> ops = new TreeMap<>();
+        Registrar r = (name, op) -> {
+            Objects.requireNonNull(op, name);
+            if (ops.putIfAbsent(name, op) != null) {
+                throw new IllegalStateException("op registered twice: " + name);
+            }
+        };
+        MathOps.register(r);
+        return new OpCatalog(ops);
+    }
+
+    /**
+     * Looks an op up by name.
+     *
+     * @param name the op's name
+     * @return the op, or empty when unknown
+     */
+    public Optional<VectorOp> find(String name) {
+        return Optional.ofNullable(ops.get(name));
+    }
+
+    /**
+     * Returns the names of every op, sorted.
+     *
+     * @return the names
+     */
+    public java.util.Set<String> names() {
+        return ops.keySet();
+    }
+}
