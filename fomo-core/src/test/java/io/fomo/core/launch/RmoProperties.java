@@ -19,6 +19,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 class RmoProperties {
@@ -73,14 +74,13 @@ class RmoProperties {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = Combinators.combine(
-                Arbitraries.frequency(List.of(net.jqwik.api.Tuple.of(8, 0), net.jqwik.api.Tuple.of(1, 1),
-                        net.jqwik.api.Tuple.of(1, 2), net.jqwik.api.Tuple.of(1, 3), net.jqwik.api.Tuple.of(2, 4),
-                        net.jqwik.api.Tuple.of(1, 5), net.jqwik.api.Tuple.of(1, 6))),
+        // The weight of buys varies per run, so that runs both reach the targets and fall short of them.
+        return Arbitraries.integers().between(0, 8).flatMap(buyWeight -> Combinators.combine(
+                Arbitraries.frequency(List.of(Tuple.of(buyWeight, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3),
+                        Tuple.of(2, 4), Tuple.of(1, 5), Tuple.of(1, 6))),
                 Arbitraries.integers().between(0, ACTORS.size() - 1),
                 Arbitraries.integers().between(1, 700_000),
-                Arbitraries.longs().between(0, 2 * 86_400)).as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(25);
+                Arbitraries.longs().between(0, 2 * 86_400)).as(Step::new).list().ofMinSize(1).ofMaxSize(25));
     }
 
     static Amount ppmOf(Amount whole, int ppm) {
@@ -146,6 +146,26 @@ class RmoProperties {
             }
             check(rmo);
         }
+        // Settle: past the window, someone graduates or closes, every actor redeems, the issuer claims.
+        List<RmoAction> settle = new ArrayList<>();
+        settle.add(new RmoAction.Graduate(ACTORS.get(1)));
+        settle.add(new RmoAction.Close(ACTORS.get(2)));
+        for (AccountId actor : ACTORS) {
+            settle.add(new RmoAction.Redeem(actor));
+        }
+        settle.add(new RmoAction.ClaimVested(ISSUER));
+        now = now.plus(p.window()).plus(Duration.ofDays(100));
+        for (RmoAction a : settle) {
+            Rmo before = rmo;
+            try {
+                Transition t = rmo.apply(a, now);
+                journal.addAll(t.events());
+                rmo = t.rmo();
+            } catch (FomoException e) {
+                assertEquals(before, rmo);
+            }
+            check(rmo);
+        }
         Rmo replay = created;
         for (RmoEvent e : journal) {
             replay = replay.evolve(e);
@@ -155,7 +175,6 @@ class RmoProperties {
         Statistics.coverage(c -> {
             c.check(RmoState.GRADUATED).count(n -> n > 0);
             c.check(RmoState.FAILED).count(n -> n > 0);
-            c.check(RmoState.FUNDRAISING).count(n -> n > 0);
         });
     }
 
