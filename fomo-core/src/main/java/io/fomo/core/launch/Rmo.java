@@ -8,8 +8,6 @@ import io.fomo.spi.AssetMismatchException;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.LimitExceededException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +41,6 @@ import java.util.TreeMap;
  * <p>This class is immutable and thread-safe.
  */
 public final class Rmo {
-
-    private static final BigInteger W = BigInteger.valueOf(Share.BPS_WHOLE);
 
     private final LaunchParameters params;
     private final AccountId issuer;
@@ -218,7 +214,7 @@ public final class Rmo {
             throw InvalidArgumentException.of("gross", gross, "must be positive");
         }
         int feeBps = params.swapFeeBps();
-        Amount fee = Share.ofBps("swapFeeBps", feeBps).of(gross, params.feeRounding());
+        Amount fee = SwapFee.onGross(gross, feeBps, params.feeRounding());
         Amount net = gross.minus(fee);
         if (!net.isPositive()) {
             throw InvalidArgumentException.of("gross", gross, "leaves nothing after the " + fee + " fee");
@@ -232,9 +228,7 @@ public final class Rmo {
                         + " left to the max target " + params.maxTarget());
             }
             filled = room;
-            BigDecimal feeOnFilled = new BigDecimal(room.units().multiply(BigInteger.valueOf(feeBps)))
-                    .divide(new BigDecimal(W.subtract(BigInteger.valueOf(feeBps))), 0, params.feeRounding());
-            fee = Amount.ofUnits(Asset.FLOCK, feeOnFilled.toBigIntegerExact()).min(fee);
+            fee = SwapFee.onNet(room, feeBps, params.feeRounding()).min(fee);
             back = gross.minus(filled).minus(fee);
         }
         CurveFill fill = params.curve().buy(position, filled, params.curveRounding());
