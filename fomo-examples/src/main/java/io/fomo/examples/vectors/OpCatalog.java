@@ -1,5 +1,6 @@
 package io.fomo.examples.vectors;
 
+import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
 import java.util.Collections;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class OpCatalog {
             }
         };
         MathOps.register(r);
+        LaunchOps.register(r);
         return new OpCatalog(ops);
     }
 
