@@ -5,6 +5,7 @@ import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.AssetMismatchException;
+import io.fomo.spi.Clock;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.LimitExceededException;
@@ -111,6 +112,19 @@ public final class Rmo {
             next = next.evolve(e);
         }
         return new Transition(next, events);
+    }
+
+    /**
+     * Applies an action at the clock's current instant.
+     *
+     * @param action the action
+     * @param clock  the engine's clock, read once
+     * @return the new RMO and the events
+     * @throws io.fomo.spi.FomoException when the action is rejected (this RMO is unchanged)
+     */
+    public Transition apply(RmoAction action, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return apply(action, clock.now());
     }
 
     /**

@@ -211,6 +211,14 @@ class RmoTest {
     }
 
     @Test
+    void timeCanComeFromTheClockSpi() {
+        Rmo r = opened(base().build());
+        io.fomo.spi.Clock clock = () -> at(Duration.ofDays(7));
+        assertCode(ErrorCode.INVALID_STATE, () -> r.apply(new RmoAction.Buy(ALICE, flock("1")), clock));
+        assertEquals(RmoState.FAILED, r.apply(new RmoAction.Close(BOB), clock).rmo().state());
+    }
+
+    @Test
     void eventsReplayToTheSameState() {
         Rmo r = Rmo.create(base().build(), ISSUER);
         Rmo replay = r;
