@@ -1,7 +1,9 @@
 package io.fomo.examples.vectors;
 
+import io.fomo.examples.vectors.ops.EconomyOps;
 import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
+import io.fomo.examples.vectors.ops.RewardsOps;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +52,8 @@ public final class OpCatalog {
         };
         MathOps.register(r);
         LaunchOps.register(r);
+        EconomyOps.register(r);
+        RewardsOps.register(r);
         return new OpCatalog(ops);
     }
 

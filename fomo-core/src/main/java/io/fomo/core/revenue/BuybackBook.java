@@ -1,0 +1,87 @@
+package io.fomo.core.revenue;
+
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidArgumentException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Every deployment's unspent buyback budgets: credited by each closed epoch, reduced by each execution.
+ *
+ * <p>A book is a value: each method returns a new book.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class BuybackBook {
+
+    private final Asset asset;
+    private final Map<DeploymentId, BuybackBudget> budgets;
+
+    private BuybackBook(Asset asset, Map<DeploymentId, BuybackBudget> budgets) {
+        this.asset = asset;
+        this.budgets = budgets;
+    }
+
+    /**
+     * Returns a book with no budget.
+     *
+     * @param asset the revenue asset budgets are kept in
+     * @return the book
+     */
+    public static BuybackBook empty(Asset asset) {
+        return new BuybackBook(Objects.requireNonNull(asset, "asset"), Map.of());
+    }
+
+    /**
+     * Credits every deployment's buyback parts of a closed epoch.
+     *
+     * @param epoch the closed epoch
+     * @return the new book
+     * @throws io.fomo.spi.AssetMismatchException if the epoch's asset differs
+     */
+    public BuybackBook credit(EpochRevenue epoch) {
+        Objects.requireNonNull(epoch, "epoch");
+        Map<DeploymentId, BuybackBudget> next = new TreeMap<>(budgets);
+        epoch.splits().forEach((d, s) -> next.put(d, budgetOf(d).credit(s)));
+        return new BuybackBook(asset, Collections.unmodifiableMap(next));
+    }
+
+    /**
+     * Replaces a deployment's budget by what an execution left.
+     *
+     * @param execution the execution
+     * @return the new book
+     * @throws InvalidArgumentException if the execution did not start from this book's budget
+     */
+    public BuybackBook apply(BuybackExecution execution) {
+        Objects.requireNonNull(execution, "execution");
+        DeploymentId d = execution.budgetBefore().deployment();
+        if (!execution.budgetBefore().equals(budgetOf(d))) {
+            throw InvalidArgumentException.of("execution.budgetBefore", execution.budgetBefore(),
+                    "is not the book's budget " + budgetOf(d));
+        }
+        Map<DeploymentId, BuybackBudget> next = new TreeMap<>(budgets);
+        next.put(d, execution.budgetAfter());
+        return new BuybackBook(asset, Collections.unmodifiableMap(next));
+    }
+
+    /**
+     * Returns a deployment's budget.
+     *
+     * @param deployment the deployment
+     * @return the budget, zero if never credited
+     */
+    public BuybackBudget budgetOf(DeploymentId deployment) {
+        BuybackBudget b = budgets.get(deployment);
+        return b != null ? b : BuybackBudget.of(deployment, Amount.zero(asset), Amount.zero(asset));
+    }
+
+    @Override
+    public String toString() {
+        return "BuybackBook" + budgets.values();
+    }
+}

@@ -1,0 +1,148 @@
+package io.fomo.core.revenue;
+
+import io.fomo.core.math.Share;
+import io.fomo.spi.Amount;
+import io.fomo.spi.InvalidArgumentException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * A deployment's inference price (FOMO-SPEC §3.2): a list price and a minimum price floor per unit of
+ * usage, and discount tiers by staked MT.
+ *
+ * <p>The price a user pays per unit is {@code max(floor, list * (10000 - discountBps) / 10000)}, the
+ * product rounded UP (a user pays) to the price's decimals. A charge for {@code units} units is
+ * {@code units * price}, rounded UP to the quote asset's decimals; that charge is the amount of the
+ * {@link UsagePayment}, so revenue enters the router at the price actually paid.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class InferencePricing {
+
+    private final UnitPrice listPrice;
+    private final UnitPrice floorPrice;
+    private final DiscountTiers tiers;
+    private final RoundingMode charge;
+
+    private InferencePricing(UnitPrice listPrice, UnitPrice floorPrice, DiscountTiers tiers, RoundingMode charge) {
+        this.listPrice = listPrice;
+        this.floorPrice = floorPrice;
+        this.tiers = tiers;
+        this.charge = charge;
+    }
+
+    /**
+     * Returns a pricing that rounds charges UP.
+     *
+     * @param listPrice  the list price per unit
+     * @param floorPrice the minimum price per unit, not more than the list price, same quote and decimals
+     * @param tiers      the discount tiers
+     * @return the pricing
+     * @throws InvalidArgumentException if the floor exceeds the list price, or the quote or decimals differ
+     */
+    public static InferencePricing of(UnitPrice listPrice, UnitPrice floorPrice, DiscountTiers tiers) {
+        return of(listPrice, floorPrice, tiers, RoundingMode.UP);
+    }
+
+    /**
+     * Returns a pricing.
+     *
+     * @param listPrice  the list price per unit
+     * @param floorPrice the minimum price per unit, not more than the list price, same quote and decimals
+     * @param tiers      the discount tiers
+     * @param charge     the rounding of prices and charges (UP by default: the user pays)
+     * @return the pricing
+     * @throws InvalidArgumentException if the floor exceeds the list price, the quote or decimals differ,
+     *                                  or the rounding is UNNECESSARY
+     */
+    public static InferencePricing of(UnitPrice listPrice, UnitPrice floorPrice, DiscountTiers tiers,
+            RoundingMode charge) {
+        Objects.requireNonNull(listPrice, "listPrice");
+        Objects.requireNonNull(floorPrice, "floorPrice");
+        Objects.requireNonNull(tiers, "tiers");
+        Objects.requireNonNull(charge, "charge");
+        if (charge == RoundingMode.UNNECESSARY) {
+            throw InvalidArgumentException.of("charge", charge, "a rounding direction is required");
+        }
+        if (floorPrice.decimals() != listPrice.decimals()) {
+            throw InvalidArgumentException.of("floorPrice.decimals", floorPrice.decimals(),
+                    "must equal listPrice.decimals = " + listPrice.decimals());
+        }
+        if (floorPrice.compareTo(listPrice) > 0) {
+            throw InvalidArgumentException.of("floorPrice", floorPrice, "must not exceed listPrice = " + listPrice);
+        }
+        return new InferencePricing(listPrice, floorPrice, tiers, charge);
+    }
+
+    /**
+     * Returns the discount a stake unlocks.
+     *
+     * @param staked the user's stake in the deployment's MT
+     * @return basis points
+     * @throws io.fomo.spi.AssetMismatchException if the stake is of another asset
+     */
+    public int discountBps(Amount staked) {
+        return tiers.discountBps(staked);
+    }
+
+    /**
+     * Returns the price per unit a user with this stake pays: never below the floor.
+     *
+     * @param staked the user's stake in the deployment's MT
+     * @return the price
+     * @throws io.fomo.spi.AssetMismatchException if the stake is of another asset
+     */
+    public UnitPrice priceFor(Amount staked) {
+        int bps = discountBps(staked);
+        BigDecimal factor = Share.ONE.fraction().subtract(Share.ofBps("discountBps", bps).fraction());
+        UnitPrice discounted = UnitPrice.of(listPrice.quote(), listPrice.decimals(),
+                listPrice.value().multiply(factor), charge);
+        return discounted.compareTo(floorPrice) < 0 ? floorPrice : discounted;
+    }
+
+    /**
+     * Prices a number of units of usage for a user.
+     *
+     * @param units  the units used, not negative
+     * @param staked the user's stake in the deployment's MT
+     * @return the price paid and the charge
+     * @throws InvalidArgumentException if units is negative or the stake is of another asset
+     */
+    public UsageCharge charge(long units, Amount staked) {
+        UnitPrice price = priceFor(staked);
+        return new UsageCharge(units, discountBps(staked), price, price.charge(units, charge));
+    }
+
+    /**
+     * Returns the list price.
+     *
+     * @return the list price
+     */
+    public UnitPrice listPrice() {
+        return listPrice;
+    }
+
+    /**
+     * Returns the floor price.
+     *
+     * @return the floor
+     */
+    public UnitPrice floorPrice() {
+        return floorPrice;
+    }
+
+    /**
+     * Returns the discount tiers.
+     *
+     * @return the tiers
+     */
+    public DiscountTiers tiers() {
+        return tiers;
+    }
+
+    @Override
+    public String toString() {
+        return "InferencePricing[list=" + listPrice + ", floor=" + floorPrice + ", " + tiers + "]";
+    }
+}

@@ -1,0 +1,359 @@
+package io.fomo.core.revenue;
+
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.EventId;
+import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.InvalidStateException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The usage revenue of the open epoch, per deployment, and the rules for accepting payments and closing
+ * the epoch (FOMO-SPEC §3.1).
+ *
+ * <p>A ledger is a value: {@link #register}, {@link #record} and {@link #closeEpoch} return a new
+ * ledger and never change this one, so a rejected command leaves the caller holding the previous state
+ * untouched.
+ *
+ * <p><b>Accepting a payment.</b> Checked in this order, the first failure wins:
+ * <ol>
+ *   <li>the asset is one of the accepted assets (default USD and USDC, at par) — else
+ *       {@link PaymentRejection#WRONG_ASSET};</li>
+ *   <li>the amount is positive — else {@link PaymentRejection#BAD_AMOUNT};</li>
+ *   <li>the deployment is registered — else {@link PaymentRejection#UNKNOWN_DEPLOYMENT};</li>
+ *   <li>the id was never accepted before — else {@link PaymentRejection#DUPLICATE_ID};</li>
+ *   <li>the time is in the open epoch — else {@link PaymentRejection#EPOCH_CLOSED} (earlier) or
+ *       {@link PaymentRejection#EPOCH_NOT_OPEN} (later: close the open epoch first).</li>
+ * </ol>
+ *
+ * <p><b>Routing the sum.</b> Closing the epoch routes each deployment's gross for the epoch once, less
+ * that epoch's hard costs, through the {@link RevenueRouter}. Routing the sum (rather than each payment)
+ * makes the result independent of how usage is chunked into payments, lets costs be netted against the
+ * day's revenue as the spec orders, and keeps the dust to at most 3 base units per deployment and epoch.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class RevenueLedger {
+
+    private final RevenueRouter router;
+    private final EpochCalendar calendar;
+    private final Asset revenueAsset;
+    private final Set<Asset> accepted;
+    private final long epoch;
+    private final SortedSet<DeploymentId> deployments;
+    private final Map<DeploymentId, Amount> gross;
+    private final Map<DeploymentId, Integer> counts;
+    private final HashTrieSet<EventId> seen;
+
+    private RevenueLedger(RevenueRouter router, EpochCalendar calendar, Asset revenueAsset, Set<Asset> accepted,
+            long epoch, SortedSet<DeploymentId> deployments, Map<DeploymentId, Amount> gross,
+            Map<DeploymentId, Integer> counts, HashTrieSet<EventId> seen) {
+        this.router = router;
+        this.calendar = calendar;
+        this.revenueAsset = revenueAsset;
+        this.accepted = accepted;
+        this.epoch = epoch;
+        this.deployments = deployments;
+        this.gross = gross;
+        this.counts = counts;
+        this.seen = seen;
+    }
+
+    /**
+     * Starts a builder with the defaults: default router, daily calendar, revenue in USD, USD and USDC
+     * accepted, epoch 0 open.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Registers a deployment, so that payments for it are accepted.
+     *
+     * @param deployment the deployment
+     * @return the new ledger
+     * @throws InvalidStateException if it is already registered
+     */
+    public RevenueLedger register(DeploymentId deployment) {
+        Objects.requireNonNull(deployment, "deployment");
+        if (deployments.contains(deployment)) {
+            throw InvalidStateException.of("deployment", deployment, "is already registered");
+        }
+        TreeSet<DeploymentId> next = new TreeSet<>(deployments);
+        next.add(deployment);
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch,
+                Collections.unmodifiableSortedSet(next), gross, counts, seen);
+    }
+
+    /**
+     * Accepts a usage payment into the open epoch.
+     *
+     * @param payment the payment
+     * @return the new ledger
+     * @throws InvalidPaymentException   if the asset is not accepted or the amount is zero
+     * @throws PaymentConflictException if the deployment is unknown, the id was seen, or the time is outside
+     *                                   the open epoch
+     */
+    public RevenueLedger record(UsagePayment payment) {
+        Objects.requireNonNull(payment, "payment");
+        Amount amount = payment.amount();
+        if (!accepted.contains(amount.asset())) {
+            throw new InvalidPaymentException(PaymentRejection.WRONG_ASSET, "payment[" + payment.id() + "].amount",
+                    amount, "the asset " + amount.asset() + " is not accepted (accepted: " + accepted + ")");
+        }
+        if (amount.isZero()) {
+            throw new InvalidPaymentException(PaymentRejection.BAD_AMOUNT, "payment[" + payment.id() + "].amount",
+                    amount, "must be positive");
+        }
+        if (!deployments.contains(payment.deployment())) {
+            throw new PaymentConflictException(PaymentRejection.UNKNOWN_DEPLOYMENT,
+                    "payment[" + payment.id() + "].deployment", payment.deployment(), "is not registered");
+        }
+        if (seen.contains(payment.id())) {
+            throw new PaymentConflictException(PaymentRejection.DUPLICATE_ID, "payment.id", payment.id(),
+                    "a payment with this id was already accepted");
+        }
+        long at = calendar.epochOf(payment.time());
+        if (at != epoch) {
+            throw new PaymentConflictException(at < epoch ? PaymentRejection.EPOCH_CLOSED
+                    : PaymentRejection.EPOCH_NOT_OPEN, "payment[" + payment.id() + "].time", payment.time(),
+                    "falls in epoch " + at + " but the open epoch is " + epoch
+                            + (at < epoch ? " (that epoch is closed)" : " (close the open epoch first)"));
+        }
+        Amount inRevenueAsset = Amount.ofUnits(revenueAsset, amount.units());
+        Map<DeploymentId, Amount> nextGross = new HashMap<>(gross);
+        nextGross.merge(payment.deployment(), inRevenueAsset, Amount::plus);
+        Map<DeploymentId, Integer> nextCounts = new HashMap<>(counts);
+        nextCounts.merge(payment.deployment(), 1, Integer::sum);
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments,
+                Collections.unmodifiableMap(nextGross), Collections.unmodifiableMap(nextCounts),
+                seen.plus(payment.id()));
+    }
+
+    /**
+     * Closes the open epoch: routes each registered deployment's gross for the epoch, less its hard costs,
+     * and opens the next epoch.
+     *
+     * @param hardCosts each deployment's hard operating costs for the epoch, in the revenue asset; a
+     *                  deployment not in the map has none
+     * @return the routed epoch and the next ledger
+     * @throws InvalidArgumentException if a cost is for an unregistered deployment or in another asset
+     */
+    public EpochRevenue closeEpoch(Map<DeploymentId, Amount> hardCosts) {
+        Objects.requireNonNull(hardCosts, "hardCosts");
+        for (Map.Entry<DeploymentId, Amount> e : hardCosts.entrySet()) {
+            DeploymentId d = Objects.requireNonNull(e.getKey(), "hardCosts key");
+            if (!deployments.contains(d)) {
+                throw InvalidArgumentException.of("hardCosts[" + d + "]", e.getValue(), "deployment is not registered");
+            }
+            Objects.requireNonNull(e.getValue(), "hardCosts[" + d + "]");
+            if (!e.getValue().asset().equals(revenueAsset)) {
+                throw new io.fomo.spi.AssetMismatchException("hardCosts[" + d + "]", revenueAsset,
+                        e.getValue().asset());
+            }
+        }
+        SortedMap<DeploymentId, RevenueSplit> splits = new TreeMap<>();
+        Amount zero = Amount.zero(revenueAsset);
+        for (DeploymentId d : deployments) {
+            splits.put(d, router.route(gross.getOrDefault(d, zero), hardCosts.getOrDefault(d, zero)));
+        }
+        RevenueLedger next = new RevenueLedger(router, calendar, revenueAsset, accepted, epoch + 1, deployments,
+                Map.of(), Map.of(), seen);
+        return new EpochRevenue(epoch, Collections.unmodifiableSortedMap(splits), next);
+    }
+
+    /**
+     * Returns the open epoch.
+     *
+     * @return the epoch number
+     */
+    public long epoch() {
+        return epoch;
+    }
+
+    /**
+     * Returns the registered deployments.
+     *
+     * @return an unmodifiable sorted set
+     */
+    public SortedSet<DeploymentId> deployments() {
+        return deployments;
+    }
+
+    /**
+     * Returns a deployment's gross revenue so far in the open epoch.
+     *
+     * @param deployment the deployment
+     * @return the gross, zero if none
+     */
+    public Amount grossOf(DeploymentId deployment) {
+        return gross.getOrDefault(deployment, Amount.zero(revenueAsset));
+    }
+
+    /**
+     * Returns the number of payments accepted for a deployment in the open epoch.
+     *
+     * @param deployment the deployment
+     * @return the count
+     */
+    public int paymentCount(DeploymentId deployment) {
+        return counts.getOrDefault(deployment, 0);
+    }
+
+    /**
+     * Tells whether a payment id was ever accepted.
+     *
+     * @param id the id
+     * @return true if seen
+     */
+    public boolean hasSeen(EventId id) {
+        return seen.contains(id);
+    }
+
+    /**
+     * Returns the number of payments ever accepted.
+     *
+     * @return the count
+     */
+    public int paymentsAccepted() {
+        return seen.size();
+    }
+
+    /**
+     * Returns the router.
+     *
+     * @return the router
+     */
+    public RevenueRouter router() {
+        return router;
+    }
+
+    /**
+     * Returns the calendar.
+     *
+     * @return the calendar
+     */
+    public EpochCalendar calendar() {
+        return calendar;
+    }
+
+    /**
+     * Returns the asset revenue is booked in.
+     *
+     * @return the revenue asset
+     */
+    public Asset revenueAsset() {
+        return revenueAsset;
+    }
+
+    @Override
+    public String toString() {
+        return "RevenueLedger[epoch=" + epoch + ", deployments=" + deployments + ", gross=" + gross + "]";
+    }
+
+    /**
+     * Builds the first {@link RevenueLedger}.
+     *
+     * <p>Instances are not thread-safe.
+     */
+    public static final class Builder {
+        private RevenueRouter router = RevenueRouter.defaults();
+        private EpochCalendar calendar = EpochCalendar.daily();
+        private Asset revenueAsset = Asset.USD;
+        private Set<Asset> accepted = Set.of(Asset.USD, Asset.USDC);
+        private long epoch;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the router.
+         *
+         * @param value the router
+         * @return this builder
+         */
+        public Builder router(RevenueRouter value) {
+            this.router = Objects.requireNonNull(value, "router");
+            return this;
+        }
+
+        /**
+         * Sets the calendar.
+         *
+         * @param value the calendar
+         * @return this builder
+         */
+        public Builder calendar(EpochCalendar value) {
+            this.calendar = Objects.requireNonNull(value, "calendar");
+            return this;
+        }
+
+        /**
+         * Sets the asset revenue is booked in [DEFAULT USD, 6 decimals].
+         *
+         * @param value the asset
+         * @return this builder
+         */
+        public Builder revenueAsset(Asset value) {
+            this.revenueAsset = Objects.requireNonNull(value, "revenueAsset");
+            return this;
+        }
+
+        /**
+         * Sets the assets accepted in payment, converted at par by base units [DEFAULT USD and USDC].
+         *
+         * @param value the assets; each must have the revenue asset's decimals
+         * @return this builder
+         */
+        public Builder acceptedAssets(Set<Asset> value) {
+            this.accepted = Set.copyOf(Objects.requireNonNull(value, "acceptedAssets"));
+            return this;
+        }
+
+        /**
+         * Sets the first open epoch [DEFAULT 0].
+         *
+         * @param value the epoch number
+         * @return this builder
+         */
+        public Builder openEpoch(long value) {
+            this.epoch = value;
+            return this;
+        }
+
+        /**
+         * Builds the ledger, with no deployment registered.
+         *
+         * @return the ledger
+         * @throws InvalidArgumentException if no asset is accepted, or an accepted asset's decimals differ
+         *                                  from the revenue asset's (par conversion would not be exact)
+         */
+        public RevenueLedger build() {
+            if (accepted.isEmpty()) {
+                throw InvalidArgumentException.of("acceptedAssets", "[]", "at least one asset must be accepted");
+            }
+            for (Asset a : accepted) {
+                if (a.decimals() != revenueAsset.decimals()) {
+                    throw InvalidArgumentException.of("acceptedAssets", a, "has " + a.decimals()
+                            + " decimals but the revenue asset " + revenueAsset + " has " + revenueAsset.decimals());
+                }
+            }
+            Set<Asset> ordered = new LinkedHashSet<>();
+            accepted.stream().sorted(java.util.Comparator.comparing(Asset::symbol)).forEach(ordered::add);
+            return new RevenueLedger(router, calendar, revenueAsset, Collections.unmodifiableSet(ordered), epoch,
+                    Collections.unmodifiableSortedSet(new TreeSet<>()), Map.of(), Map.of(), HashTrieSet.empty());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.fomo.core.rewards;
+
+import io.fomo.spi.AccountId;
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidStateException;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Claimable reward balances (FOMO-SPEC §3.4): one FLOCK balance per user, summed over every deployment
+ * and epoch, and one MT balance per (user, deployment), since MT rewards stay per MT.
+ *
+ * <p>This is state, not a value: it is mutable so that crediting an epoch of a million pairs and each
+ * claim cost time in proportion to their own size, not to the ledger's. Every operation either completes
+ * or throws before changing anything. Conservation, exactly, per asset:
+ * {@code credited == claimed + outstanding}.
+ *
+ * <p>This class is not thread-safe; confine it to the engine's thread or copy it.
+ */
+public final class ClaimLedger {
+
+    private final Asset rewardAsset;
+    private final Map<AccountId, BigInteger> flock;
+    private final Map<DeploymentId, Map<AccountId, BigInteger>> mt;
+    private BigInteger flockCredited;
+    private BigInteger flockClaimed;
+    private final Map<DeploymentId, BigInteger[]> mtTotals;
+
+    private ClaimLedger(Asset rewardAsset, Map<AccountId, BigInteger> flock,
+            Map<DeploymentId, Map<AccountId, BigInteger>> mt, BigInteger flockCredited, BigInteger flockClaimed,
+            Map<DeploymentId, BigInteger[]> mtTotals) {
+        this.rewardAsset = rewardAsset;
+        this.flock = flock;
+        this.mt = mt;
+        this.flockCredited = flockCredited;
+        this.flockClaimed = flockClaimed;
+        this.mtTotals = mtTotals;
+    }
+
+    /**
+     * Opens an empty ledger.
+     *
+     * @param rewardAsset the asset of FLOCK rewards
+     * @return the ledger
+     */
+    public static ClaimLedger empty(Asset rewardAsset) {
+        return new ClaimLedger(Objects.requireNonNull(rewardAsset, "rewardAsset"), new HashMap<>(), new HashMap<>(),
+                BigInteger.ZERO, BigInteger.ZERO, new HashMap<>());
+    }
+
+    /**
+     * Returns an independent copy.
+     *
+     * @return the copy
+     */
+    public ClaimLedger copy() {
+        Map<DeploymentId, Map<AccountId, BigInteger>> m = new HashMap<>();
+        mt.forEach((k, v) -> m.put(k, new HashMap<>(v)));
+        Map<DeploymentId, BigInteger[]> t = new HashMap<>();
+        mtTotals.forEach((k, v) -> t.put(k, v.clone()));
+        return new ClaimLedger(rewardAsset, new HashMap<>(flock), m, flockCredited, flockClaimed, t);
+    }
+
+    /**
+     * Credits every payout of a closed epoch.
+     *
+     * @param epoch the epoch's result
+     * @throws io.fomo.spi.AssetMismatchException if the epoch pays another reward asset
+     */
+    public void credit(EpochResult epoch) {
+        Objects.requireNonNull(epoch, "epoch");
+        Amount.zero(rewardAsset).requireSameAsset("epoch.rewardAsset", epoch.totalFlockPaid());
+        epoch.forEachPayout((dep, user, f, m) -> {
+            if (f.isPositive()) {
+                flock.merge(user, f.units(), BigInteger::add);
+                flockCredited = flockCredited.add(f.units());
+            }
+            if (m.isPositive()) {
+                mt.computeIfAbsent(dep, k -> new HashMap<>()).merge(user, m.units(), BigInteger::add);
+                BigInteger[] t = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+                t[0] = t[0].add(m.units());
+            }
+        });
+    }
+
+    /**
+     * Returns a user's claimable FLOCK.
+     *
+     * @param user the user
+     * @return the balance
+     */
+    public Amount flockBalance(AccountId user) {
+        return Amount.ofUnits(rewardAsset, flock.getOrDefault(Objects.requireNonNull(user, "user"), BigInteger.ZERO));
+    }
+
+    /**
+     * Returns a user's claimable MT of one deployment.
+     *
+     * @param user       the user
+     * @param deployment the deployment
+     * @return the balance
+     */
+    public Amount mtBalance(AccountId user, DeploymentId deployment) {
+        Map<AccountId, BigInteger> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
+        BigInteger v = m == null ? null : m.get(Objects.requireNonNull(user, "user"));
+        return Amount.ofUnits(Asset.modelToken(deployment), v == null ? BigInteger.ZERO : v);
+    }
+
+    /**
+     * Claims a user's whole FLOCK balance.
+     *
+     * @param user the user
+     * @return the amount claimed, positive
+     * @throws InvalidStateException if the balance is zero
+     */
+    public Amount claimFlock(AccountId user) {
+        BigInteger v = flock.get(Objects.requireNonNull(user, "user"));
+        if (v == null) {
+            throw InvalidStateException.of("user", user, "has no claimable " + rewardAsset.symbol());
+        }
+        flock.remove(user);
+        flockClaimed = flockClaimed.add(v);
+        return Amount.ofUnits(rewardAsset, v);
+    }
+
+    /**
+     * Claims a user's whole MT balance of one deployment.
+     *
+     * @param user       the user
+     * @param deployment the deployment
+     * @return the amount claimed, positive, in the deployment's MT
+     * @throws InvalidStateException if the balance is zero
+     */
+    public Amount claimMt(AccountId user, DeploymentId deployment) {
+        Objects.requireNonNull(user, "user");
+        Map<AccountId, BigInteger> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
+        BigInteger v = m == null ? null : m.get(user);
+        if (v == null) {
+            throw InvalidStateException.of("user", user, "has no claimable MT of " + deployment);
+        }
+        m.remove(user);
+        BigInteger[] t = mtTotals.get(deployment);
+        t[1] = t[1].add(v);
+        return Amount.ofUnits(Asset.modelToken(deployment), v);
+    }
+
+    /**
+     * Returns everything ever credited in an asset (the reward asset or a deployment's MT).
+     *
+     * @param asset the asset
+     * @return the credited total
+     */
+    public Amount credited(Asset asset) {
+        return total(asset, 0);
+    }
+
+    /**
+     * Returns everything ever claimed in an asset.
+     *
+     * @param asset the asset
+     * @return the claimed total
+     */
+    public Amount claimed(Asset asset) {
+        return total(asset, 1);
+    }
+
+    /**
+     * Returns the sum of the balances in an asset.
+     *
+     * @param asset the asset
+     * @return the outstanding total
+     */
+    public Amount outstanding(Asset asset) {
+        Objects.requireNonNull(asset, "asset");
+        BigInteger s = BigInteger.ZERO;
+        if (asset.equals(rewardAsset)) {
+            for (BigInteger v : flock.values()) {
+                s = s.add(v);
+            }
+        } else {
+            for (Map.Entry<DeploymentId, Map<AccountId, BigInteger>> e : mt.entrySet()) {
+                if (Asset.modelToken(e.getKey()).equals(asset)) {
+                    for (BigInteger v : e.getValue().values()) {
+                        s = s.add(v);
+                    }
+                }
+            }
+        }
+        return Amount.ofUnits(asset, s);
+    }
+
+    private Amount total(Asset asset, int which) {
+        Objects.requireNonNull(asset, "asset");
+        if (asset.equals(rewardAsset)) {
+            return Amount.ofUnits(asset, which == 0 ? flockCredited : flockClaimed);
+        }
+        BigInteger s = BigInteger.ZERO;
+        for (Map.Entry<DeploymentId, BigInteger[]> e : mtTotals.entrySet()) {
+            if (Asset.modelToken(e.getKey()).equals(asset)) {
+                s = s.add(e.getValue()[which]);
+            }
+        }
+        return Amount.ofUnits(asset, s);
+    }
+
+    @Override
+    public String toString() {
+        return "ClaimLedger[users=" + flock.size() + ", flockCredited=" + flockCredited + ", flockClaimed="
+                + flockClaimed + "]";
+    }
+}
