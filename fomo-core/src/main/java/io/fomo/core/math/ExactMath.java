@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Square root, exponential and natural logarithm, each rounded once with a declared direction.
@@ -15,8 +17,11 @@ import java.util.Objects;
  * the result one digit past the target, and a sticky digit records whether anything was cut, so the
  * single final rounding sees the true position of the value. {@code exp} and {@code ln} cannot be exact;
  * they are computed by big-math at the requested digits plus the caller's guard digits and rounded once
- * (the approach big-math's own {@code expTaylor} takes, at precision + 6). The tests check them against
- * a recomputation at precision + 20.
+ * (the approach big-math's own {@code expTaylor} takes, at precision + 6). When that value lies so close
+ * to a rounding boundary that its error could put it on either side, the guard digits are doubled and
+ * the value recomputed (Ziv's strategy), so the rounding direction is always that of the true value:
+ * an UP result is never below it, a DOWN result never above it. The tests check them against a
+ * recomputation at precision + 20.
  *
  * <p>This class is thread-safe; it has no state.
  */
@@ -95,8 +100,10 @@ public final class ExactMath {
         if (x.abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
             throw InvalidArgumentException.of("x", x.toPlainString(), "must be between -100000 and 100000");
         }
-        MathContext work = new MathContext(mc.getPrecision() + guardDigits, RoundingMode.HALF_EVEN);
-        return BigDecimalMath.exp(x, work).round(mc);
+        if (x.signum() == 0) {
+            return BigDecimal.ONE.round(mc);
+        }
+        return roundOnce(work -> BigDecimalMath.exp(x, work), mc.getPrecision(), guardDigits, v -> v.round(mc));
     }
 
     /**
@@ -120,8 +127,11 @@ public final class ExactMath {
         // Digits before the point: about x / ln(10); digits after it: the scale.
         int integerDigits = Math.max(1, x.signum() > 0
                 ? x.divide(LN10_LOWER_BOUND, 0, RoundingMode.UP).intValueExact() + 1 : 1);
-        MathContext work = new MathContext(integerDigits + scale + guardDigits, RoundingMode.HALF_EVEN);
-        return BigDecimalMath.exp(x, work).setScale(scale, rounding);
+        if (x.signum() == 0) {
+            return BigDecimal.ONE.setScale(scale);
+        }
+        return roundOnce(work -> BigDecimalMath.exp(x, work), integerDigits + scale, guardDigits,
+                v -> v.setScale(scale, rounding));
     }
 
     /**
@@ -141,8 +151,31 @@ public final class ExactMath {
         if (x.signum() <= 0) {
             throw InvalidArgumentException.of("x", x.toPlainString(), "must be positive");
         }
-        MathContext work = new MathContext(mc.getPrecision() + guardDigits, RoundingMode.HALF_EVEN);
-        return BigDecimalMath.log(x, work).round(mc);
+        if (x.compareTo(BigDecimal.ONE) == 0) {
+            return BigDecimal.ZERO;
+        }
+        return roundOnce(work -> BigDecimalMath.log(x, work), mc.getPrecision(), guardDigits, v -> v.round(mc));
+    }
+
+    /**
+     * Evaluates a function with guard digits and rounds it once. Rounding one approximation a second time
+     * can go the wrong way when the approximation sits within its error of a boundary (e^(10^-15) is
+     * 1.000000000000001, but 1.0000000000 at 1 + 10 digits, and rounds UP to 1). So the value is accepted
+     * only if both ends of its error interval (ten units of its last digit either way) round alike;
+     * otherwise the guard digits are doubled. The loop ends for every argument whose value is irrational,
+     * which is every argument but the exact ones the callers return first (exp(0) and ln(1)).
+     */
+    private static BigDecimal roundOnce(Function<MathContext, BigDecimal> function, int digits, int guardDigits,
+            UnaryOperator<BigDecimal> rounding) {
+        for (int guard = guardDigits; ; guard *= 2) {
+            int work = digits + guard;
+            BigDecimal v = function.apply(new MathContext(work, RoundingMode.HALF_EVEN));
+            BigDecimal error = BigDecimal.ONE.scaleByPowerOfTen(v.precision() - v.scale() - work + 1);
+            BigDecimal r = rounding.apply(v);
+            if (rounding.apply(v.subtract(error)).compareTo(r) == 0 && rounding.apply(v.add(error)).compareTo(r) == 0) {
+                return r;
+            }
+        }
     }
 
     private static void requireNonNegative(String field, BigDecimal x) {
