@@ -12,6 +12,7 @@ module io.fomo.core {
 
     exports io.fomo.core.math;
     exports io.fomo.core.amm;
+    exports io.fomo.core.launch;
     exports io.fomo.core.revenue;
     exports io.fomo.core.staking;
     exports io.fomo.core.emission;
