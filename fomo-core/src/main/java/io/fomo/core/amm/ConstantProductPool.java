@@ -305,6 +305,9 @@ public final class ConstantProductPool {
         BigInteger inWithFee = in.multiply(W.subtract(BigInteger.valueOf(feeBps)));
         BigInteger num = inWithFee.multiply(rout);
         BigInteger den = rin.multiply(W).add(inWithFee);
+        if (rounding == RoundingMode.DOWN || rounding == RoundingMode.FLOOR) {
+            return num.divide(den); // the floor: num >= 0, den > 0
+        }
         return new BigDecimal(num).divide(new BigDecimal(den), 0, rounding).toBigIntegerExact();
     }
 

@@ -189,11 +189,22 @@ public final class ConstantProductCurve implements BondingCurve {
     }
 
     Amount formulaOut(CurvePosition position, Amount quoteIn, RoundingMode rounding) {
-        BigInteger x = x(position).units();
-        BigInteger y = y(position).units();
+        // x = X0 + raised and y = Y0 − sold (positive: sold <= tranche < Y0), in base units.
         BigInteger q = quoteIn.units();
-        BigDecimal out = new BigDecimal(y.multiply(q)).divide(new BigDecimal(x.add(q)), 0, rounding);
-        return Amount.ofUnits(baseAsset(), out.toBigIntegerExact());
+        BigInteger num = virtualBase.units().subtract(position.sold().units()).multiply(q);
+        BigInteger den = virtualQuote.units().add(position.raised().units()).add(q);
+        return Amount.ofUnits(baseAsset(), divide(num, den, rounding));
+    }
+
+    /**
+     * {@code num / den} rounded once, for {@code num >= 0} and {@code den > 0}: the integer quotient
+     * itself for DOWN and FLOOR (it is the floor), through {@link BigDecimal} for the other directions.
+     */
+    static BigInteger divide(BigInteger num, BigInteger den, RoundingMode rounding) {
+        if (rounding == RoundingMode.DOWN || rounding == RoundingMode.FLOOR) {
+            return num.divide(den);
+        }
+        return new BigDecimal(num).divide(new BigDecimal(den), 0, rounding).toBigIntegerExact();
     }
 
     Amount formulaCost(CurvePosition position, Amount baseOut) {

@@ -1,7 +1,9 @@
 package io.fomo.core.launch;
 
 import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -68,6 +70,11 @@ public final class CurvePosition {
      */
     public Amount raised() {
         return raised;
+    }
+
+    /** A position from base units already computed and checked by the caller. */
+    static CurvePosition ofUnits(Asset base, BigInteger sold, Asset quote, BigInteger raised) {
+        return new CurvePosition(Amount.ofUnits(base, sold), Amount.ofUnits(quote, raised));
     }
 
     CurvePosition after(Amount baseOut, Amount quoteUsed) {

@@ -5,6 +5,7 @@ import io.fomo.spi.AssetMismatchException;
 import io.fomo.spi.InsufficientLiquidityException;
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Objects;
 
@@ -37,19 +38,30 @@ final class CurveRules {
         if (!quoteIn.isPositive()) {
             throw InvalidArgumentException.of("quoteIn", quoteIn, "must be positive");
         }
-        Amount remaining = curve.tranche().minus(position.sold());
-        if (remaining.isZero()) {
+        // In base units, without intermediate amounts: the checks above keep sold <= tranche and
+        // raised <= trancheCost.
+        BigInteger sold = position.sold().units();
+        BigInteger tranche = curve.tranche().units();
+        if (sold.compareTo(tranche) == 0) {
             throw InsufficientLiquidityException.of("quoteIn", quoteIn,
                     "the tranche of " + curve.tranche() + " is sold out");
         }
-        Amount remainingCost = curve.trancheCost().minus(position.raised());
-        if (quoteIn.compareTo(remainingCost) >= 0) {
+        // quoteIn >= trancheCost − raised, i.e. the buy covers what remains of the tranche cost.
+        BigInteger raisedAfter = position.raised().units().add(quoteIn.units());
+        if (raisedAfter.compareTo(curve.trancheCost().units()) >= 0) {
+            Amount remaining = curve.tranche().minus(position.sold());
+            Amount remainingCost = curve.trancheCost().minus(position.raised());
             return new CurveFill(remaining, remainingCost, position.after(remaining, remainingCost), true);
         }
         Amount out = formula.out(position, quoteIn, rounding);
-        Amount lastUnitKept = remaining.minus(Amount.ofUnits(remaining.asset(), 1));
-        out = out.min(lastUnitKept);
-        return new CurveFill(out, quoteIn, position.after(out, quoteIn), false);
+        // Never the last unit of the tranche: out <= tranche − sold − 1, i.e. sold + out < tranche.
+        BigInteger soldAfter = sold.add(out.units());
+        if (soldAfter.compareTo(tranche) >= 0) {
+            soldAfter = tranche.subtract(BigInteger.ONE);
+            out = Amount.ofUnits(out.asset(), soldAfter.subtract(sold));
+        }
+        CurvePosition after = CurvePosition.ofUnits(curve.baseAsset(), soldAfter, curve.quoteAsset(), raisedAfter);
+        return new CurveFill(out, quoteIn, after, false);
     }
 
     static Amount costToBuy(BondingCurve curve, CurvePosition position, Amount baseOut, Cost cost) {
