@@ -113,10 +113,10 @@ public final class EpochDistributor {
         BigInteger[] wGlobal = new BigInteger[n];
         boolean sameAlpha = alpha.compareTo(alphaI) == 0;
         BigInteger[] pay = new BigInteger[n];
-        BigInteger[] flockPay = new BigInteger[n];
-        BigInteger[] mtPay = new BigInteger[n];
-        Arrays.fill(flockPay, BigInteger.ZERO);
-        Arrays.fill(mtPay, BigInteger.ZERO);
+        // Per-pair numbers live only while their deployment is closed (the scratch arrays are cleared
+        // after it), and payouts go into long arrays, so a large epoch leaves the collector little to copy.
+        PayoutArray flockPay = new PayoutArray(n);
+        PayoutArray mtPay = new PayoutArray(n);
         List<PoolResult> pools = new ArrayList<>(dn * 3);
         Map<DeploymentId, Map<PoolKind, Amount>> nextPools = new TreeMap<>();
         for (int d = 0; d < dn; d++) {
@@ -163,9 +163,11 @@ public final class EpochDistributor {
                     returned = pool;
                 } else if (pool.signum() > 0) {
                     paid = Weights.allocate(pool, weights, sum, lo, hi, pay);
-                    BigInteger[] target = kind == PoolKind.MT_INCENTIVE ? mtPay : flockPay;
+                    PayoutArray target = kind == PoolKind.MT_INCENTIVE ? mtPay : flockPay;
                     for (int i = lo; i < hi; i++) {
-                        target[i] = target[i].add(pay[i]);
+                        if (pay[i].signum() != 0) {
+                            target.add(i, pay[i]);
+                        }
                     }
                 }
                 BigInteger dust = pool.subtract(paid).subtract(returned);
@@ -175,6 +177,9 @@ public final class EpochDistributor {
                     nextPools.computeIfAbsent(dep, x -> CarryOver.newPoolMap()).put(kind, Amount.ofUnits(asset, dust));
                 }
             }
+            Arrays.fill(w, lo, hi, null);
+            Arrays.fill(wGlobal, lo, hi, null);
+            Arrays.fill(pay, lo, hi, null);
         }
         // Dust carried for deployments absent from this epoch: no paid usage, so it goes back.
         for (DeploymentId dep : carry.deployments()) {
@@ -192,12 +197,9 @@ public final class EpochDistributor {
             int c = a.deployment().compareTo(b.deployment());
             return c != 0 ? c : a.kind().compareTo(b.kind());
         });
-        BigInteger[] userFlock = new BigInteger[usage.users.length];
-        Arrays.fill(userFlock, BigInteger.ZERO);
+        PayoutArray userFlock = new PayoutArray(usage.users.length);
         for (int i = 0; i < n; i++) {
-            if (flockPay[i].signum() != 0) {
-                userFlock[usage.userRank[i]] = userFlock[usage.userRank[i]].add(flockPay[i]);
-            }
+            userFlock.addFrom(usage.userRank[i], flockPay, i);
         }
         CarryOver next = new CarryOver(Amount.ofUnits(reward, splitDust), nextPools);
         return new EpochResult(from, to, alpha, alphaI, scheduled, carry.global(), Amount.ofUnits(reward, splitDust),

@@ -53,13 +53,13 @@ public final class EpochResult {
     private final List<PoolResult> pools;
     private final CarryOver next;
     private final EpochUsage usage;
-    private final BigInteger[] flockPay;
-    private final BigInteger[] mtPay;
-    private final BigInteger[] userFlock;
+    private final PayoutArray flockPay;
+    private final PayoutArray mtPay;
+    private final PayoutArray userFlock;
 
     EpochResult(long from, long to, BigDecimal alpha, BigDecimal alphaIncentive, Amount scheduled, Amount carriedIn,
             Amount splitDust, Amount unassigned, List<PoolResult> pools, CarryOver next, EpochUsage usage,
-            BigInteger[] flockPay, BigInteger[] mtPay, BigInteger[] userFlock) {
+            PayoutArray flockPay, PayoutArray mtPay, PayoutArray userFlock) {
         this.from = from;
         this.to = to;
         this.alpha = alpha;
@@ -219,7 +219,7 @@ public final class EpochResult {
      */
     public Amount flockRewardOf(AccountId user) {
         int r = Arrays.binarySearch(usage.users, Objects.requireNonNull(user, "user"));
-        return Amount.ofUnits(usage.rewardAsset, r < 0 ? BigInteger.ZERO : userFlock[r]);
+        return Amount.ofUnits(usage.rewardAsset, r < 0 ? BigInteger.ZERO : userFlock.get(r));
     }
 
     /**
@@ -234,7 +234,7 @@ public final class EpochResult {
         Asset mt = Asset.modelToken(Objects.requireNonNull(deployment, "deployment"));
         int d = usage.deploymentIndex(deployment);
         int i = d < 0 ? -1 : usage.find(d, user);
-        return Amount.ofUnits(mt, i < 0 ? BigInteger.ZERO : mtPay[i]);
+        return Amount.ofUnits(mt, i < 0 ? BigInteger.ZERO : mtPay.get(i));
     }
 
     /**
@@ -248,8 +248,8 @@ public final class EpochResult {
             DeploymentId dep = usage.deployments[d];
             Asset mt = Asset.modelToken(dep);
             for (int i = usage.offset[d]; i < usage.offset[d + 1]; i++) {
-                visitor.visit(dep, usage.account[i], Amount.ofUnits(usage.rewardAsset, flockPay[i]),
-                        Amount.ofUnits(mt, mtPay[i]));
+                visitor.visit(dep, usage.account[i], Amount.ofUnits(usage.rewardAsset, flockPay.get(i)),
+                        Amount.ofUnits(mt, mtPay.get(i)));
             }
         }
     }
@@ -260,16 +260,12 @@ public final class EpochResult {
      * @return the total FLOCK paid
      */
     public Amount totalFlockPaid() {
-        BigInteger s = BigInteger.ZERO;
-        for (BigInteger v : userFlock) {
-            s = s.add(v);
-        }
-        return Amount.ofUnits(usage.rewardAsset, s);
+        return Amount.ofUnits(usage.rewardAsset, userFlock.sum());
     }
 
     @Override
     public String toString() {
         return "EpochResult[" + from + ".." + to + ", scheduled=" + scheduled + ", alpha=" + alpha.toPlainString()
-                + ", pools=" + pools.size() + ", pairs=" + flockPay.length + "]";
+                + ", pools=" + pools.size() + ", pairs=" + flockPay.size() + "]";
     }
 }

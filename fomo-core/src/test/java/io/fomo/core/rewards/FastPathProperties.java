@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,10 +20,10 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast paths of staking factors against the general path and the JDK: {@link IntegerRoots} against
- * {@link BigInteger#sqrt()}, {@link StakingFactor.FloorCurve} against {@link StakingFactor#scaled}, and
- * the one-division form of {@code floorScaled} against the form it replaced (root of {@code c·a·b}, then
- * divided by {@code b}).
+ * The fast paths of epoch close against the general path and the JDK: {@link IntegerRoots} against
+ * {@link BigInteger#sqrt()}, {@link StakingFactor.FloorCurve} against {@link StakingFactor#scaled}, the
+ * one-division form of {@code floorScaled} against the form it replaced (root of {@code c·a·b}, then
+ * divided by {@code b}), and {@link PayoutArray} against an array of {@link BigInteger} sums.
  */
 class FastPathProperties {
 
@@ -93,6 +95,50 @@ class FastPathProperties {
         BigInteger total = stake.add(others).subtract(BigInteger.ONE);
         int k = Math.max(0, a.scale()) + extra;
         assertArrayEquals(replacedFloorScaled(a, stake, total, k), StakingFactor.floorScaled(a, stake, total, k));
+    }
+
+    /** One step of filling a payout array: add {@code units} to entry {@code i}, as a long or not. */
+    record Step(int i, BigInteger units, boolean asLong, boolean fromOther) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> payoutSteps() {
+        BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+        Arbitrary<BigInteger> units = Arbitraries.oneOf(
+                Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1_000)),
+                Arbitraries.bigIntegers().between(max.shiftRight(2), max),
+                Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.TEN.pow(30)));
+        return Combinators.combine(Arbitraries.integers().between(0, 4), units, Arbitraries.of(true, false),
+                Arbitraries.of(true, false)).as(Step::new).list().ofMaxSize(40);
+    }
+
+    @Property(tries = 500)
+    void payoutArrayHoldsExactSums(@ForAll("payoutSteps") List<Step> steps) {
+        PayoutArray a = new PayoutArray(5);
+        PayoutArray other = new PayoutArray(5);
+        BigInteger[] model = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        BigInteger[] otherModel = model.clone();
+        for (Step s : steps) {
+            if (s.fromOther()) {
+                other.add(s.i(), s.units());
+                otherModel[s.i()] = otherModel[s.i()].add(s.units());
+                a.addFrom(4 - s.i(), other, s.i());
+                model[4 - s.i()] = model[4 - s.i()].add(otherModel[s.i()]);
+            } else if (s.asLong() && s.units().bitLength() < Long.SIZE) {
+                a.add(s.i(), s.units().longValueExact());
+                model[s.i()] = model[s.i()].add(s.units());
+            } else {
+                a.add(s.i(), s.units());
+                model[s.i()] = model[s.i()].add(s.units());
+            }
+        }
+        BigInteger total = BigInteger.ZERO;
+        for (int i = 0; i < 5; i++) {
+            assertEquals(model[i], a.get(i), "entry " + i);
+            total = total.add(model[i]);
+        }
+        assertEquals(total, a.sum());
+        assertEquals(5, a.size());
     }
 
     /** The floor at {@code k} decimals and the inexact flag, as computed before the one-division form. */
