@@ -19,9 +19,10 @@ import java.util.Objects;
  * One epoch's activity: each deployment's net revenue, age and incentive budgets, and each
  * (user, deployment) pair's paid spend, stake and gmFLOCK.
  *
- * <p>Built for scale: pairs are held in parallel arrays, sorted once at {@link Builder#build()} by
- * deployment and account (one comparison sort plus a counting sort), so an epoch of a million pairs
- * needs no map or object per pair beyond its numbers. The order in which pairs are added never matters.
+ * <p>Built for scale: pairs are held in parallel arrays, ordered once at {@link Builder#build()} by
+ * deployment and account (one sort of the distinct accounts, then two counting sorts of the pairs), so an
+ * epoch of a million pairs needs no object per pair beyond its numbers (and, while it is built, one map
+ * entry per distinct user). The order in which pairs are added never matters.
  * A staker with no spend may be listed (spend zero): the stake counts in the deployment's total stake,
  * but earns nothing.
  *
@@ -182,6 +183,9 @@ public final class EpochUsage {
         private final List<Long> ages = new ArrayList<>();
         private final List<Amount> flockInc = new ArrayList<>();
         private final List<Amount> mtInc = new ArrayList<>();
+        /** Zero of each declared deployment's MT, to check stakes without building the asset per pair. */
+        private final List<Amount> mtZero = new ArrayList<>();
+        private final Amount spendZero;
         private int n;
         private int[] pairDep = new int[16];
         private AccountId[] pairAccount = new AccountId[16];
@@ -192,6 +196,7 @@ public final class EpochUsage {
         private Builder(Asset spendAsset, Asset rewardAsset) {
             this.spendAsset = Objects.requireNonNull(spendAsset, "spendAsset");
             this.rewardAsset = Objects.requireNonNull(rewardAsset, "rewardAsset");
+            this.spendZero = Amount.zero(spendAsset);
         }
 
         /**
@@ -230,10 +235,12 @@ public final class EpochUsage {
             if (ageDays < 0) {
                 throw InvalidArgumentException.of("ageDays", ageDays, "must not be negative");
             }
-            Amount.zero(spendAsset).requireSameAsset("netRevenue", netRevenue);
+            spendZero.requireSameAsset("netRevenue", netRevenue);
             Amount.zero(rewardAsset).requireSameAsset("flockIncentive", flockIncentive);
-            Amount.zero(Asset.modelToken(id)).requireSameAsset("mtIncentive", mtIncentive);
+            Amount zeroMt = Amount.zero(Asset.modelToken(id));
+            zeroMt.requireSameAsset("mtIncentive", mtIncentive);
             depIndex.put(id, deps.size());
+            mtZero.add(zeroMt);
             deps.add(id);
             net.add(netRevenue.units());
             ages.add(ageDays);
@@ -279,8 +286,8 @@ public final class EpochUsage {
             if (d == null) {
                 throw InvalidArgumentException.of("deployment", deployment, "is not declared in this epoch");
             }
-            Amount.zero(spendAsset).requireSameAsset("spend", spend);
-            Amount.zero(Asset.modelToken(deployment)).requireSameAsset("stake", stake);
+            spendZero.requireSameAsset("spend", spend);
+            mtZero.get(d).requireSameAsset("stake", stake);
             if (gmFlock.signum() < 0) {
                 throw InvalidArgumentException.of("gmFlock", gmFlock.toPlainString(), "must not be negative");
             }
@@ -323,23 +330,44 @@ public final class EpochUsage {
             for (int i = 0; i < dn; i++) {
                 rankOfDecl[depIndex.get(sortedDeps[i])] = i;
             }
-            // 1. Sort pair indices by account; assign user ranks.
-            Integer[] byAccount = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                byAccount[i] = i;
-            }
+            // 1. Distinct accounts (by equals), sorted once; each pair's user rank.
             AccountId[] acc = pairAccount;
-            Arrays.sort(byAccount, (x, y) -> acc[x].compareTo(acc[y]));
-            int[] rank = new int[n];
-            List<AccountId> distinct = new ArrayList<>();
-            for (int j = 0; j < n; j++) {
-                int i = byAccount[j];
-                if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(acc[i])) {
-                    distinct.add(acc[i]);
+            Map<AccountId, Integer> firstSeen = new HashMap<>();
+            int[] distinctOf = new int[n];
+            List<AccountId> seen = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Integer k = firstSeen.putIfAbsent(acc[i], seen.size());
+                if (k == null) {
+                    k = seen.size();
+                    seen.add(acc[i]);
                 }
-                rank[i] = distinct.size() - 1;
+                distinctOf[i] = k;
             }
-            // 2. Stable counting sort by deployment rank: each deployment's pairs stay in account order.
+            int un = seen.size();
+            Integer[] byAccount = new Integer[un];
+            for (int k = 0; k < un; k++) {
+                byAccount[k] = k;
+            }
+            Arrays.sort(byAccount, (x, y) -> seen.get(x).compareTo(seen.get(y)));
+            int[] rankOfDistinct = new int[un];
+            AccountId[] distinct = new AccountId[un];
+            for (int r = 0; r < un; r++) {
+                rankOfDistinct[byAccount[r]] = r;
+                distinct[r] = seen.get(byAccount[r]);
+            }
+            // 2. Pairs ordered by user rank (a stable counting sort), then stably by deployment rank: each
+            //    deployment's pairs end up in account order. Linear in the pairs.
+            int[] byRank = new int[n];
+            int[] start = new int[un + 1];
+            for (int i = 0; i < n; i++) {
+                start[rankOfDistinct[distinctOf[i]] + 1]++;
+            }
+            for (int r = 0; r < un; r++) {
+                start[r + 1] += start[r];
+            }
+            for (int i = 0; i < n; i++) {
+                byRank[start[rankOfDistinct[distinctOf[i]]]++] = i;
+            }
             int[] offset = new int[dn + 1];
             for (int i = 0; i < n; i++) {
                 offset[rankOfDecl[pairDep[i]] + 1]++;
@@ -354,10 +382,10 @@ public final class EpochUsage {
             BigInteger[] stake = new BigInteger[n];
             BigDecimal[] gm = pairGm == null ? null : new BigDecimal[n];
             for (int j = 0; j < n; j++) {
-                int i = byAccount[j];
+                int i = byRank[j];
                 int pos = next[rankOfDecl[pairDep[i]]]++;
                 account[pos] = acc[i];
-                userRank[pos] = rank[i];
+                userRank[pos] = rankOfDistinct[distinctOf[i]];
                 spend[pos] = pairSpend[i];
                 stake[pos] = pairStake[i];
                 if (gm != null) {
@@ -384,7 +412,7 @@ public final class EpochUsage {
                 mi[r] = mtInc.get(k);
             }
             return new EpochUsage(spendAsset, rewardAsset, sortedDeps, netSorted, ageSorted, fi, mi, offset, account,
-                    userRank, spend, stake, gm, distinct.toArray(new AccountId[0]));
+                    userRank, spend, stake, gm, distinct);
         }
     }
 }

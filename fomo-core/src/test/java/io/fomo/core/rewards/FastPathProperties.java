@@ -8,7 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import io.fomo.spi.AccountId;
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidArgumentException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * The fast paths of epoch close against the general path and the JDK: {@link IntegerRoots} against
  * {@link BigInteger#sqrt()}, {@link StakingFactor.FloorCurve} against {@link StakingFactor#scaled}, the
  * one-division form of {@code floorScaled} against the form it replaced (root of {@code c·a·b}, then
- * divided by {@code b}), and {@link PayoutArray} against an array of {@link BigInteger} sums.
+ * divided by {@code b}), {@link PayoutArray} against an array of {@link BigInteger} sums, and the
+ * counting sorts of {@link EpochUsage.Builder#build()} against a sorted map of the pairs.
  */
 class FastPathProperties {
 
@@ -139,6 +148,76 @@ class FastPathProperties {
         }
         assertEquals(total, a.sum());
         assertEquals(5, a.size());
+    }
+
+    /** A pair to add: deployment and user numbers, spend and stake units. */
+    record PairInput(int deployment, int user, long spend, long stake) {
+    }
+
+    @Provide
+    Arbitrary<List<PairInput>> pairInputs() {
+        return Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 40),
+                Arbitraries.longs().between(0, 1_000), Arbitraries.longs().between(0, 1_000))
+                .as(PairInput::new).list().uniqueElements(p -> List.of(p.deployment(), p.user())).ofMaxSize(120);
+    }
+
+    private static EpochUsage.Builder builderOf(List<PairInput> inputs) {
+        EpochUsage.Builder b = EpochUsage.builder(Asset.USD, Asset.FLOCK);
+        for (int d = 4; d >= 0; d--) {
+            b.deployment(dep(d), Amount.ofUnits(Asset.USD, 1));
+        }
+        for (PairInput p : inputs) {
+            DeploymentId d = dep(p.deployment());
+            b.usage(d, AccountId.of("user-" + p.user()), Amount.ofUnits(Asset.USD, p.spend()),
+                    Amount.ofUnits(Asset.modelToken(d), p.stake()));
+        }
+        return b;
+    }
+
+    @Property(tries = 300)
+    void buildOrdersPairsByDeploymentThenAccount(@ForAll("pairInputs") List<PairInput> inputs) {
+        // Reference: a sorted map keyed by deployment, then account.
+        TreeMap<DeploymentId, TreeMap<AccountId, long[]>> expected = new TreeMap<>();
+        for (PairInput p : inputs) {
+            expected.computeIfAbsent(dep(p.deployment()), x -> new TreeMap<>())
+                    .put(AccountId.of("user-" + p.user()), new long[] {p.spend(), p.stake()});
+        }
+        EpochUsage usage = builderOf(inputs).build();
+        List<AccountId> users = new ArrayList<>(new java.util.TreeSet<>(
+                expected.values().stream().flatMap(m -> m.keySet().stream()).toList()));
+        assertEquals(users, usage.users());
+        assertEquals(List.of(dep(0), dep(1), dep(2), dep(3), dep(4)), usage.deployments());
+        assertEquals(inputs.size(), usage.pairCount());
+        for (int d = 0; d < 5; d++) {
+            Map<AccountId, long[]> slice = expected.getOrDefault(dep(d), new TreeMap<>());
+            int i = usage.offset[d];
+            assertEquals(slice.size(), usage.offset[d + 1] - i);
+            for (Map.Entry<AccountId, long[]> e : slice.entrySet()) {
+                assertEquals(e.getKey(), usage.account[i]);
+                assertEquals(users.indexOf(e.getKey()), usage.userRank[i]);
+                assertEquals(BigInteger.valueOf(e.getValue()[0]), usage.spend[i]);
+                assertEquals(BigInteger.valueOf(e.getValue()[1]), usage.stake[i]);
+                i++;
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void buildRejectsARepeatedPair(@ForAll("pairInputs") List<PairInput> inputs, @ForAll int pick) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        List<PairInput> withRepeat = new ArrayList<>(inputs);
+        PairInput p = inputs.get(Math.floorMod(pick, inputs.size()));
+        withRepeat.add(Math.floorMod(pick, withRepeat.size() + 1),
+                new PairInput(p.deployment(), p.user(), p.spend() + 1, p.stake()));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, builderOf(withRepeat)::build);
+        assertEquals("usage = model-" + p.deployment() + "/user-" + p.user()
+                + ": the (deployment, user) pair was added twice", e.getMessage());
+    }
+
+    private static DeploymentId dep(int d) {
+        return DeploymentId.of("model-" + d);
     }
 
     /** The floor at {@code k} decimals and the inexact flag, as computed before the one-division form. */
