@@ -27,6 +27,12 @@ public final class RevenueRouter {
 
     private final RevenueWeights weights;
     private final RoundingMode rounding;
+    /**
+     * The treasury dusts 0 to 3 base units (the only values four recipients can leave) of the asset last
+     * routed, so the usual payment allocates one amount less. Not part of the router's value; a race
+     * between threads at worst builds it twice.
+     */
+    private volatile Amount[] smallDust;
 
     private RevenueRouter(RevenueWeights weights, RoundingMode rounding) {
         this.weights = weights;
@@ -110,7 +116,7 @@ public final class RevenueRouter {
             long dust = treasury - n * weights.treasuryBps() / Share.BPS_WHOLE;
             return new RevenueSplit(gross, hardCosts, covered, net, Amount.ofUnits(asset, mt),
                     Amount.ofUnits(asset, flock), Amount.ofUnits(asset, treasury), Amount.ofUnits(asset, issuer),
-                    Amount.ofUnits(asset, dust));
+                    dustAmount(asset, dust));
         }
         BigInteger mt = shareOf(units, weights.mtBuybackBps());
         BigInteger flock = shareOf(units, weights.flockBuybackBps());
@@ -120,6 +126,16 @@ public final class RevenueRouter {
         return new RevenueSplit(gross, hardCosts, covered, net, Amount.ofUnits(asset, mt),
                 Amount.ofUnits(asset, flock), Amount.ofUnits(asset, treasury), Amount.ofUnits(asset, issuer),
                 Amount.ofUnits(asset, dust));
+    }
+
+    private Amount dustAmount(Asset asset, long units) {
+        Amount[] small = smallDust;
+        if (small == null || !small[0].asset().equals(asset)) {
+            small = new Amount[] {Amount.zero(asset), Amount.ofUnits(asset, 1), Amount.ofUnits(asset, 2),
+                Amount.ofUnits(asset, 3)};
+            smallDust = small;
+        }
+        return units < small.length ? small[(int) units] : Amount.ofUnits(asset, units);
     }
 
     private static BigInteger shareOf(BigInteger units, int bps) {
