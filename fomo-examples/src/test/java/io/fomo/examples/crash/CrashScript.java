@@ -33,9 +33,9 @@ import java.util.Map;
  * stake, lock gmFLOCK and unstake. Every command is valid at its place; the clock moves {@link #STEP}
  * per command, so {@link #CYCLE} commands make a day.
  */
-final class CrashScript {
+public final class CrashScript {
 
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final Duration STEP = Duration.ofHours(3);
     static final DeploymentId DEP = DeploymentId.of("qwen");
     static final Asset MT = Asset.modelToken(DEP);
@@ -49,19 +49,19 @@ final class CrashScript {
     private CrashScript() {
     }
 
-    static ProtocolParameters parameters() {
+    public static ProtocolParameters parameters() {
         return ProtocolParameters.builder(T0).build();
     }
 
-    static EventId id(int i) {
+    public static EventId id(int i) {
         return EventId.of("crash-" + i);
     }
 
-    static Instant time(int i) {
+    public static Instant time(int i) {
         return T0.plus(STEP.multipliedBy(i));
     }
 
-    static Command command(int i) {
+    public static Command command(int i) {
         switch (i) {
             case 0: return new Command.Deposit(ALICE, flock("100000"));
             case 1: return new Command.Deposit(BOB, flock("1000000"));
@@ -88,7 +88,7 @@ final class CrashScript {
         }
     }
 
-    static InMemoryPriceFeed prices() {
+    public static InMemoryPriceFeed prices() {
         InMemoryPriceFeed f = new InMemoryPriceFeed();
         f.put(PriceQuote.of(Asset.FLOCK, new BigDecimal("0.05"), "crash-test", T0));
         return f;
@@ -97,13 +97,13 @@ final class CrashScript {
     /**
      * Builds an engine over a journal: writes the genesis to an empty one, replays a non-empty one.
      */
-    static FomoProtocol engine(EventJournal journal, ChainGateway chain, ManualClock clock, boolean autoDispatch) {
+    public static FomoProtocol engine(EventJournal journal, ChainGateway chain, ManualClock clock, boolean autoDispatch) {
         return FomoProtocol.builder().journal(journal).chainGateway(chain).priceFeed(prices()).clock(clock)
                 .parameters(parameters()).autoDispatch(autoDispatch).build();
     }
 
     /** Submits command i at its time. */
-    static void submit(FomoProtocol protocol, ManualClock clock, int i) {
+    public static void submit(FomoProtocol protocol, ManualClock clock, int i) {
         clock.set(time(i));
         protocol.submit(id(i), command(i));
     }
