@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -644,8 +643,7 @@ public final class FomoProtocol {
         }
     }
 
-    /** Map view used by tests of the journal's layout. */
-    static Map<String, String> decodeForTest(byte[] payload) {
-        return Fields.decode(payload, "test").asMap();
+    State stateForTest() {
+        return state;
     }
 }

@@ -273,7 +273,7 @@ final class State {
         if (!c.pricing().listPrice().quote().equals(REVENUE)) {
             throw InvalidArgumentException.of("pricing.listPrice", c.pricing().listPrice(), "must be quoted in " + REVENUE);
         }
-        requireBalance(b, "launchFee", c.issuer(), c.firstBuy().plus(p.launchFee()));
+        requireBalance(b, "launchFee + firstBuy", c.issuer(), c.firstBuy().plus(p.launchFee()));
         Deployment fresh = new Deployment(c.deployment(), Rmo.create(p, c.issuer()), c.pricing(), null, -1,
                 Amount.zero(Asset.FLOCK), Amount.zero(mt));
         Transition t = fresh.rmo.apply(new RmoAction.Open(c.issuer(), c.firstBuy()), at);
