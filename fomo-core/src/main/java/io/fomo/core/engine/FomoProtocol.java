@@ -187,48 +187,51 @@ public final class FomoProtocol {
      * @return the number of intents confirmed or rejected by the chain in this call
      */
     public synchronized int dispatch() {
-        if (outbox.isEmpty()) {
-            return 0;
-        }
-        List<JournalEntry> confirmations = new ArrayList<>();
-        List<IntentId> done = new ArrayList<>();
-        Instant at = clock.now();
-        for (TokenIntent intent : outbox.values()) {
-            IntentConfirmation c;
-            try {
-                c = gateway.execute(intent);
-            } catch (FomoException e) {
-                // Refused (a balance not there yet, say): it and every later intent wait, in order.
-                break;
-            }
-            Fields f = new Fields("confirmation");
-            f.put("intent", c.intentId().value()).put("status", c.status().name()).put("reference", c.reference());
-            confirmations.add(JournalEntry.of(CONFIRMATION, f.encode(), at));
-            done.add(intent.id());
-        }
-        if (confirmations.isEmpty()) {
-            return 0;
-        }
-        EventId key = EventId.of("confirm:" + done.get(0).value() + ".." + done.get(done.size() - 1).value());
         for (int attempt = 0; ; attempt++) {
+            List<JournalEntry> confirmations = new ArrayList<>();
+            List<IntentId> done = new ArrayList<>();
+            Instant at = clock.now();
+            for (TokenIntent intent : outbox.values()) {
+                IntentConfirmation c;
+                try {
+                    c = gateway.execute(intent);
+                } catch (FomoException e) {
+                    // Refused (a balance not there yet, say): it and every later intent wait, in order.
+                    break;
+                }
+                Fields f = new Fields("confirmation");
+                f.put("intent", c.intentId().value()).put("status", c.status().name()).put("reference", c.reference());
+                confirmations.add(JournalEntry.of(CONFIRMATION, f.encode(), at));
+                done.add(intent.id());
+            }
+            if (confirmations.isEmpty()) {
+                return 0;
+            }
+            EventId key = EventId.of("confirm:" + done.get(0).value() + ".." + done.get(done.size() - 1).value());
             try {
                 AppendResult r = journal.append(sequence, key, confirmations);
-                if (!r.isDuplicate()) {
-                    sequence = r.lastSequence();
-                    done.forEach(outbox::remove);
-                } else {
+                if (r.isDuplicate()) {
                     catchUp();
+                    return 0;
                 }
+                sequence = r.lastSequence();
+                done.forEach(outbox::remove);
                 return done.size();
-            } catch (SequenceConflictException e) {
+            } catch (SequenceConflictException | InvalidArgumentException e) {
+                // Another engine on this journal moved it on, or journaled confirmations of these very
+                // intents under the same key with its own timestamps: catch up, then rebuild the batch
+                // from whatever is still pending.
                 catchUp();
-                done.removeIf(id -> !outbox.containsKey(id));
-                if (done.isEmpty() || attempt >= maxRetries) {
+                if (attempt >= maxRetries) {
+                    if (e instanceof InvalidArgumentException && outbox.containsKey(done.get(0))) {
+                        throw e;
+                    }
                     return 0;
                 }
             }
         }
     }
+
 
     /**
      * Reads and applies whatever other writers appended to the journal since this instance last looked.

@@ -155,4 +155,24 @@ class FomoProtocolTest {
         List<TokenIntent> pending = f.protocol.pendingIntents();
         assertTrue(pending.isEmpty());
     }
+
+    @Test
+    void twoEnginesDispatchingTheSameIntentsJournalTheirConfirmationsOnce() {
+        EngineFixture f = new EngineFixture().graduated();
+        FomoProtocol a = FomoProtocol.builder().journal(f.journal).chainGateway(f.chain).priceFeed(f.prices)
+                .clock(f.clock).autoDispatch(false).build();
+        FomoProtocol b = FomoProtocol.builder().journal(f.journal).chainGateway(f.chain).priceFeed(f.prices)
+                .clock(f.clock).autoDispatch(false).build();
+        a.submit(EventId.of("x1"), new Command.Deposit(CAROL, flock("3")));
+        b.catchUp();
+        assertEquals(1, a.dispatch());
+        assertEquals(0, b.dispatch(), "b finds its pending intent confirmed by a");
+        assertTrue(b.pendingIntents().isEmpty());
+        long confirmations = f.journal.read(1).stream()
+                .filter(r -> r.entry().type().equals(FomoProtocol.CONFIRMATION)
+                        && new String(r.entry().payload(), java.nio.charset.StandardCharsets.UTF_8).contains("x1#1"))
+                .count();
+        assertEquals(1, confirmations);
+        assertEquals(a.stateHash(), b.stateHash());
+    }
 }
