@@ -11,7 +11,9 @@ module io.fomo.core {
     requires ch.obermuhlner.math.big;
 
     exports io.fomo.core.math;
+    exports io.fomo.core.engine;
     exports io.fomo.core.amm;
+    exports io.fomo.core.launch;
     exports io.fomo.core.revenue;
     exports io.fomo.core.staking;
     exports io.fomo.core.emission;

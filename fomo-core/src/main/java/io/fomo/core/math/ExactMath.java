@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Square root, exponential and natural logarithm, each rounded once with a declared direction.
@@ -15,8 +17,11 @@ import java.util.Objects;
  * the result one digit past the target, and a sticky digit records whether anything was cut, so the
  * single final rounding sees the true position of the value. {@code exp} and {@code ln} cannot be exact;
  * they are computed by big-math at the requested digits plus the caller's guard digits and rounded once
- * (the approach big-math's own {@code expTaylor} takes, at precision + 6). The tests check them against
- * a recomputation at precision + 20.
+ * (the approach big-math's own {@code expTaylor} takes, at precision + 6). When that value lies so close
+ * to a rounding boundary that its error could put it on either side, the guard digits are doubled and
+ * the value recomputed (Ziv's strategy), so the rounding direction is always that of the true value:
+ * an UP result is never below it, a DOWN result never above it. The tests check them against a
+ * recomputation at precision + 20.
  *
  * <p>This class is thread-safe; it has no state.
  */
@@ -24,6 +29,12 @@ public final class ExactMath {
 
     /** Slightly below ln(10), so that x / LN10_LOWER_BOUND over-estimates the digits of e^x. */
     private static final BigDecimal LN10_LOWER_BOUND = new BigDecimal("2.302585");
+
+    /**
+     * Within this distance of 1, ln uses its own series: big-math's log is accurate only in absolute
+     * terms there (ln(1 + 10^-50) at 30 digits comes out as 2E-50), so a small logarithm loses its digits.
+     */
+    private static final BigDecimal NEAR_ONE = new BigDecimal("0.1");
 
     private ExactMath() {
     }
@@ -95,8 +106,10 @@ public final class ExactMath {
         if (x.abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
             throw InvalidArgumentException.of("x", x.toPlainString(), "must be between -100000 and 100000");
         }
-        MathContext work = new MathContext(mc.getPrecision() + guardDigits, RoundingMode.HALF_EVEN);
-        return BigDecimalMath.exp(x, work).round(mc);
+        if (x.signum() == 0) {
+            return BigDecimal.ONE.round(mc);
+        }
+        return roundOnce(work -> BigDecimalMath.exp(x, work), mc.getPrecision(), guardDigits, v -> v.round(mc));
     }
 
     /**
@@ -120,8 +133,11 @@ public final class ExactMath {
         // Digits before the point: about x / ln(10); digits after it: the scale.
         int integerDigits = Math.max(1, x.signum() > 0
                 ? x.divide(LN10_LOWER_BOUND, 0, RoundingMode.UP).intValueExact() + 1 : 1);
-        MathContext work = new MathContext(integerDigits + scale + guardDigits, RoundingMode.HALF_EVEN);
-        return BigDecimalMath.exp(x, work).setScale(scale, rounding);
+        if (x.signum() == 0) {
+            return BigDecimal.ONE.setScale(scale);
+        }
+        return roundOnce(work -> BigDecimalMath.exp(x, work), integerDigits + scale, guardDigits,
+                v -> v.setScale(scale, rounding));
     }
 
     /**
@@ -141,8 +157,55 @@ public final class ExactMath {
         if (x.signum() <= 0) {
             throw InvalidArgumentException.of("x", x.toPlainString(), "must be positive");
         }
-        MathContext work = new MathContext(mc.getPrecision() + guardDigits, RoundingMode.HALF_EVEN);
-        return BigDecimalMath.log(x, work).round(mc);
+        if (x.compareTo(BigDecimal.ONE) == 0) {
+            return BigDecimal.ZERO;
+        }
+        boolean nearOne = x.subtract(BigDecimal.ONE).abs().compareTo(NEAR_ONE) <= 0;
+        return roundOnce(work -> nearOne ? lnNearOne(x, work) : BigDecimalMath.log(x, work), mc.getPrecision(),
+                guardDigits, v -> v.round(mc));
+    }
+
+    /**
+     * ln(x) for 0 &lt; |x - 1| &le; 0.1, to the context's digits with a relative error well below one unit
+     * of the last: ln(x) = 2 atanh(z) = 2 (z + z^3/3 + z^5/5 + ...) with z = (x - 1) / (x + 1), |z| &lt; 0.053.
+     * Every term has the sign of z, so the sum cancels nothing; each of the (at most precision / 2.5)
+     * steps adds a few units of rounding at 10 digits past the context, far below its last digit.
+     */
+    private static BigDecimal lnNearOne(BigDecimal x, MathContext mc) {
+        MathContext w = new MathContext(mc.getPrecision() + 10, RoundingMode.HALF_EVEN);
+        BigDecimal z = x.subtract(BigDecimal.ONE).divide(x.add(BigDecimal.ONE), w);
+        BigDecimal z2 = z.multiply(z, w);
+        BigDecimal power = z;
+        BigDecimal sum = z;
+        for (long k = 3; ; k += 2) {
+            power = power.multiply(z2, w);
+            BigDecimal term = power.divide(BigDecimal.valueOf(k), w);
+            if (term.abs().compareTo(sum.abs().movePointLeft(w.getPrecision())) < 0) {
+                return sum.add(sum, mc);
+            }
+            sum = sum.add(term, w);
+        }
+    }
+
+    /**
+     * Evaluates a function with guard digits and rounds it once. Rounding one approximation a second time
+     * can go the wrong way when the approximation sits within its error of a boundary (e^(10^-15) is
+     * 1.000000000000001, but 1.0000000000 at 1 + 10 digits, and rounds UP to 1). So the value is accepted
+     * only if both ends of its error interval (ten units of its last digit either way) round alike;
+     * otherwise the guard digits are doubled. The loop ends for every argument whose value is irrational,
+     * which is every argument but the exact ones the callers return first (exp(0) and ln(1)).
+     */
+    private static BigDecimal roundOnce(Function<MathContext, BigDecimal> function, int digits, int guardDigits,
+            UnaryOperator<BigDecimal> rounding) {
+        for (int guard = guardDigits; ; guard *= 2) {
+            int work = digits + guard;
+            BigDecimal v = function.apply(new MathContext(work, RoundingMode.HALF_EVEN));
+            BigDecimal error = BigDecimal.ONE.scaleByPowerOfTen(v.precision() - v.scale() - work + 1);
+            BigDecimal r = rounding.apply(v);
+            if (rounding.apply(v.subtract(error)).compareTo(r) == 0 && rounding.apply(v.add(error)).compareTo(r) == 0) {
+                return r;
+            }
+        }
     }
 
     private static void requireNonNegative(String field, BigDecimal x) {

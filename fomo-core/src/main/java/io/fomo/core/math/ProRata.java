@@ -49,7 +49,8 @@ public final class ProRata {
      * @param method  what to do with the units left after flooring
      * @param <K>     the type of recipient, ordered naturally for tie-breaks and output order
      * @return the allocation, with shares in ascending recipient order
-     * @throws InvalidArgumentException if there are no recipients, a weight is negative, or all are zero
+     * @throws InvalidArgumentException if there are no recipients, a weight is negative, all are zero, or two
+     *                                  recipients are equal in natural order though not equal as keys
      */
     public static <K extends Comparable<? super K>> Allocation<K> allocate(Amount total, Map<K, BigDecimal> weights,
             Method method) {
@@ -67,6 +68,12 @@ public final class ProRata {
             if (w == null || w.signum() < 0) {
                 throw InvalidArgumentException.of("weights[" + key + "]", w == null ? "null" : w.toPlainString(),
                         "must not be negative");
+            }
+            if (sorted.containsKey(key)) {
+                // Two keys can differ under equals yet be one under compareTo (1.0 and 1.00): merged, one
+                // weight would be lost and the survivor would depend on iteration order.
+                throw InvalidArgumentException.of("weights[" + key + "]", w.toPlainString(),
+                        "is the same recipient as " + sorted.ceilingKey(key) + " in natural order (compareTo)");
             }
             sorted.put(key, w);
             scale = Math.max(scale, w.scale());

@@ -1,6 +1,7 @@
 package io.fomo.examples.vectors;
 
 import io.fomo.examples.vectors.ops.EconomyOps;
+import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
 import io.fomo.examples.vectors.ops.RewardsOps;
 import java.util.Collections;
@@ -50,6 +51,7 @@ public final class OpCatalog {
             }
         };
         MathOps.register(r);
+        LaunchOps.register(r);
         EconomyOps.register(r);
         RewardsOps.register(r);
         return new OpCatalog(ops);
