@@ -250,20 +250,33 @@ public final class ScenarioParser {
             JsonNode raw = root.raw("supporters");
             if (raw != null && raw.isObject()) {
                 JsonCursor g = root.object("supporters");
-                g.only("count", "totalFlock", "days", "idPrefix");
+                g.only("count", "totalFlock", "days", "idPrefix", "listed");
                 int count = g.integer("count", 1, Supporters.Generated.MAX_COUNT);
                 Amount total = g.amount("totalFlock", Asset.FLOCK, true);
                 int buyDays = g.integer("days", 1, days);
                 String prefix = g.optString("idPrefix", "an account id prefix").orElse("supporter");
-                return model(g, "idPrefix", () -> new Supporters.Generated(count, total, buyDays, prefix));
+                model(g, "idPrefix", () -> AccountId.of(prefix + "-0"));
+                List<Supporters.Supporter> listed = listedSupporters(g, "listed", false);
+                for (int i = 0; i < listed.size(); i++) {
+                    if (UsageModel.isGeneratedId(prefix, listed.get(i).id().value())) {
+                        throw g.source().error(SourceJson.element(SourceJson.child(g.path(), "listed"), i) + ".id",
+                                "expected a supporter id that is not of the generated form " + prefix
+                                        + "-<digits>, found " + Describe.quote(listed.get(i).id().value()));
+                    }
+                }
+                return model(g, null, () -> new Supporters.Generated(count, total, buyDays, prefix, listed));
             }
             if (raw != null && !raw.isArray()) {
                 throw root.error("supporters", "expected an array of {id, buys} or a generator object "
                         + "{count, totalFlock, days}, found " + Describe.value(raw));
             }
+            return new Supporters.Listed(listedSupporters(root, "supporters", true));
+        }
+
+        private List<Supporters.Supporter> listedSupporters(JsonCursor parent, String key, boolean required) {
             List<Supporters.Supporter> list = new ArrayList<>();
             Map<AccountId, String> seen = new HashMap<>();
-            for (JsonCursor s : root.objects("supporters", true)) {
+            for (JsonCursor s : parent.objects(key, required)) {
                 s.only("id", "buys");
                 AccountId id = account(s, "id");
                 String previous = seen.put(id, s.path());
@@ -278,7 +291,7 @@ public final class ScenarioParser {
                 }
                 list.add(new Supporters.Supporter(id, buys));
             }
-            return new Supporters.Listed(list);
+            return list;
         }
 
         private UsageModel users(JsonCursor c) {

@@ -200,14 +200,14 @@ public final class ScenarioPlan {
     private static List<SupporterBuy> supporterBuys(Scenario s) {
         List<SupporterBuy> out = new ArrayList<>();
         Supporters supporters = s.supporters();
-        if (supporters instanceof Supporters.Listed listed) {
-            for (Supporters.Supporter sup : listed.supporters()) {
-                for (Supporters.Buy b : sup.buys()) {
-                    out.add(new SupporterBuy(b.day(), sup.id(), b.flock()));
-                }
+        List<Supporters.Supporter> named = supporters instanceof Supporters.Listed listed ? listed.supporters()
+                : ((Supporters.Generated) supporters).listed();
+        for (Supporters.Supporter sup : named) {
+            for (Supporters.Buy b : sup.buys()) {
+                out.add(new SupporterBuy(b.day(), sup.id(), b.flock()));
             }
-        } else {
-            Supporters.Generated g = (Supporters.Generated) supporters;
+        }
+        if (supporters instanceof Supporters.Generated g) {
             SplittableRandom rng = SeedStreams.of(s.seed(), SeedStreams.SUPPORTERS, 0);
             TreeMap<Integer, BigDecimal> weights = new TreeMap<>();
             int[] days = new int[g.count()];

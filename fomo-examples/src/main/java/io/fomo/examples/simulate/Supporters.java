@@ -87,14 +87,17 @@ public sealed interface Supporters permits Supporters.Listed, Supporters.Generat
     /**
      * Supporters generated from the seed: {@code count} supporters named {@code <idPrefix>-<n>} share
      * {@code totalFlock} by seeded integer weights from 1 to 100 (largest-remainder allocation, so the
-     * parts sum to the total exactly); each buys once, on a seeded day in {@code [0, days)}.
+     * parts sum to the total exactly); each buys once, on a seeded day in {@code [0, days)}. Named
+     * supporters may be listed besides; on a day their buys come before the generated ones.
      *
      * @param count      the number of supporters, 1 to 100,000
      * @param totalFlock the gross FLOCK they pay in total, positive
      * @param days       the days over which they buy, positive
      * @param idPrefix   the prefix of their ids
+     * @param listed     named supporters besides the generated ones, ids distinct and not of the generated form
      */
-    record Generated(int count, Amount totalFlock, int days, String idPrefix) implements Supporters {
+    record Generated(int count, Amount totalFlock, int days, String idPrefix, List<Supporter> listed)
+            implements Supporters {
 
         /** The largest number of generated supporters. */
         public static final int MAX_COUNT = 100_000;
@@ -106,6 +109,7 @@ public sealed interface Supporters permits Supporters.Listed, Supporters.Generat
          * @param totalFlock the gross FLOCK they pay in total, positive
          * @param days the days over which they buy, positive
          * @param idPrefix the prefix of their ids
+         * @param listed named supporters besides the generated ones, ids distinct and not of the generated form
          * @throws InvalidArgumentException if a value is out of range
          */
         public Generated {
@@ -120,6 +124,13 @@ public sealed interface Supporters permits Supporters.Listed, Supporters.Generat
                 throw InvalidArgumentException.of("days", days, "must be positive");
             }
             AccountId.of(Objects.requireNonNull(idPrefix, "idPrefix") + "-0");
+            listed = new Listed(listed).supporters();
+            for (Supporter s : listed) {
+                if (UsageModel.isGeneratedId(idPrefix, s.id().value())) {
+                    throw InvalidArgumentException.of("listed.id", s.id(),
+                            "has the form of a generated supporter id (" + idPrefix + "-<digits>)");
+                }
+            }
         }
     }
 }
