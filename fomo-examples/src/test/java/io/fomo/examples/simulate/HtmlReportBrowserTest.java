@@ -80,4 +80,15 @@ class HtmlReportBrowserTest {
         assertTrue(body.contains("data-charts=\"" + HtmlReport.CHARTS + "\""), body);
         assertEquals(6, HtmlReport.CHARTS);
     }
+
+    @Test
+    void aRunWithoutPoolOrRewardsStillDraws() throws IOException, InterruptedException {
+        Path browser = requireChromium();
+        Path page = tmp.resolve("empty.html");
+        SimulationResult raiseOnly = new SimulationResult(SampleRun.rows().subList(0, 2), java.util.Map.of(), 3,
+                SampleRun.HASH);
+        HtmlReport.write(page, SampleRun.SCENARIO, raiseOnly);
+        String body = body(dumpDom(browser, page, tmp.resolve("profile")));
+        assertTrue(body.contains("data-rendered=\"true\""), body);
+    }
 }
