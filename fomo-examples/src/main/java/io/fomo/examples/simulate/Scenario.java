@@ -261,12 +261,13 @@ public final class Scenario {
      * Returns an error located in the scenario file, caused by the model's rejection.
      *
      * @param path  the JSON path, such as {@code $.launch.maxTarget}
-     * @param cause the model's error; its message becomes the problem
+     * @param cause the model's error; the problem is {@code "rejected by the model: <its message>"}, as for
+     *              the model checks made while parsing
      * @return the error, to be thrown by the caller
      */
     public ScenarioException error(String path, RuntimeException cause) {
         Objects.requireNonNull(cause, "cause");
-        return source.error(Objects.requireNonNull(path, "path"), String.valueOf(cause.getMessage()), cause);
+        return source.error(Objects.requireNonNull(path, "path"), "rejected by the model: " + cause.getMessage(), cause);
     }
 
     @Override

@@ -129,7 +129,7 @@ class SimulateCommandTest {
         Outcome o = fomo("simulate", bad.toString(), "--out", dir.toString());
         assertEquals(1, o.status());
         assertTrue(o.err().startsWith("error: " + bad + ":"), o.err());
-        assertTrue(o.err().contains(": $.launch.firstBuy: firstBuy = "), o.err());
+        assertTrue(o.err().contains(": $.launch.firstBuy: rejected by the model: firstBuy = "), o.err());
         assertFalse(Files.exists(dir));
     }
 

@@ -178,7 +178,7 @@ class EngineScenarioRunnerTest {
                 () -> runner.validate(ScenarioParser.parse("s.json", firstBuy)));
         assertEquals("$.launch.firstBuy", e.path());
         assertEquals(at(firstBuy, "\"400001\""), e.line() + ":" + e.column());
-        assertTrue(e.problem().startsWith("firstBuy = "), e.problem());
+        assertTrue(e.problem().startsWith("rejected by the model: firstBuy = "), e.problem());
         // A linear curve from 0.5 with slope 0.000005 over 400,000 MT raises 400,000 * (0.5 + 1) = 600,000 at most.
         String linear = base.replace("{ \"type\": \"CONSTANT_PRODUCT\", \"startPrice\": \"1\" }",
                 "{ \"type\": \"LINEAR\", \"startPrice\": \"0.5\", \"slope\": \"0.000005\" }");

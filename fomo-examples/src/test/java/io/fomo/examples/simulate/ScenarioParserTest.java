@@ -222,7 +222,8 @@ class ScenarioParserTest {
         assertError(e, at(MINIMAL, "\"2000\""), "$.launch.maxTarget", "too high for the curve");
         // A path the file does not contain falls back to its nearest ancestor that it does.
         ScenarioException missing = s.error("$.launch.allocation.sale", new InvalidArgumentException("x = 1: bad"));
-        assertError(missing, at(MINIMAL, "{\n    \"minTarget\""), "$.launch.allocation.sale", "x = 1: bad");
+        assertError(missing, at(MINIMAL, "{\n    \"minTarget\""), "$.launch.allocation.sale",
+                "rejected by the model: x = 1: bad");
         assertInstanceOf(InvalidArgumentException.class, missing.getCause());
     }
 
