@@ -1,7 +1,6 @@
 package io.fomo.examples.cli;
 
-import io.fomo.examples.journal.PostgresEventJournal;
-import io.fomo.examples.journal.SqliteEventJournal;
+import io.fomo.examples.journal.Journals;
 import io.fomo.examples.simulate.DailyCsv;
 import io.fomo.examples.simulate.DailyTable;
 import io.fomo.examples.simulate.EngineScenarioRunner;
@@ -15,7 +14,7 @@ import io.fomo.examples.simulate.ScenarioRunner;
 import io.fomo.examples.simulate.SimulationResult;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.FomoException;
-import io.fomo.spi.InMemoryEventJournal;
+import io.fomo.spi.InvalidArgumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -60,8 +59,8 @@ final class SimulateCommand implements Callable<Integer> {
     private Path scenarioFile;
 
     @Option(names = "--journal", paramLabel = "memory|sqlite:PATH|postgresql://...",
-            description = "Where events go: memory, an SQLite file, or a PostgreSQL database "
-                    + "(postgresql://host:port/db?user=..&password=..). Default: sqlite:<out>/" + JOURNAL + ".")
+            description = "Where events go, an empty journal: " + Journals.USAGE + ". Default: sqlite:<out>/"
+                    + JOURNAL + " (replaced on every run).")
     private String journal;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The output folder. Default: out/<scenario name>.")
@@ -93,7 +92,6 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        JournalTarget target = journal == null ? JournalTarget.DEFAULT : JournalTarget.parse(journal, spec);
         if (days != null && (days < 1 || days > Scenario.MAX_DAYS)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--days = " + days + ": must be from 1 to " + Scenario.MAX_DAYS);
@@ -109,36 +107,31 @@ final class SimulateCommand implements Callable<Integer> {
             }
             runner.validate(scenario);
         } catch (ScenarioException e) {
-            stderr.println("error: " + e.getMessage());
-            stderr.flush();
-            return 1;
+            return error(stderr, e.getMessage());
         }
         Path dir = out != null ? out : Path.of("out", scenario.name());
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            stderr.println("error: --out " + dir + ": exists and is not a folder");
-            stderr.flush();
-            return 1;
+            return error(stderr, "--out " + dir + ": exists and is not a folder");
         }
+        String journalSpec = journal;
         EventJournal events = null;
         try {
-            if (target.kind != JournalTarget.Kind.DEFAULT) {
-                // An explicit journal is opened, and checked empty, before anything is written.
-                events = target.open(null);
+            if (journalSpec != null) {
+                // An explicit journal is opened, and checked empty, before anything is written to the folder.
+                events = open(journalSpec);
                 long n = events.currentSequence();
                 if (n != 0) {
-                    stderr.println("error: --journal " + target.describe() + ": expected an empty journal, found " + n
-                            + " events (a simulation starts from genesis)");
-                    stderr.flush();
-                    return 1;
+                    return error(stderr, "--journal " + Journals.redact(journalSpec) + ": expected an empty journal, "
+                            + "found " + n + " events (a simulation starts from genesis)");
                 }
             }
             Files.createDirectories(dir);
-            if (target.kind == JournalTarget.Kind.DEFAULT) {
-                Path db = dir.resolve(JOURNAL);
+            if (journalSpec == null) {
                 for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                     Files.deleteIfExists(dir.resolve(JOURNAL + suffix));
                 }
-                events = target.open(db);
+                journalSpec = "sqlite:" + dir.resolve(JOURNAL);
+                events = open(journalSpec);
             }
             SimulationResult result = runner.run(scenario, events, progress.apply(stderr));
             DailyCsv.write(dir.resolve(CSV), result.rows());
@@ -147,20 +140,17 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("daily state: " + dir.resolve(CSV));
             stdout.println("report:      " + dir.resolve(REPORT));
-            stdout.println("journal:     " + (target.kind == JournalTarget.Kind.DEFAULT
-                    ? "sqlite:" + dir.resolve(JOURNAL) : target.describe()) + " (" + result.events() + " events)");
+            stdout.println("journal:     " + Journals.redact(journalSpec) + " (" + result.events() + " events)");
             stdout.println("state-hash: " + result.stateHash());
             stdout.flush();
             return 0;
         } catch (FomoException | IOException | UncheckedIOException e) {
-            stderr.println("error: the simulation failed: " + e.getMessage());
-            stderr.flush();
-            return 1;
+            return error(stderr, "the simulation failed: " + e.getMessage());
         } finally {
-            if (events instanceof AutoCloseable c) {
+            if (events != null) {
                 try {
-                    c.close();
-                } catch (Exception e) {
+                    Journals.close(events);
+                } catch (FomoException e) {
                     stderr.println("warning: closing the journal: " + e.getMessage());
                     stderr.flush();
                 }
@@ -168,67 +158,18 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** Where the events of a run go, from {@code --journal}. */
-    static final class JournalTarget {
-
-        enum Kind { DEFAULT, MEMORY, SQLITE, POSTGRES }
-
-        static final JournalTarget DEFAULT = new JournalTarget(Kind.DEFAULT, null);
-
-        final Kind kind;
-        final String location;
-
-        private JournalTarget(Kind kind, String location) {
-            this.kind = kind;
-            this.location = location;
+    private EventJournal open(String journalSpec) {
+        try {
+            return Journals.open(journalSpec);
+        } catch (InvalidArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--journal': "
+                    + e.getMessage());
         }
+    }
 
-        static JournalTarget parse(String spec, CommandLine.Model.CommandSpec command) {
-            if ("memory".equals(spec)) {
-                return new JournalTarget(Kind.MEMORY, null);
-            }
-            if (spec.startsWith("sqlite:") && spec.length() > "sqlite:".length()) {
-                return new JournalTarget(Kind.SQLITE, spec.substring("sqlite:".length()));
-            }
-            if (spec.startsWith("postgresql://") && spec.length() > "postgresql://".length()) {
-                return new JournalTarget(Kind.POSTGRES, "jdbc:" + spec);
-            }
-            if (spec.startsWith("jdbc:postgresql://")) {
-                return new JournalTarget(Kind.POSTGRES, spec);
-            }
-            throw new CommandLine.ParameterException(command.commandLine(), "--journal = " + spec
-                    + ": expected memory, sqlite:PATH or postgresql://host:port/database?user=...&password=...");
-        }
-
-        EventJournal open(Path defaultFile) {
-            switch (kind) {
-                case MEMORY:
-                    return new InMemoryEventJournal();
-                case SQLITE:
-                    return SqliteEventJournal.open(Path.of(location));
-                case POSTGRES:
-                    return PostgresEventJournal.open(location);
-                default:
-                    return SqliteEventJournal.open(defaultFile);
-            }
-        }
-
-        /** The journal for messages, without the query string (it may hold a password). */
-        String describe() {
-            switch (kind) {
-                case MEMORY:
-                    return "memory";
-                case SQLITE:
-                    return "sqlite:" + location;
-                case POSTGRES: {
-                    int q = location.indexOf('?');
-                    String base = q < 0 ? location : location.substring(0, q);
-                    int at = base.indexOf('@');
-                    return (at < 0 ? base : "jdbc:postgresql://" + base.substring(at + 1)).substring("jdbc:".length());
-                }
-                default:
-                    return "sqlite:" + JOURNAL;
-            }
-        }
+    private static int error(PrintWriter stderr, String message) {
+        stderr.println("error: " + message);
+        stderr.flush();
+        return 1;
     }
 }
