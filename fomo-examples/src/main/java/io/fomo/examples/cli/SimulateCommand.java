@@ -131,7 +131,10 @@ final class SimulateCommand implements Callable<Integer> {
                     Files.deleteIfExists(dir.resolve(JOURNAL + suffix));
                 }
                 journalSpec = "sqlite:" + dir.resolve(JOURNAL);
-                events = open(journalSpec);
+                // A simulation's journal can be regenerated from its scenario and seed: it needs to survive
+                // the process being killed, not a power cut, so commits are not synced to disk one by one.
+                events = io.fomo.examples.journal.SqliteEventJournal.open(dir.resolve(JOURNAL),
+                        io.fomo.examples.journal.SqliteEventJournal.Durability.PROCESS_CRASH);
             }
             SimulationResult result = runner.run(scenario, events, progress.apply(stderr));
             DailyCsv.write(dir.resolve(CSV), result.rows());
