@@ -11,6 +11,7 @@ module io.fomo.core {
     requires ch.obermuhlner.math.big;
 
     exports io.fomo.core.math;
+    exports io.fomo.core.engine;
     exports io.fomo.core.amm;
     exports io.fomo.core.launch;
     exports io.fomo.core.revenue;

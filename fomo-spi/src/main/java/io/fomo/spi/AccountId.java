@@ -4,16 +4,14 @@ package io.fomo.spi;
  * Identifies an account: a supporter, an issuer, a user, a staker, the platform or a treasury.
  *
  * <p>Ids compare by their text (code point order), which gives every ordered output of the SDK one
- * deterministic order.
+ * deterministic order; two ids are equal when they are of the same kind and have the same text.
  *
  * <p>This class is immutable and thread-safe.
  */
-public final class AccountId implements Comparable<AccountId> {
-
-    private final String value;
+public final class AccountId extends TextId<AccountId> {
 
     private AccountId(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -24,44 +22,7 @@ public final class AccountId implements Comparable<AccountId> {
      * @throws InvalidArgumentException if the text is blank, too long or has control characters
      */
     public static AccountId of(String value) {
-        return new AccountId(validate(Ids.check("accountId", value)));
+        return new AccountId(Ids.check("accountId", value));
     }
 
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public int compareTo(AccountId other) {
-        return value.compareTo(other.value);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof AccountId o && o.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    private static String validate(String value) {
-        return value;
-    }
 }

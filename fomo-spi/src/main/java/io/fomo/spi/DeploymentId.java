@@ -4,16 +4,14 @@ package io.fomo.spi;
  * Identifies one model deployment, and with it its model token ({@code MT-<id>}).
  *
  * <p>Ids compare by their text (code point order), which gives every ordered output of the SDK one
- * deterministic order. A deployment id is 1 to 29 characters of {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit, so that it fits a token symbol.
+ * deterministic order; two ids are equal when they are of the same kind and have the same text. A deployment id is 1 to 29 characters of {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit, so that it fits a token symbol.
  *
  * <p>This class is immutable and thread-safe.
  */
-public final class DeploymentId implements Comparable<DeploymentId> {
-
-    private final String value;
+public final class DeploymentId extends TextId<DeploymentId> {
 
     private DeploymentId(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -25,40 +23,6 @@ public final class DeploymentId implements Comparable<DeploymentId> {
      */
     public static DeploymentId of(String value) {
         return new DeploymentId(validate(Ids.check("deploymentId", value)));
-    }
-
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public int compareTo(DeploymentId other) {
-        return value.compareTo(other.value);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof DeploymentId o && o.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return value;
     }
 
     private static String validate(String value) {

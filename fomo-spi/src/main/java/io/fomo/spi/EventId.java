@@ -4,16 +4,14 @@ package io.fomo.spi;
  * Identifies one journaled event or command (the idempotency key of an append).
  *
  * <p>Ids compare by their text (code point order), which gives every ordered output of the SDK one
- * deterministic order.
+ * deterministic order; two ids are equal when they are of the same kind and have the same text.
  *
  * <p>This class is immutable and thread-safe.
  */
-public final class EventId implements Comparable<EventId> {
-
-    private final String value;
+public final class EventId extends TextId<EventId> {
 
     private EventId(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -24,44 +22,7 @@ public final class EventId implements Comparable<EventId> {
      * @throws InvalidArgumentException if the text is blank, too long or has control characters
      */
     public static EventId of(String value) {
-        return new EventId(validate(Ids.check("eventId", value)));
+        return new EventId(Ids.check("eventId", value));
     }
 
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public int compareTo(EventId other) {
-        return value.compareTo(other.value);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EventId o && o.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    private static String validate(String value) {
-        return value;
-    }
 }

@@ -4,16 +4,14 @@ package io.fomo.spi;
  * Identifies one token intent; the key by which a {@link ChainGateway} executes it at most once.
  *
  * <p>Ids compare by their text (code point order), which gives every ordered output of the SDK one
- * deterministic order.
+ * deterministic order; two ids are equal when they are of the same kind and have the same text.
  *
  * <p>This class is immutable and thread-safe.
  */
-public final class IntentId implements Comparable<IntentId> {
-
-    private final String value;
+public final class IntentId extends TextId<IntentId> {
 
     private IntentId(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -24,44 +22,7 @@ public final class IntentId implements Comparable<IntentId> {
      * @throws InvalidArgumentException if the text is blank, too long or has control characters
      */
     public static IntentId of(String value) {
-        return new IntentId(validate(Ids.check("intentId", value)));
+        return new IntentId(Ids.check("intentId", value));
     }
 
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public int compareTo(IntentId other) {
-        return value.compareTo(other.value);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof IntentId o && o.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    /**
-     * Returns the text of the id.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    private static String validate(String value) {
-        return value;
-    }
 }

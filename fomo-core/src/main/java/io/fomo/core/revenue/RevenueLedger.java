@@ -143,6 +143,18 @@ public final class RevenueLedger {
     }
 
     /**
+     * Returns this ledger routing with another router from now on (a parameter change taking effect at an
+     * epoch boundary); the open epoch, registrations and every payment id seen are kept.
+     *
+     * @param next the router
+     * @return the new ledger
+     */
+    public RevenueLedger withRouter(RevenueRouter next) {
+        Objects.requireNonNull(next, "router");
+        return new RevenueLedger(next, calendar, revenueAsset, accepted, epoch, deployments, gross, counts, seen);
+    }
+
+    /**
      * Closes the open epoch: routes each registered deployment's gross for the epoch, less its hard costs,
      * and opens the next epoch.
      *

@@ -198,7 +198,9 @@ class WaterfallProperties {
                 Asset other = Asset.of("OTHER", c.asset().decimals());
                 AssetMismatchException e = assertThrows(AssetMismatchException.class,
                         () -> b.fixed("x", Amount.ofUnits(other, 1)));
-                assertEquals(field + ".amount = OTHER: expected an amount of " + c.asset(), e.getMessage());
+                int d = c.asset().decimals();
+                assertEquals(field + ".amount = OTHER (" + d + " decimals): expected an amount of " + c.asset() + " (" + d
+                        + " decimals)", e.getMessage());
                 Statistics.label("tried").collect("asset mismatch");
             }
             default -> {

@@ -177,10 +177,10 @@ class WaterfallTest {
     void rejectsAFixedAmountOfAnotherAsset() {
         Waterfall.Builder b = Waterfall.builder(USDC, RoundingMode.DOWN);
         AssetMismatchException e = assertRejected(AssetMismatchException.class,
-                "steps[0].amount = FLOCK: expected an amount of USDC", () -> b.fixed("a", flock("1")));
+                "steps[0].amount = FLOCK (18 decimals): expected an amount of USDC (6 decimals)", () -> b.fixed("a", flock("1")));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         // Same symbol, other decimals: another asset.
-        assertRejected(AssetMismatchException.class, "steps[0].amount = USDC: expected an amount of USDC",
+        assertRejected(AssetMismatchException.class, "steps[0].amount = USDC (18 decimals): expected an amount of USDC (6 decimals)",
                 () -> b.fixed("a", Amount.of(Asset.of("USDC", 18), 1)));
     }
 
@@ -215,7 +215,7 @@ class WaterfallTest {
     @Test
     void rejectsASplitOfAnotherAsset() {
         Waterfall plan = Waterfall.builder(USDC, RoundingMode.DOWN).rest("all").build();
-        assertRejected(AssetMismatchException.class, "input = FLOCK: expected an amount of USDC",
+        assertRejected(AssetMismatchException.class, "input = FLOCK (18 decimals): expected an amount of USDC (6 decimals)",
                 () -> plan.split(flock("1")));
     }
 

@@ -4,12 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code fomo} command line: {@code fomo vectors run <file|dir>...} and the commands added by later
- * releases. Run {@code java -jar fomo-examples/target/fomo.jar --help}.
+ * The {@code fomo} command line: {@code fomo simulate <scenario.json>} and {@code fomo vectors run <file|dir>...}.
+ * Run {@code java -jar fomo-examples/target/fomo.jar --help}.
  */
 @Command(name = "fomo", mixinStandardHelpOptions = true, version = "fomo 0.1.0",
         description = "The FOMO protocol SDK's command line.",
-        subcommands = {VectorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class FomoCli implements Runnable {
 
     @CommandLine.Spec

@@ -46,7 +46,8 @@ final class JdbcJournal implements AutoCloseable {
     private final String batches;
     private final String describe;
 
-    JdbcJournal(Connection connection, Dialect dialect, String prefix, String describe) throws SQLException {
+    JdbcJournal(Connection connection, Dialect dialect, String prefix, String describe, boolean fullSync)
+            throws SQLException {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.dialect = dialect;
         if (!prefix.matches("[a-z][a-z0-9_]{0,40}")) {
@@ -60,7 +61,7 @@ final class JdbcJournal implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             if (dialect == Dialect.SQLITE) {
                 s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
+                s.execute(fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=10000");
             }
             s.execute("CREATE TABLE IF NOT EXISTS " + events + " (seq BIGINT PRIMARY KEY, idem_key TEXT NOT NULL, "

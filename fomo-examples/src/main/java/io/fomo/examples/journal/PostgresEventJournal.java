@@ -52,7 +52,7 @@ public final class PostgresEventJournal implements EventJournal, AutoCloseable {
         String shown = jdbcUrl.replaceAll("password=[^&]*", "password=***");
         try {
             return new PostgresEventJournal(new JdbcJournal(DriverManager.getConnection(jdbcUrl),
-                    JdbcJournal.Dialect.POSTGRESQL, tablePrefix, shown));
+                    JdbcJournal.Dialect.POSTGRESQL, tablePrefix, shown, true));
         } catch (SQLException e) {
             throw new InvalidStateException("journal " + shown + ": cannot open: " + e.getMessage(), e);
         }

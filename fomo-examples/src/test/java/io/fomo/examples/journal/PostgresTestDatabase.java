@@ -9,14 +9,14 @@ import org.opentest4j.TestAbortedException;
  * Where the PostgreSQL tests find their server: {@code FOMO_POSTGRES_URL}, or a local default. Outside
  * CI a missing server skips them; in CI ({@code CI=true}) it fails them, because .ci/run starts one.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/fomo?user=fomo&password=fomo";
+    public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/fomo?user=fomo&password=fomo";
 
     private PostgresTestDatabase() {
     }
 
-    static String url() {
+    public static String url() {
         String url = System.getenv("FOMO_POSTGRES_URL");
         url = url == null || url.isBlank() ? DEFAULT_URL : url;
         try (Connection c = DriverManager.getConnection(url)) {

@@ -1,0 +1,239 @@
+package io.fomo.core.engine;
+
+import io.fomo.core.launch.BondingCurve;
+import io.fomo.core.launch.ConstantProductCurve;
+import io.fomo.core.launch.ExponentialCurve;
+import io.fomo.core.launch.LaunchParameters;
+import io.fomo.core.launch.LinearCurve;
+import io.fomo.core.launch.OverfillPolicy;
+import io.fomo.core.launch.UnsoldPolicy;
+import io.fomo.core.math.DecimalPolicy;
+import io.fomo.core.revenue.DiscountTiers;
+import io.fomo.core.revenue.InferencePricing;
+import io.fomo.core.revenue.UnitPrice;
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidStateException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The canonical text form of every command, as journaled. */
+final class CommandCodec {
+
+    private CommandCodec() {
+    }
+
+    static void encode(Command c, Fields f) {
+        f.put("command", c.getClass().getSimpleName());
+        if (c instanceof Command.Deposit d) {
+            f.put("account", d.account().value()).put("amount", d.amount());
+        } else if (c instanceof Command.OpenLaunch o) {
+            f.put("deployment", o.deployment().value()).put("issuer", o.issuer().value()).put("firstBuy", o.firstBuy());
+            launch(o.parameters(), f);
+            pricing(o.pricing(), f);
+        } else if (c instanceof Command.Buy b) {
+            f.put("deployment", b.deployment().value()).put("buyer", b.buyer().value()).put("gross", b.gross());
+        } else if (c instanceof Command.Sell s) {
+            f.put("deployment", s.deployment().value()).put("seller", s.seller().value()).put("amount", s.amount());
+        } else if (c instanceof Command.Graduate g) {
+            f.put("deployment", g.deployment().value()).put("actor", g.actor().value());
+        } else if (c instanceof Command.CloseLaunch g) {
+            f.put("deployment", g.deployment().value()).put("actor", g.actor().value());
+        } else if (c instanceof Command.Redeem r) {
+            f.put("deployment", r.deployment().value()).put("supporter", r.supporter().value());
+        } else if (c instanceof Command.ClaimVested v) {
+            f.put("deployment", v.deployment().value()).put("issuer", v.issuer().value());
+        } else if (c instanceof Command.GoLive g) {
+            f.put("deployment", g.deployment().value()).put("actor", g.actor().value());
+        } else if (c instanceof Command.RecordUsage u) {
+            f.put("paymentId", u.paymentId().value()).put("deployment", u.deployment().value())
+                    .put("user", u.user().value()).put("units", u.units());
+        } else if (c instanceof Command.Stake s) {
+            f.put("user", s.user().value()).put("deployment", s.deployment().value()).put("amount", s.amount());
+        } else if (c instanceof Command.Unstake s) {
+            f.put("user", s.user().value()).put("deployment", s.deployment().value()).put("amount", s.amount());
+        } else if (c instanceof Command.LockGmFlock l) {
+            f.put("user", l.user().value()).put("amount", l.amount()).put("lockDays", l.lockDays());
+        } else if (c instanceof Command.WithdrawGmFlock w) {
+            f.put("user", w.user().value()).put("lockId", w.lockId().value());
+        } else if (c instanceof Command.CloseEpoch e) {
+            f.put("costs", e.hardCosts().size());
+            int i = 0;
+            for (Map.Entry<DeploymentId, Amount> cost : e.hardCosts().entrySet()) {
+                f.put("costs." + i + ".deployment", cost.getKey().value()).put("costs." + i + ".amount", cost.getValue());
+                i++;
+            }
+        } else if (c instanceof Command.ClaimRewards r) {
+            f.put("user", r.user().value());
+        } else if (c instanceof Command.ChangeParameters p) {
+            p.change().encode(f, "change.");
+        }
+    }
+
+    static Command decode(Fields f) {
+        String type = f.text("command");
+        switch (type) {
+            case "Deposit":
+                return new Command.Deposit(f.account("account"), f.amount("amount"));
+            case "OpenLaunch":
+                return new Command.OpenLaunch(f.deployment("deployment"), f.account("issuer"), launch(f),
+                        pricing(f), f.amount("firstBuy"));
+            case "Buy":
+                return new Command.Buy(f.deployment("deployment"), f.account("buyer"), f.amount("gross"));
+            case "Sell":
+                return new Command.Sell(f.deployment("deployment"), f.account("seller"), f.amount("amount"));
+            case "Graduate":
+                return new Command.Graduate(f.deployment("deployment"), f.account("actor"));
+            case "CloseLaunch":
+                return new Command.CloseLaunch(f.deployment("deployment"), f.account("actor"));
+            case "Redeem":
+                return new Command.Redeem(f.deployment("deployment"), f.account("supporter"));
+            case "ClaimVested":
+                return new Command.ClaimVested(f.deployment("deployment"), f.account("issuer"));
+            case "GoLive":
+                return new Command.GoLive(f.deployment("deployment"), f.account("actor"));
+            case "RecordUsage":
+                return new Command.RecordUsage(f.eventId("paymentId"), f.deployment("deployment"), f.account("user"),
+                        f.longValue("units"));
+            case "Stake":
+                return new Command.Stake(f.account("user"), f.deployment("deployment"), f.amount("amount"));
+            case "Unstake":
+                return new Command.Unstake(f.account("user"), f.deployment("deployment"), f.amount("amount"));
+            case "LockGmFlock":
+                return new Command.LockGmFlock(f.account("user"), f.amount("amount"), f.intValue("lockDays"));
+            case "WithdrawGmFlock":
+                return new Command.WithdrawGmFlock(f.account("user"), f.eventId("lockId"));
+            case "CloseEpoch":
+                Map<DeploymentId, Amount> costs = new TreeMap<>();
+                int n = f.intValue("costs");
+                for (int i = 0; i < n; i++) {
+                    costs.put(f.deployment("costs." + i + ".deployment"), f.amount("costs." + i + ".amount"));
+                }
+                return new Command.CloseEpoch(costs);
+            case "ClaimRewards":
+                return new Command.ClaimRewards(f.account("user"));
+            case "ChangeParameters":
+                return new Command.ChangeParameters(ParameterChange.decode(f, "change."));
+            default:
+                throw new InvalidStateException("journal: unknown command type '" + type + "'");
+        }
+    }
+
+    private static void launch(LaunchParameters p, Fields f) {
+        Amount total = p.totalSupply();
+        f.put("launch.mtAsset", p.mtAsset().symbol()).put("launch.launchFee", p.launchFee())
+                .put("launch.windowSeconds", p.window().getSeconds()).put("launch.minTarget", p.minTarget())
+                .put("launch.maxTarget", p.maxTarget()).put("launch.swapFeeBps", p.swapFeeBps())
+                .put("launch.creatorFeeBps", p.creatorFeeBps()).put("launch.feeRounding", p.feeRounding().name())
+                .put("launch.curveRounding", p.curveRounding().name())
+                .put("launch.totalSupply", total.value().toBigIntegerExact().toString())
+                .put("launch.alloc.sale", bps(p.saleAllocation(), total))
+                .put("launch.alloc.liquidity", bps(p.liquidityAllocation(), total))
+                .put("launch.alloc.incentives", bps(p.incentivesAllocation(), total))
+                .put("launch.alloc.issuer", bps(p.issuerAllocation(), total))
+                .put("launch.alloc.treasury", bps(p.treasuryAllocation(), total))
+                .put("launch.firstBuyCapBps", p.firstBuyCapBps()).put("launch.unsoldPolicy", p.unsoldPolicy().name())
+                .put("launch.raise.liquidity", p.raiseLiquidityBps()).put("launch.raise.hosting", p.raiseHostingBps())
+                .put("launch.raise.staking", p.raiseStakingBps())
+                .put("launch.vesting.cliffSeconds", p.vestingCliff().getSeconds())
+                .put("launch.vesting.durationSeconds", p.vestingDuration().getSeconds())
+                .put("launch.poolFeeBps", p.poolFeeBps()).put("launch.overfillPolicy", p.overfillPolicy().name())
+                .put("launch.graduationOnlyAfterWindow", p.graduationOnlyAfterWindow());
+        DecimalPolicy d = p.decimalPolicy();
+        f.put("launch.policy.precision", d.precision()).put("launch.policy.guard", d.guardDigits())
+                .put("launch.policy.payout", d.payout().name()).put("launch.policy.charge", d.charge().name())
+                .put("launch.policy.poolOutput", d.poolOutput().name());
+        BondingCurve c = p.curve();
+        if (c instanceof ConstantProductCurve cp) {
+            f.put("launch.curve", "CONSTANT_PRODUCT").put("launch.curve.virtualQuote", cp.virtualQuoteReserve())
+                    .put("launch.curve.virtualBase", cp.virtualBaseReserve()).put("launch.curve.tranche", cp.tranche());
+        } else if (c instanceof LinearCurve l) {
+            f.put("launch.curve", "LINEAR").put("launch.curve.startPrice", l.startPrice())
+                    .put("launch.curve.slope", l.slope());
+        } else if (c instanceof ExponentialCurve e) {
+            f.put("launch.curve", "EXPONENTIAL").put("launch.curve.startPrice", e.startPrice())
+                    .put("launch.curve.rate", e.rate());
+        }
+    }
+
+    private static long bps(Amount part, Amount total) {
+        return part.value().multiply(BigDecimal.valueOf(10_000)).divide(total.value(), 0, RoundingMode.UNNECESSARY)
+                .longValueExact();
+    }
+
+    private static LaunchParameters launch(Fields f) {
+        LaunchParameters.Builder b = LaunchParameters.builder()
+                .mtAsset(Asset.of(f.text("launch.mtAsset"), Asset.MODEL_TOKEN_DECIMALS))
+                .launchFee(f.amount("launch.launchFee"))
+                .window(Duration.ofSeconds(f.longValue("launch.windowSeconds")))
+                .minTarget(f.amount("launch.minTarget")).maxTarget(f.amount("launch.maxTarget"))
+                .swapFeeBps(f.intValue("launch.swapFeeBps")).creatorFeeBps(f.intValue("launch.creatorFeeBps"))
+                .feeRounding(RoundingMode.valueOf(f.text("launch.feeRounding")))
+                .curveRounding(RoundingMode.valueOf(f.text("launch.curveRounding")))
+                .totalSupply(f.longValue("launch.totalSupply"))
+                .allocationBps(f.intValue("launch.alloc.sale"), f.intValue("launch.alloc.liquidity"),
+                        f.intValue("launch.alloc.incentives"), f.intValue("launch.alloc.issuer"),
+                        f.intValue("launch.alloc.treasury"))
+                .firstBuyCapBps(f.intValue("launch.firstBuyCapBps"))
+                .unsoldPolicy(UnsoldPolicy.valueOf(f.text("launch.unsoldPolicy")))
+                .raiseSplitBps(f.intValue("launch.raise.liquidity"), f.intValue("launch.raise.hosting"),
+                        f.intValue("launch.raise.staking"))
+                .vesting(Duration.ofSeconds(f.longValue("launch.vesting.cliffSeconds")),
+                        Duration.ofSeconds(f.longValue("launch.vesting.durationSeconds")))
+                .poolFeeBps(f.intValue("launch.poolFeeBps"))
+                .overfillPolicy(OverfillPolicy.valueOf(f.text("launch.overfillPolicy")))
+                .graduationOnlyAfterWindow(f.bool("launch.graduationOnlyAfterWindow"))
+                .decimalPolicy(DecimalPolicy.of(f.intValue("launch.policy.precision"), f.intValue("launch.policy.guard"),
+                        RoundingMode.valueOf(f.text("launch.policy.payout")),
+                        RoundingMode.valueOf(f.text("launch.policy.charge")),
+                        RoundingMode.valueOf(f.text("launch.policy.poolOutput"))));
+        switch (f.text("launch.curve")) {
+            case "CONSTANT_PRODUCT":
+                b.curve(ConstantProductCurve.of(f.amount("launch.curve.virtualQuote"),
+                        f.amount("launch.curve.virtualBase"), f.amount("launch.curve.tranche")));
+                break;
+            case "LINEAR":
+                b.linearCurve(f.decimal("launch.curve.startPrice"), f.decimal("launch.curve.slope"));
+                break;
+            default:
+                b.exponentialCurve(f.decimal("launch.curve.startPrice"), f.decimal("launch.curve.rate"));
+                break;
+        }
+        return b.build();
+    }
+
+    private static void pricing(InferencePricing p, Fields f) {
+        unitPrice("pricing.list", p.listPrice(), f);
+        unitPrice("pricing.floor", p.floorPrice(), f);
+        DiscountTiers t = p.tiers();
+        f.put("pricing.stakeAsset", t.stakeAsset().symbol()).put("pricing.tiers", t.tiers().size());
+        for (int i = 0; i < t.tiers().size(); i++) {
+            f.put("pricing.tiers." + i + ".minStake", t.tiers().get(i).minStake())
+                    .put("pricing.tiers." + i + ".discountBps", t.tiers().get(i).discountBps());
+        }
+    }
+
+    private static void unitPrice(String key, UnitPrice u, Fields f) {
+        f.put(key + ".quote", u.quote().symbol() + ":" + u.quote().decimals()).put(key + ".decimals", u.decimals())
+                .put(key + ".value", u.value());
+    }
+
+    private static UnitPrice unitPrice(String key, Fields f) {
+        String[] q = f.text(key + ".quote").split(":");
+        return UnitPrice.of(Asset.of(q[0], Integer.parseInt(q[1])), f.intValue(key + ".decimals"),
+                f.decimal(key + ".value"));
+    }
+
+    private static InferencePricing pricing(Fields f) {
+        DiscountTiers.Builder t = DiscountTiers.builder(Asset.of(f.text("pricing.stakeAsset"), Asset.MODEL_TOKEN_DECIMALS));
+        int n = f.intValue("pricing.tiers");
+        for (int i = 0; i < n; i++) {
+            t.tier(f.amount("pricing.tiers." + i + ".minStake"), f.intValue("pricing.tiers." + i + ".discountBps"));
+        }
+        return InferencePricing.of(unitPrice("pricing.list", f), unitPrice("pricing.floor", f), t.build());
+    }
+}

@@ -1,0 +1,51 @@
+package io.fomo.spi;
+
+/**
+ * What every text identifier shares: the validated text, ordering by that text (code point order, so
+ * every ordered output of the SDK has one deterministic order), and equality of the same kind of id with
+ * the same text.
+ *
+ * @param <T> the concrete id type
+ */
+abstract class TextId<T extends TextId<T>> implements Comparable<T> {
+
+    private final String value;
+
+    TextId(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Returns the text of the id.
+     *
+     * @return the text
+     */
+    public final String value() {
+        return value;
+    }
+
+    @Override
+    public final int compareTo(T other) {
+        return value.compareTo(other.value());
+    }
+
+    @Override
+    public final boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && ((TextId<?>) other).value.equals(value);
+    }
+
+    @Override
+    public final int hashCode() {
+        return value.hashCode();
+    }
+
+    /**
+     * Returns the text of the id.
+     *
+     * @return the text
+     */
+    @Override
+    public final String toString() {
+        return value;
+    }
+}
