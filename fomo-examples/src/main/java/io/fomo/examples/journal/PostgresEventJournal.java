@@ -1,14 +1,8 @@
 package io.fomo.examples.journal;
 
-import io.fomo.spi.AppendResult;
-import io.fomo.spi.EventId;
-import io.fomo.spi.EventJournal;
 import io.fomo.spi.InvalidStateException;
-import io.fomo.spi.JournalEntry;
-import io.fomo.spi.JournalRecord;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,12 +12,10 @@ import java.util.Objects;
  *
  * <p>This class is thread-safe. Close it to release the connection.
  */
-public final class PostgresEventJournal implements EventJournal, AutoCloseable {
-
-    private final JdbcJournal jdbc;
+public final class PostgresEventJournal extends JdbcBackedJournal {
 
     private PostgresEventJournal(JdbcJournal jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     /**
@@ -56,26 +48,5 @@ public final class PostgresEventJournal implements EventJournal, AutoCloseable {
         } catch (SQLException e) {
             throw new InvalidStateException("journal " + shown + ": cannot open: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
-        return jdbc.append(expectedSequence, idempotencyKey, batch);
-    }
-
-    @Override
-    public List<JournalRecord> read(long fromSequence, int maxCount) {
-        return jdbc.read(fromSequence, maxCount);
-    }
-
-    @Override
-    public long currentSequence() {
-        return jdbc.currentSequence();
-    }
-
-    /** Closes the connection. */
-    @Override
-    public void close() {
-        jdbc.close();
     }
 }

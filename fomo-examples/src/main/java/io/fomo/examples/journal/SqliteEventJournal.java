@@ -1,15 +1,9 @@
 package io.fomo.examples.journal;
 
-import io.fomo.spi.AppendResult;
-import io.fomo.spi.EventId;
-import io.fomo.spi.EventJournal;
 import io.fomo.spi.InvalidStateException;
-import io.fomo.spi.JournalEntry;
-import io.fomo.spi.JournalRecord;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -20,12 +14,10 @@ import java.util.Properties;
  *
  * <p>This class is thread-safe. Close it to release the file.
  */
-public final class SqliteEventJournal implements EventJournal, AutoCloseable {
-
-    private final JdbcJournal jdbc;
+public final class SqliteEventJournal extends JdbcBackedJournal {
 
     private SqliteEventJournal(JdbcJournal jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     /**
@@ -73,26 +65,5 @@ public final class SqliteEventJournal implements EventJournal, AutoCloseable {
         } catch (SQLException e) {
             throw new InvalidStateException("journal sqlite:" + file + ": cannot open: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
-        return jdbc.append(expectedSequence, idempotencyKey, batch);
-    }
-
-    @Override
-    public List<JournalRecord> read(long fromSequence, int maxCount) {
-        return jdbc.read(fromSequence, maxCount);
-    }
-
-    @Override
-    public long currentSequence() {
-        return jdbc.currentSequence();
-    }
-
-    /** Closes the connection to the file. */
-    @Override
-    public void close() {
-        jdbc.close();
     }
 }

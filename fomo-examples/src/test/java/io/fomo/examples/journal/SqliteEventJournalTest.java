@@ -16,16 +16,20 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class SqliteEventJournalTest implements EventJournalContract {
 
     private static final List<SqliteEventJournal> OPEN = new ArrayList<>();
-    private static Path dir;
+
+    /** The durability under test; the relaxed variant overrides it. */
+    SqliteEventJournal.Durability durability() {
+        return SqliteEventJournal.Durability.POWER_LOSS;
+    }
 
     @Override
-    public synchronized EventJournal newJournal() {
+    public EventJournal newJournal() {
         try {
-            if (dir == null) {
-                dir = Files.createTempDirectory("fomo-sqlite-contract");
+            Path dir = Files.createTempDirectory("fomo-sqlite-contract");
+            SqliteEventJournal j = SqliteEventJournal.open(dir.resolve("journal.db"), durability());
+            synchronized (OPEN) {
+                OPEN.add(j);
             }
-            SqliteEventJournal j = SqliteEventJournal.open(Files.createTempFile(dir, "journal", ".db"));
-            OPEN.add(j);
             return j;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,7 +38,18 @@ class SqliteEventJournalTest implements EventJournalContract {
 
     @AfterContainer
     static void closeAll() {
-        OPEN.forEach(SqliteEventJournal::close);
-        OPEN.clear();
+        synchronized (OPEN) {
+            OPEN.forEach(SqliteEventJournal::close);
+            OPEN.clear();
+        }
+    }
+
+    /** The relaxed journal (the simulation default) keeps the same contract. */
+    @PropertyDefaults(tries = 20)
+    static class ProcessCrashDurabilityTest extends SqliteEventJournalTest {
+        @Override
+        SqliteEventJournal.Durability durability() {
+            return SqliteEventJournal.Durability.PROCESS_CRASH;
+        }
     }
 }
