@@ -1,7 +1,6 @@
 package io.fomo.spi;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A token or currency: a symbol and the number of decimals every amount of it is exact at.
@@ -28,8 +27,6 @@ public final class Asset {
     /** Fiat revenue, normalised to US dollar micro-units: 6 decimals. */
     public static final Asset USD = new Asset("USD", 6);
 
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
-
     private final String symbol;
     private final int decimals;
 
@@ -48,7 +45,7 @@ public final class Asset {
      */
     public static Asset of(String symbol, int decimals) {
         Objects.requireNonNull(symbol, "symbol");
-        if (!SYMBOL.matcher(symbol).matches()) {
+        if (!Ids.isSymbol(symbol, 32)) {
             throw InvalidArgumentException.of("symbol", quote(symbol),
                     "1 to 32 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit");
         }

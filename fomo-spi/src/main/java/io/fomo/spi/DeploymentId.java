@@ -26,7 +26,7 @@ public final class DeploymentId extends TextId<DeploymentId> {
     }
 
     private static String validate(String value) {
-        if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,28}")) {
+        if (!Ids.isSymbol(value, 29)) {
             throw InvalidArgumentException.of("deploymentId", '"' + value + '"',
                     "1 to 29 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit");
         }

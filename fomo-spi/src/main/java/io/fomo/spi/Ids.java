@@ -21,6 +21,9 @@ final class Ids {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= ' ' && c <= '~') {
+                continue; // printable ASCII: never a control, invisible or non-space whitespace character
+            }
             int type = Character.getType(c);
             boolean invisible = type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' '
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
@@ -33,5 +36,28 @@ final class Ids {
             throw InvalidArgumentException.of(field, '"' + value + '"', "must not start or end with a space");
         }
         return value;
+    }
+
+    /**
+     * Whether a text is 1 to {@code maxLength} characters of {@code A-Z a-z 0-9 . _ -} starting with a
+     * letter or digit: the regular expression {@code [A-Za-z0-9][A-Za-z0-9._-]{0,maxLength-1}}, without
+     * building a matcher per call.
+     */
+    static boolean isSymbol(String value, int maxLength) {
+        int n = value.length();
+        if (n < 1 || n > maxLength || !isAlnum(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = value.charAt(i);
+            if (!isAlnum(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 }

@@ -384,6 +384,13 @@ public sealed interface EmissionSchedule permits EmissionSchedule.Constant, Emis
         private final BigDecimal numeratorPerUnit;
         private final BigDecimal denominator;
         private final BigDecimal minExponent;
+        // The last three results: amount(from, to) asks for C(to) then C(from), and the next epoch's
+        // from is this one's to. A pure function of t, so a race only costs a recomputation.
+        private volatile Memo recent = new Memo(-1, null, -1, null, -1, null);
+
+        /** Three (t, C(t)) pairs, the newest first. */
+        private record Memo(long t1, Amount c1, long t2, Amount c2, long t3, Amount c3) {
+        }
 
         private Exponential(Asset asset, Rate initial, long halfLife, int guardDigits) {
             this.asset = Objects.requireNonNull(asset, "asset");
@@ -458,6 +465,22 @@ public sealed interface EmissionSchedule permits EmissionSchedule.Constant, Emis
             if (t == 0 || initial.isZero()) {
                 return Amount.zero(asset);
             }
+            Memo m = recent;
+            if (m.t1 == t) {
+                return m.c1;
+            }
+            if (m.t2 == t) {
+                return m.c2;
+            }
+            if (m.t3 == t) {
+                return m.c3;
+            }
+            Amount c = compute(t);
+            recent = new Memo(t, c, m.t1, m.c1, m.t2, m.c2);
+            return c;
+        }
+
+        private Amount compute(long t) {
             BigDecimal x = BigDecimal.valueOf(t).multiply(ln2).divide(BigDecimal.valueOf(halfLife), work).negate();
             if (x.compareTo(minExponent) < 0) {
                 x = minExponent;

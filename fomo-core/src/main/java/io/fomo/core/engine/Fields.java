@@ -9,8 +9,8 @@ import io.fomo.spi.InvalidStateException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * An ordered record of named text fields with one canonical byte form: UTF-8 lines {@code key=value},
@@ -20,7 +20,16 @@ import java.util.Map;
  */
 final class Fields {
 
-    private final Map<String, String> map = new LinkedHashMap<>();
+    /** Above this many fields, lookups go through a hash index instead of a scan. */
+    private static final int SCAN_LIMIT = 16;
+
+    // Keys and values in insertion order: most records have a handful of fields, for which a scan of an
+    // array beats a linked hash map (no entry objects); the index is built once a record grows past
+    // SCAN_LIMIT fields.
+    private String[] keys = new String[8];
+    private String[] values = new String[8];
+    private int size;
+    private HashMap<String, Integer> index;
     private final String context;
 
     Fields(String context) {
@@ -28,10 +37,43 @@ final class Fields {
     }
 
     Fields put(String key, String value) {
-        if (map.putIfAbsent(key, value) != null) {
+        if (find(key) >= 0) {
             throw new IllegalStateException("field written twice: " + key);
         }
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = key;
+        values[size] = value;
+        if (index != null) {
+            index.put(key, size);
+        } else if (size == SCAN_LIMIT) {
+            index = new HashMap<>();
+            for (int i = 0; i <= size; i++) {
+                index.put(keys[i], i);
+            }
+        }
+        size++;
         return this;
+    }
+
+    private int find(String key) {
+        if (index != null) {
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String get(String key) {
+        int i = find(key);
+        return i < 0 ? null : values[i];
     }
 
     Fields put(String key, long value) {
@@ -56,11 +98,11 @@ final class Fields {
     }
 
     boolean has(String key) {
-        return map.containsKey(key);
+        return find(key) >= 0;
     }
 
     String text(String key) {
-        String v = map.get(key);
+        String v = get(key);
         if (v == null) {
             throw new InvalidStateException(context + ": missing field '" + key + "'");
         }
@@ -132,19 +174,15 @@ final class Fields {
         return EventId.of(text(key));
     }
 
-    Map<String, String> asMap() {
-        return map;
-    }
-
     private InvalidStateException corrupt(String key, String expected) {
-        return new InvalidStateException(context + ": field '" + key + "' = " + map.get(key) + ": expected " + expected);
+        return new InvalidStateException(context + ": field '" + key + "' = " + get(key) + ": expected " + expected);
     }
 
     byte[] encode() {
-        StringBuilder sb = new StringBuilder(map.size() * 24);
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            sb.append(e.getKey()).append('=');
-            String v = e.getValue();
+        StringBuilder sb = new StringBuilder(size * 24);
+        for (int k = 0; k < size; k++) {
+            sb.append(keys[k]).append('=');
+            String v = values[k];
             for (int i = 0; i < v.length(); i++) {
                 char c = v.charAt(i);
                 if (c == '\\') {
@@ -175,6 +213,12 @@ final class Fields {
             int eq = line.indexOf('=');
             if (eq <= 0) {
                 throw new InvalidStateException(context + ": malformed line '" + line + "'");
+            }
+            if (line.indexOf('\\', eq + 1) < 0) {
+                // Nothing escaped (the usual case): the value is the rest of the line as it stands.
+                f.put(line.substring(0, eq), line.substring(eq + 1));
+                start = end + 1;
+                continue;
             }
             StringBuilder v = new StringBuilder();
             for (int i = eq + 1; i < line.length(); i++) {

@@ -420,7 +420,6 @@ final class State {
         }
         EpochResult result = null;
         EmissionReserve nextReserve = reserve;
-        ClaimLedger nextClaims = claims;
         CarryOver nextCarry = carry;
         if (any) {
             RewardParams params = RewardParams.builder(genesis.emission())
@@ -445,23 +444,25 @@ final class State {
                     b.transfer("incentive", Accounts.REWARDS, d.incentives(), pool.returned());
                 }
             }
-            nextClaims = claims.copy();
-            nextClaims.credit(result);
+            // The claims are credited in place at commit (no copy of every earner's balance per epoch);
+            // the one check ClaimLedger.credit makes is made here, so the commit cannot fail.
+            Amount.zero(Asset.FLOCK).requireSameAsset("epoch.rewardAsset", result.totalFlockPaid());
             nextCarry = result.carryOver();
         }
         BuybackBook nextBook = book;
         BurnLedger bl = nextBurns;
         EpochResult r = result;
         EmissionReserve res = nextReserve;
-        ClaimLedger cl = nextClaims;
         CarryOver co = nextCarry;
         return () -> {
+            if (r != null) {
+                claims.credit(r);
+            }
             revenue = er.ledger();
             buybacks = nextBook;
             burns = bl;
             deployments.putAll(nextDeployments);
             reserve = res;
-            claims = cl;
             carry = co;
             if (r != null) {
                 rewarded.addAll(r.users());

@@ -133,13 +133,29 @@ public final class RevenueLedger {
                             + (at < epoch ? " (that epoch is closed)" : " (close the open epoch first)"));
         }
         Amount inRevenueAsset = Amount.ofUnits(revenueAsset, amount.units());
-        Map<DeploymentId, Amount> nextGross = new HashMap<>(gross);
-        nextGross.merge(payment.deployment(), inRevenueAsset, Amount::plus);
-        Map<DeploymentId, Integer> nextCounts = new HashMap<>(counts);
-        nextCounts.merge(payment.deployment(), 1, Integer::sum);
         return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments,
-                Collections.unmodifiableMap(nextGross), Collections.unmodifiableMap(nextCounts),
-                seen.plus(payment.id()));
+                merged(gross, payment.deployment(), inRevenueAsset, Amount::plus),
+                merged(counts, payment.deployment(), 1, Integer::sum), seen.plus(payment.id()));
+    }
+
+    /**
+     * A copy of an unmodifiable map with {@code value} merged in at {@code key}. A map of at most one
+     * deployment, the usual case, stays a one-entry {@link Map#of} instead of a copied hash map.
+     */
+    private static <V> Map<DeploymentId, V> merged(Map<DeploymentId, V> map, DeploymentId key, V value,
+            java.util.function.BinaryOperator<V> merge) {
+        if (map.isEmpty()) {
+            return Map.of(key, value);
+        }
+        if (map.size() == 1) {
+            V old = map.get(key);
+            if (old != null) {
+                return Map.of(key, merge.apply(old, value));
+            }
+        }
+        Map<DeploymentId, V> next = new HashMap<>(map);
+        next.merge(key, value, merge);
+        return Collections.unmodifiableMap(next);
     }
 
     /**

@@ -74,15 +74,15 @@ public final class ClaimLedger {
     public void credit(EpochResult epoch) {
         Objects.requireNonNull(epoch, "epoch");
         Amount.zero(rewardAsset).requireSameAsset("epoch.rewardAsset", epoch.totalFlockPaid());
-        epoch.forEachPayout((dep, user, f, m) -> {
-            if (f.isPositive()) {
-                flock.merge(user, f.units(), BigInteger::add);
-                flockCredited = flockCredited.add(f.units());
+        epoch.forEachPayoutUnits((dep, user, f, m) -> {
+            if (f.signum() > 0) {
+                flock.merge(user, f, BigInteger::add);
+                flockCredited = flockCredited.add(f);
             }
-            if (m.isPositive()) {
-                mt.computeIfAbsent(dep, k -> new HashMap<>()).merge(user, m.units(), BigInteger::add);
+            if (m.signum() > 0) {
+                mt.computeIfAbsent(dep, k -> new HashMap<>()).merge(user, m, BigInteger::add);
                 BigInteger[] t = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
-                t[0] = t[0].add(m.units());
+                t[0] = t[0].add(m);
             }
         });
     }

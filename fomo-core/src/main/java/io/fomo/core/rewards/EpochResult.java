@@ -254,6 +254,24 @@ public final class EpochResult {
         }
     }
 
+    /** Receives one pair's payouts in base units (package-private: for {@link ClaimLedger#credit}). */
+    @FunctionalInterface
+    interface UnitsVisitor {
+        void visit(DeploymentId deployment, AccountId user, BigInteger flockUnits, BigInteger mtUnits);
+    }
+
+    /**
+     * {@link #forEachPayout} in base units, without building two amounts per pair.
+     */
+    void forEachPayoutUnits(UnitsVisitor visitor) {
+        for (int d = 0; d < usage.deployments.length; d++) {
+            DeploymentId dep = usage.deployments[d];
+            for (int i = usage.offset[d]; i < usage.offset[d + 1]; i++) {
+                visitor.visit(dep, usage.account[i], flockPay.get(i), mtPay.get(i));
+            }
+        }
+    }
+
     /**
      * Returns the sum of every FLOCK payout.
      *

@@ -112,4 +112,26 @@ class EmissionScheduleProperties {
         }
         assertEquals(Amount.ofUnits(Asset.of("E", 0), expected), s.amount(0, k * l));
     }
+
+    /** The exponential schedule keeps its last results: a remembered value equals a fresh computation. */
+    @Property(tries = 100)
+    void exponentialMemoEqualsAFreshSchedule(@ForAll("expArgs") net.jqwik.api.Tuple.Tuple3<Asset, Rate, Long> args,
+            @ForAll("times") List<Long> times) {
+        EmissionSchedule kept = EmissionSchedule.exponential(args.get1(), args.get2(), args.get3());
+        for (long t : times) {
+            EmissionSchedule fresh = EmissionSchedule.exponential(args.get1(), args.get2(), args.get3());
+            assertEquals(fresh.cumulative(t), kept.cumulative(t), "t = " + t);
+        }
+    }
+
+    @Provide
+    Arbitrary<net.jqwik.api.Tuple.Tuple3<Asset, Rate, Long>> expArgs() {
+        return Combinators.combine(assets(), rates(), Arbitraries.longs().between(1, 10_000_000)).as(net.jqwik.api.Tuple::of);
+    }
+
+    @Provide
+    Arbitrary<List<Long>> times() {
+        // Few distinct times, so that values come back from the memo in every order.
+        return Arbitraries.longs().between(0, 5).map(k -> k * 86_400).list().ofMinSize(1).ofMaxSize(12);
+    }
 }

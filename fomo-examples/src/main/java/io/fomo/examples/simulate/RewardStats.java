@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 
 /**
  * How concentrated rewards are: the share held by the largest earners, the ranking of earners, and
@@ -37,18 +38,22 @@ public final class RewardStats {
         if (n < 1) {
             throw InvalidArgumentException.of("n", n, "must be positive");
         }
-        List<BigInteger> units = new ArrayList<>();
-        for (Amount a : rewards) {
-            units.add(a.units());
-        }
-        units.sort(Comparator.reverseOrder());
+        // The n largest in a min-heap of at most n (run daily over every earner: no full sort).
+        PriorityQueue<BigInteger> largest = new PriorityQueue<>();
         BigInteger total = BigInteger.ZERO;
-        BigInteger top = BigInteger.ZERO;
-        for (int i = 0; i < units.size(); i++) {
-            total = total.add(units.get(i));
-            if (i < n) {
-                top = top.add(units.get(i));
+        for (Amount a : rewards) {
+            BigInteger u = a.units();
+            total = total.add(u);
+            if (largest.size() < n) {
+                largest.add(u);
+            } else if (u.compareTo(largest.peek()) > 0) {
+                largest.poll();
+                largest.add(u);
             }
+        }
+        BigInteger top = BigInteger.ZERO;
+        for (BigInteger u : largest) {
+            top = top.add(u);
         }
         if (total.signum() == 0) {
             return BigDecimal.ZERO.setScale(DailyRow.SHARE_SCALE);

@@ -40,6 +40,20 @@ class RewardStatsProperties {
         assertEquals(share, RewardStats.topShare(shuffled, n), "order does not matter");
     }
 
+    @Property(tries = 300)
+    void theTopShareIsTheSumOfTheNLargestOverTheTotal(
+            @ForAll @Size(min = 0, max = 60) List<@LongRange(min = 0, max = 50) Long> units,
+            @ForAll @IntRange(min = 1, max = 70) int n) {
+        // Small values, so that ties at the cut are common; the reference sorts everything.
+        List<Long> sorted = new ArrayList<>(units);
+        sorted.sort(Collections.reverseOrder());
+        long top = sorted.stream().limit(n).mapToLong(Long::longValue).sum();
+        long total = sorted.stream().mapToLong(Long::longValue).sum();
+        BigDecimal expected = total == 0 ? new BigDecimal("0.000000")
+                : BigDecimal.valueOf(top).divide(BigDecimal.valueOf(total), 6, java.math.RoundingMode.DOWN);
+        assertEquals(expected, RewardStats.topShare(amounts(units), n));
+    }
+
     @Property(tries = 200)
     void theLorenzCurveRisesToOneAndStaysUnderTheDiagonal(
             @ForAll @Size(min = 1, max = 40) List<@LongRange(min = 0, max = 1_000_000_000_000L) Long> units,
