@@ -43,13 +43,4 @@ class SqliteEventJournalTest implements EventJournalContract {
             OPEN.clear();
         }
     }
-
-    /** The relaxed journal (the simulation default) keeps the same contract. */
-    @PropertyDefaults(tries = 20)
-    static class ProcessCrashDurabilityTest extends SqliteEventJournalTest {
-        @Override
-        SqliteEventJournal.Durability durability() {
-            return SqliteEventJournal.Durability.PROCESS_CRASH;
-        }
-    }
 }
