@@ -1,6 +1,7 @@
 package io.fomo.core.math;
 
 import ch.obermuhlner.math.big.BigDecimalMath;
+import io.fomo.core.internal.IntegerRoots;
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -83,7 +84,7 @@ public final class ExactMath {
         BigDecimal shifted = x.movePointRight(2 * k);
         BigInteger n = shifted.setScale(0, RoundingMode.DOWN).unscaledValue();
         boolean truncated = shifted.compareTo(new BigDecimal(n)) != 0;
-        BigInteger[] rootRem = n.sqrtAndRemainder();
+        BigInteger[] rootRem = IntegerRoots.floorSqrtAndRemainder(n);
         boolean inexact = truncated || rootRem[1].signum() != 0;
         BigInteger digits = rootRem[0].multiply(BigInteger.TEN).add(inexact ? BigInteger.ONE : BigInteger.ZERO);
         return new BigDecimal(digits, k + 1);

@@ -1,5 +1,7 @@
 package io.fomo.core.rewards;
 
+import io.fomo.core.internal.IntegerRoots;
+
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.fomo.core.rewards;
+package io.fomo.core.internal;
 
 import java.math.BigInteger;
 
@@ -6,11 +6,12 @@ import java.math.BigInteger;
  * Exact integer square roots. {@link BigInteger#sqrt()} of JDK 17 takes microseconds on the 200- to
  * 250-bit numbers of staking factors (its Newton iteration starts from a coarse estimate); this one starts
  * from the exact root of the top 62 bits, about 31 correct bits, so two or three divisions reach the root.
- * Only integer arithmetic is used.
+ * Only integer arithmetic is used. Shared by {@code ExactMath} and the staking factors; this package is
+ * not exported.
  *
  * <p>This class is thread-safe; it has no state.
  */
-final class IntegerRoots {
+public final class IntegerRoots {
 
     private IntegerRoots() {
     }
@@ -22,7 +23,7 @@ final class IntegerRoots {
      * @return the largest {@code r} with {@code r² ≤ n}
      * @throws ArithmeticException if {@code n} is negative
      */
-    static BigInteger floorSqrt(BigInteger n) {
+    public static BigInteger floorSqrt(BigInteger n) {
         if (n.signum() < 0) {
             throw new ArithmeticException("square root of a negative number: " + n);
         }
@@ -49,13 +50,19 @@ final class IntegerRoots {
      * @return the root and the remainder
      * @throws ArithmeticException if {@code n} is negative
      */
-    static BigInteger[] floorSqrtAndRemainder(BigInteger n) {
+    public static BigInteger[] floorSqrtAndRemainder(BigInteger n) {
         BigInteger r = floorSqrt(n);
         return new BigInteger[] {r, n.subtract(r.multiply(r))};
     }
 
-    /** ⌊√v⌋ for 0 ≤ v < 2^63, by Newton's iteration from the power of two above the root. */
-    static long floorSqrt(long v) {
+    /**
+     * Returns {@code ⌊√v⌋} for {@code 0 ≤ v < 2^63}, by Newton's iteration from the power of two above the
+     * root.
+     *
+     * @param v not negative
+     * @return the largest {@code r} with {@code r² ≤ v}
+     */
+    public static long floorSqrt(long v) {
         if (v < 2) {
             return v;
         }
