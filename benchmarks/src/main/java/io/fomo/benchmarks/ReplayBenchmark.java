@@ -1,7 +1,7 @@
 package io.fomo.benchmarks;
 
 import io.fomo.core.engine.FomoProtocol;
-import io.fomo.examples.journal.SqliteEventJournal;
+import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.examples.simulate.EngineScenarioRunner;
 import io.fomo.examples.simulate.ProgressListener;
 import io.fomo.examples.simulate.SimulationResult;

@@ -133,8 +133,8 @@ final class SimulateCommand implements Callable<Integer> {
                 journalSpec = "sqlite:" + dir.resolve(JOURNAL);
                 // A simulation's journal can be regenerated from its scenario and seed: it needs to survive
                 // the process being killed, not a power cut, so commits are not synced to disk one by one.
-                events = io.fomo.examples.journal.SqliteEventJournal.open(dir.resolve(JOURNAL),
-                        io.fomo.examples.journal.SqliteEventJournal.Durability.PROCESS_CRASH);
+                events = io.fomo.jdbc.SqliteEventJournal.open(dir.resolve(JOURNAL),
+                        io.fomo.jdbc.SqliteEventJournal.Durability.PROCESS_CRASH);
             }
             SimulationResult result = runner.run(scenario, events, progress.apply(stderr));
             DailyCsv.write(dir.resolve(CSV), result.rows());

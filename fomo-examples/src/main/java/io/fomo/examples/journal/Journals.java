@@ -1,5 +1,7 @@
 package io.fomo.examples.journal;
 
+import io.fomo.jdbc.PostgresEventJournal;
+import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryEventJournal;
 import io.fomo.spi.InvalidArgumentException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.examples.crash.CrashScript;
 import io.fomo.examples.journal.Journals;
-import io.fomo.examples.journal.PostgresTestDatabase;
+import io.fomo.jdbc.PostgresTestDatabase;
 import io.fomo.spi.EventId;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryChainGateway;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.core.engine.FomoProtocol;
-import io.fomo.examples.journal.SqliteEventJournal;
+import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.examples.simulate.EngineScenarioRunner;
 import io.fomo.spi.InMemoryChainGateway;
 import io.fomo.spi.InMemoryPriceFeed;

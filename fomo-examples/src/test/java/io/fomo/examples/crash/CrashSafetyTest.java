@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.examples.journal.Journals;
-import io.fomo.examples.journal.PostgresTestDatabase;
+import io.fomo.jdbc.PostgresTestDatabase;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryChainGateway;
 import io.fomo.spi.InMemoryEventJournal;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fomo.jdbc.PostgresEventJournal;
+import io.fomo.jdbc.PostgresTestDatabase;
+import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.spi.EventId;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryEventJournal;

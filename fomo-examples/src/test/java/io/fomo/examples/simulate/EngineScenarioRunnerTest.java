@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.core.engine.FomoProtocol;
-import io.fomo.examples.journal.SqliteEventJournal;
+import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InMemoryChainGateway;

@@ -1,4 +1,4 @@
-package io.fomo.examples.journal;
+package io.fomo.jdbc;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
