@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fomo.jdbc.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,36 +13,19 @@ import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
- * {@code fomo simulate --journal postgresql://...} against the server of {@code FOMO_POSTGRES_URL} (or a
- * local default), in a schema of its own. Outside CI a missing server skips the test; in CI it fails it.
+ * {@code fomo simulate --journal postgresql://...} against a real server ({@link PostgresTestDatabase}: an
+ * embedded one, or that of {@code FOMO_POSTGRES_URL}), in a schema of its own.
  */
 class SimulatePostgresTest {
 
     @TempDir
     Path tmp;
 
-    private static String url() {
-        String url = System.getenv("FOMO_POSTGRES_URL");
-        url = url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/fomo?user=fomo&password=fomo" : url;
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.isValid(5);
-            return url;
-        } catch (SQLException e) {
-            String message = "no PostgreSQL server at " + url.replaceAll("password=[^&]*", "password=***") + ": "
-                    + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI must provide PostgreSQL (.ci/run starts it): " + message, e);
-            }
-            throw new TestAbortedException(message);
-        }
-    }
-
     @Test
     void aRunJournalsToPostgresqlWithTheSameStateHash() throws SQLException {
-        String url = url();
+        String url = PostgresTestDatabase.url();
         String schema = "sim_" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
