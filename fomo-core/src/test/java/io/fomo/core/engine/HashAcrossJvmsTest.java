@@ -3,21 +3,18 @@ package io.fomo.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fomo.spi.contract.TestEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The state hash of the same command script is identical in this JVM, in a fresh JVM of the same
- * version, and in every other JDK installed under /usr/lib/jvm (on the project's machines: OpenJDK 17
- * and Temurin 25).
+ * version, and in every other JDK ({@link TestEnvironment#otherJavas()}: those of {@code FOMO_OTHER_JDK},
+ * else every one under /usr/lib/jvm; on the project's machines OpenJDK 17 and Temurin 25).
  */
 class HashAcrossJvmsTest {
 
@@ -50,32 +47,14 @@ class HashAcrossJvmsTest {
 
     @Test
     void everyInstalledJdkComputesTheSameHash() throws Exception {
-        Path jvms = Path.of("/usr/lib/jvm");
-        List<Path> others = new ArrayList<>();
-        Path self = Path.of(System.getProperty("java.home")).toRealPath();
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> s = Files.list(jvms)) {
-                for (Path home : (Iterable<Path>) s::iterator) {
-                    Path java = home.resolve("bin/java");
-                    if (Files.isExecutable(java) && !home.toRealPath().equals(self)
-                            && others.stream().noneMatch(o -> sameHome(o, java))) {
-                        others.add(java);
-                    }
-                }
-            }
+        List<Path> others = TestEnvironment.otherJavas();
+        if (others.isEmpty()) {
+            TestEnvironment.unavailable("HashAcrossJvmsTest", "no JDK besides " + System.getProperty("java.home")
+                    + " under " + TestEnvironment.JVM_FOLDER, "install one, or name its home in FOMO_OTHER_JDK");
         }
-        Assumptions.assumeFalse(others.isEmpty(), "no other JDK under /usr/lib/jvm");
         String expected = script().protocol.stateHash();
         for (Path java : others) {
             assertEquals(expected, runIn(java), java.toString());
-        }
-    }
-
-    private static boolean sameHome(Path a, Path b) {
-        try {
-            return a.toRealPath().equals(b.toRealPath());
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -4,24 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.spi.InMemoryEventJournal;
+import io.fomo.spi.contract.TestEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same scenario and seed give the same CSV bytes, report bytes and state hash in every JDK installed
- * under /usr/lib/jvm (on the project's machines: OpenJDK 17 and Temurin 25), not only in this one.
+ * The same scenario and seed give the same CSV bytes, report bytes and state hash in every other JDK
+ * ({@link TestEnvironment#otherJavas()}: those of {@code FOMO_OTHER_JDK}, else every one under /usr/lib/jvm;
+ * on the project's machines OpenJDK 17 and Temurin 25), not only in this one.
  */
 class SimulationAcrossJvmsTest {
 
@@ -53,33 +51,16 @@ class SimulationAcrossJvmsTest {
 
     @Test
     void everyInstalledJdkWritesTheSameBytes() throws Exception {
-        Path self = Path.of(System.getProperty("java.home")).toRealPath();
-        List<Path> others = new ArrayList<>();
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> s = Files.list(jvms)) {
-                for (Path home : (Iterable<Path>) s::iterator) {
-                    Path java = home.resolve("bin/java");
-                    if (Files.isExecutable(java) && !home.toRealPath().equals(self)
-                            && others.stream().noneMatch(o -> real(o).equals(real(java)))) {
-                        others.add(java);
-                    }
-                }
-            }
+        List<Path> others = TestEnvironment.otherJavas();
+        if (others.isEmpty()) {
+            TestEnvironment.unavailable("SimulationAcrossJvmsTest", "no JDK besides "
+                    + System.getProperty("java.home") + " under " + TestEnvironment.JVM_FOLDER,
+                    "install one, or name its home in FOMO_OTHER_JDK");
         }
-        Assumptions.assumeFalse(others.isEmpty(), "no other JDK under /usr/lib/jvm");
         long seed = ThreadLocalRandom.current().nextLong();
         String expected = fingerprint(seed);
         for (Path java : others) {
             assertEquals(expected, runIn(java, seed), java + ", seed " + seed);
-        }
-    }
-
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p;
         }
     }
 }
