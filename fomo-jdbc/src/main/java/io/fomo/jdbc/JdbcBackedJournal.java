@@ -8,7 +8,7 @@ import io.fomo.spi.JournalRecord;
 import java.util.List;
 
 /** The journal operations both JDBC adapters hand to their {@link JdbcJournal}. */
-abstract class JdbcBackedJournal implements EventJournal, AutoCloseable {
+abstract class JdbcBackedJournal implements EventJournal {
 
     private final JdbcJournal jdbc;
 

@@ -43,10 +43,15 @@ import java.util.List;
  * A snapshot store can be added beside the journal later (state at a sequence number) without changing
  * this contract, because sequence numbers are dense and stable.
  *
+ * <h2>Closing</h2>
+ * A journal over a database or a file holds a connection until {@link #close() closed}, so it is
+ * {@link AutoCloseable}: open it in a try-with-resources block. Closing twice is harmless; any other
+ * call on a closed journal may fail with {@link InvalidStateException}.
+ *
  * <p>Implementations are thread-safe. Every adapter passes the contract test kit
  * {@code io.fomo.spi.contract.EventJournalContract} shipped in this module's test jar.
  */
-public interface EventJournal {
+public interface EventJournal extends AutoCloseable {
 
     /** The largest page {@link #read(long)} asks {@link #read(long, int)} for. */
     int DEFAULT_PAGE_SIZE = 1_000;
@@ -108,4 +113,14 @@ public interface EventJournal {
      * @return the current sequence number, 0 for an empty journal
      */
     long currentSequence();
+
+    /**
+     * Releases what the journal holds (a connection, a file). The default, for journals that hold
+     * nothing, does nothing.
+     *
+     * @throws InvalidStateException if the underlying resource fails to close
+     */
+    @Override
+    default void close() {
+    }
 }

@@ -80,12 +80,7 @@ public final class Journals {
      * @throws NullPointerException  if the journal is null
      */
     public static void close(EventJournal journal) {
-        Objects.requireNonNull(journal, "journal");
-        if (journal instanceof SqliteEventJournal j) {
-            j.close();
-        } else if (journal instanceof PostgresEventJournal j) {
-            j.close();
-        }
+        Objects.requireNonNull(journal, "journal").close();
     }
 
     /**
