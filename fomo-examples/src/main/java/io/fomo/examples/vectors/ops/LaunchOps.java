@@ -170,23 +170,28 @@ public final class LaunchOps {
 
     // ------------------------------------------------------------------ launch.run
 
+    /**
+     * The largest {@code at} and duration (seconds) the op accepts: about 31.7 million years, so that every
+     * instant it forms stays far inside {@link Instant}'s range.
+     */
+    static final long MAX_SECONDS = 1_000_000_000_000_000L;
+
     private static Map<String, Object> launchRun(VectorInput in) {
         VectorInput p = in.object("params");
         AccountId issuer = AccountId.of(p.string("issuer", "issuer"));
         LaunchParameters params = parameters(p);
         Amount firstBuy = p.has("firstBuy") ? p.amount("firstBuy", Asset.FLOCK) : Amount.zero(Asset.FLOCK);
-        List<VectorInput> actions = in.list("actions");
-        List<RmoAction> parsed = new ArrayList<>();
-        List<Instant> times = new ArrayList<>();
-        for (VectorInput a : actions) {
-            times.add(Instant.EPOCH.plusSeconds(a.longValue("at")));
-            parsed.add(action(a, params.mtAsset()));
+        // The shape of every action is read first (a missing field or an unknown action makes the vector
+        // malformed); its values are checked when it runs, so a bad amount or actor is that action's error.
+        List<ActionInput> actions = new ArrayList<>();
+        for (VectorInput a : in.list("actions")) {
+            actions.add(ActionInput.read(a));
         }
         Rmo rmo = Rmo.create(params, issuer).apply(new RmoAction.Open(issuer, firstBuy), Instant.EPOCH).rmo();
         List<Object> results = new ArrayList<>();
-        for (int i = 0; i < parsed.size(); i++) {
+        for (ActionInput a : actions) {
             try {
-                rmo = rmo.apply(parsed.get(i), times.get(i)).rmo();
+                rmo = rmo.apply(a.action(params.mtAsset()), a.at()).rmo();
                 results.add("OK");
             } catch (FomoException e) {
                 results.add(e.code().name());
@@ -195,27 +200,70 @@ public final class LaunchOps {
         return report(rmo, results);
     }
 
-    private static RmoAction action(VectorInput a, Asset mt) {
-        AccountId actor = AccountId.of(a.string("actor"));
-        String kind = a.string("action");
-        switch (kind) {
-            case "buy":
-                return new RmoAction.Buy(actor, a.amount("amount", Asset.FLOCK));
-            case "sell":
-                return new RmoAction.Sell(actor, a.amount("amount", mt));
-            case "graduate":
-                return new RmoAction.Graduate(actor);
-            case "close":
-                return new RmoAction.Close(actor);
-            case "redeem":
-                return new RmoAction.Redeem(actor);
-            case "claim":
-                return new RmoAction.ClaimVested(actor);
-            case "live":
-                return new RmoAction.GoLive(actor);
-            default:
-                throw new MalformedVectorException(a.path() + ".action", "expected one of buy, sell, graduate, "
-                        + "close, redeem, claim, live, found \"" + kind + "\"");
+    /** One action as written: its fields read and typed, its values not yet checked. */
+    private static final class ActionInput {
+        private final long at;
+        private final String actor;
+        private final String kind;
+        private final VectorInput input;
+
+        private ActionInput(long at, String actor, String kind, VectorInput input) {
+            this.at = at;
+            this.actor = actor;
+            this.kind = kind;
+            this.input = input;
+        }
+
+        static ActionInput read(VectorInput a) {
+            long at = a.longValue("at");
+            String actor = a.string("actor");
+            String kind = a.string("action");
+            switch (kind) {
+                case "buy":
+                case "sell":
+                    a.decimal("amount"); // required, and a plain decimal string
+                    break;
+                case "graduate":
+                case "close":
+                case "redeem":
+                case "claim":
+                case "live":
+                    break;
+                default:
+                    throw new MalformedVectorException(a.path() + ".action", "expected one of buy, sell, graduate, "
+                            + "close, redeem, claim, live, found \"" + kind + "\"");
+            }
+            return new ActionInput(at, actor, kind, a);
+        }
+
+        /** The instant, checked: {@code at} seconds after the opening. */
+        Instant at() {
+            if (at < 0 || at > MAX_SECONDS) {
+                throw InvalidArgumentException.of("at", at, "must be between 0 and " + MAX_SECONDS + " seconds");
+            }
+            return Instant.EPOCH.plusSeconds(at);
+        }
+
+        /** The action, checked in this order: {@code at}, the actor id, the amount. */
+        RmoAction action(Asset mt) {
+            at();
+            AccountId who = AccountId.of(actor);
+            switch (kind) {
+                case "buy":
+                    return new RmoAction.Buy(who, input.amount("amount", Asset.FLOCK));
+                case "sell":
+                    return new RmoAction.Sell(who, input.amount("amount", mt));
+                case "graduate":
+                    return new RmoAction.Graduate(who);
+                case "close":
+                    return new RmoAction.Close(who);
+                case "redeem":
+                    return new RmoAction.Redeem(who);
+                case "claim":
+                    return new RmoAction.ClaimVested(who);
+                default:
+                    return new RmoAction.GoLive(who);
+            }
         }
     }
 
@@ -228,7 +276,7 @@ public final class LaunchOps {
             b.launchFee(p.amount("launchFee", Asset.FLOCK));
         }
         if (p.has("windowSeconds")) {
-            b.window(Duration.ofSeconds(p.longValue("windowSeconds")));
+            b.window(Duration.ofSeconds(seconds(p, "windowSeconds", 0)));
         }
         b.swapFeeBps(p.integer("feeBps", LaunchParameters.DEFAULT_SWAP_FEE_BPS));
         b.creatorFeeBps(p.integer("creatorFeeBps", 0));
@@ -249,8 +297,8 @@ public final class LaunchOps {
             b.raiseSplitBps(s.integer("liquidity"), s.integer("hosting"), s.integer("staking"));
         }
         if (p.has("vestingCliffSeconds") || p.has("vestingSeconds")) {
-            b.vesting(Duration.ofSeconds(p.longValue("vestingCliffSeconds", 90L * 86_400)),
-                    Duration.ofSeconds(p.longValue("vestingSeconds", 365L * 86_400)));
+            b.vesting(Duration.ofSeconds(seconds(p, "vestingCliffSeconds", 90L * 86_400)),
+                    Duration.ofSeconds(seconds(p, "vestingSeconds", 365L * 86_400)));
         }
         b.poolFeeBps(p.integer("poolFeeBps", 30));
         if (p.has("overfill")) {
@@ -282,6 +330,15 @@ public final class LaunchOps {
             }
         }
         return params;
+    }
+
+    /** A duration field in seconds, at most {@link #MAX_SECONDS} (the model checks the lower bounds). */
+    private static long seconds(VectorInput p, String key, long dflt) {
+        long v = p.longValue(key, dflt);
+        if (v > MAX_SECONDS) {
+            throw InvalidArgumentException.of(key, v, "must be at most " + MAX_SECONDS + " seconds");
+        }
+        return v;
     }
 
     private static Map<String, Object> report(Rmo rmo, List<Object> results) {
