@@ -58,6 +58,26 @@ public final class OpCatalog {
     }
 
     /**
+     * Returns a catalog with one more op, for embedders that check their own rules with the same runner
+     * (and for tests of the runner itself).
+     *
+     * @param name the op's name, not yet taken
+     * @param op   the implementation
+     * @return a new catalog; this one is unchanged
+     * @throws IllegalStateException if the name is taken
+     */
+    public OpCatalog with(String name, VectorOp op) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(op, "op");
+        if (ops.containsKey(name)) {
+            throw new IllegalStateException("op registered twice: " + name);
+        }
+        Map<String, VectorOp> more = new TreeMap<>(ops);
+        more.put(name, op);
+        return new OpCatalog(more);
+    }
+
+    /**
      * Looks an op up by name.
      *
      * @param name the op's name
