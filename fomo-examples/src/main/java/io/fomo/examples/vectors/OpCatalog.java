@@ -1,6 +1,7 @@
 package io.fomo.examples.vectors;
 
 import io.fomo.examples.vectors.ops.EconomyOps;
+import io.fomo.examples.vectors.ops.EpochOps;
 import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
 import io.fomo.examples.vectors.ops.RewardsOps;
@@ -54,6 +55,7 @@ public final class OpCatalog {
         LaunchOps.register(r);
         EconomyOps.register(r);
         RewardsOps.register(r);
+        EpochOps.register(r);
         return new OpCatalog(ops);
     }
 

@@ -1,6 +1,7 @@
 package io.fomo.examples.vectors.ops;
 
 import io.fomo.core.amm.ConstantProductPool;
+import io.fomo.core.amm.SwapResult;
 import io.fomo.core.launch.ConstantProductCurve;
 import io.fomo.core.launch.CurveFill;
 import io.fomo.core.launch.CurvePosition;
@@ -50,6 +51,8 @@ public final class LaunchOps {
     public static void register(OpCatalog.Registrar r) {
         r.add("amm.cpmm.amountOut", LaunchOps::ammAmountOut);
         r.add("amm.cpmm.amountIn", LaunchOps::ammAmountIn);
+        r.add("amm.cpmm.swapExactIn", LaunchOps::ammSwapExactIn);
+        r.add("amm.cpmm.swapExactOut", LaunchOps::ammSwapExactOut);
         r.add("curve.cpmm.buy", LaunchOps::curveCpmmBuy);
         r.add("curve.cpmm.costToBuy", LaunchOps::curveCpmmCostToBuy);
         r.add("curve.linear.buy", LaunchOps::curveLinearBuy);
@@ -83,6 +86,45 @@ public final class LaunchOps {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("amountIn", pool.amountIn(amountOut));
         return out;
+    }
+
+    private static Map<String, Object> ammSwapExactIn(VectorInput in) {
+        int decimals = in.integer("decimals");
+        Asset a = Asset.of("IN", decimals);
+        Asset b = Asset.of("OUT", decimals);
+        Amount amountIn = in.amount("amountIn", a);
+        Amount reserveIn = in.amount("reserveIn", a);
+        Amount reserveOut = in.amount("reserveOut", b);
+        int feeBps = in.integer("feeBps");
+        ConstantProductPool pool = ConstantProductPool.open(reserveIn, reserveOut, feeBps);
+        return swap(pool.swapExactIn(amountIn), a, b, feeBps);
+    }
+
+    private static Map<String, Object> ammSwapExactOut(VectorInput in) {
+        int decimals = in.integer("decimals");
+        Asset a = Asset.of("IN", decimals);
+        Asset b = Asset.of("OUT", decimals);
+        Amount amountOut = in.amount("amountOut", b);
+        Amount reserveIn = in.amount("reserveIn", a);
+        Amount reserveOut = in.amount("reserveOut", b);
+        int feeBps = in.integer("feeBps");
+        ConstantProductPool pool = ConstantProductPool.open(reserveIn, reserveOut, feeBps);
+        return swap(pool.swapExactOut(amountOut), a, b, feeBps);
+    }
+
+    /**
+     * A swap's outputs: the amounts, the pool's reserves after it, and the fee the pool kept: the part of
+     * the input the invariant does not count, {@code amountIn·feeBps/10,000}, rounded UP (what the trader
+     * pays); it stays in {@code reserveIn}.
+     */
+    private static Map<String, Object> swap(SwapResult r, Asset in, Asset out, int feeBps) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("amountIn", r.amountIn());
+        o.put("amountOut", r.amountOut());
+        o.put("reserveIn", r.pool().reserve(in));
+        o.put("reserveOut", r.pool().reserve(out));
+        o.put("fee", SwapFee.onGross(r.amountIn(), feeBps, RoundingMode.UP));
+        return o;
     }
 
     /** A curve over given virtual reserves; without a cap, the tranche is all but one unit of the base. */
