@@ -19,10 +19,17 @@ final class Ids {
             throw InvalidArgumentException.of(field, '"' + value.substring(0, 16) + "...\"",
                     "must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= ' ' && c <= '~') {
+        for (int i = 0; i < value.length(); ) {
+            char unit = value.charAt(i);
+            if (unit >= ' ' && unit <= '~') {
+                i++;
                 continue; // printable ASCII: never a control, invisible or non-space whitespace character
+            }
+            // By code point, so a supplementary format character (such as a U+E0001 tag) is caught too.
+            int c = value.codePointAt(i);
+            if (Character.isSurrogate(unit) && c == unit) {
+                throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?").replace(unit, '?')
+                        + '"', "must be well-formed UTF-16: an unpaired surrogate at index " + i);
             }
             int type = Character.getType(c);
             boolean invisible = type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' '
@@ -31,6 +38,7 @@ final class Ids {
                 throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?") + '"',
                         "must not contain control or invisible characters (at index " + i + ")");
             }
+            i += Character.charCount(c);
         }
         if (!value.strip().equals(value)) {
             throw InvalidArgumentException.of(field, '"' + value + '"', "must not start or end with a space");

@@ -26,7 +26,7 @@ abstract class TextId<T extends TextId<T>> implements Comparable<T> {
 
     @Override
     public final int compareTo(T other) {
-        return value.compareTo(other.value());
+        return CodePointOrder.instance().compare(value, other.value());
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.fomo.core.launch;
 
 import io.fomo.core.math.DecimalPolicy;
-import io.fomo.core.math.ExactMath;
+import io.fomo.core.internal.IntegerRoots;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -14,10 +15,10 @@ import java.util.Objects;
  * A linear price curve {@code p(x) = p0 + s·x}, with {@code x} the whole base tokens sold. Buying
  * {@code Δ} tokens from {@code x0} costs the integral {@code Δ·(p0 + s·x0 + s·Δ/2)}, an exact decimal.
  *
- * <p>Tokens for an input solve that quadratic: {@code Δ = 2q / (p + √(p² + 2sq))} with
- * {@code p = p0 + s·x0}. The root is only a candidate: the result is then fixed on the base-unit grid by
- * comparing the exact cost of neighbouring grid points with the input, so the single rounding is exact
- * in every direction, whatever the precision of the root.
+ * <p>Tokens for an input solve that quadratic, {@code Δ = (√(p² + 2sq) − p) / s} with
+ * {@code p = p0 + s·x0} ({@code q/p} when {@code s = 0}). It is solved in closed form on the base-unit grid
+ * with integers (one integer square root, see {@link #unitsFor}), so the single rounding is exact in
+ * every direction and the time does not grow with the size of the input or of the result.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -49,7 +50,8 @@ public final class LinearCurve implements BondingCurve {
      * @param startPrice {@code p0}, whole quote per whole base, positive
      * @param slope      {@code s}, price increase per whole base token sold, not negative
      * @param tranche    the base tokens for sale, positive
-     * @param policy     the precision of the candidate square root
+     * @param policy     the curve's decimal policy (part of its identity; the buy is an exact closed form
+     *                   and needs no working precision)
      * @return the curve
      * @throws InvalidArgumentException if a value is out of range
      */
@@ -151,22 +153,65 @@ public final class LinearCurve implements BondingCurve {
     }
 
     Amount formulaOut(CurvePosition position, Amount quoteIn, RoundingMode rounding) {
-        BigDecimal x0 = position.sold().value();
-        BigDecimal q = quoteIn.value();
-        BigDecimal p = price(x0);
-        MathContext mc = policy.working();
-        BigDecimal candidate;
-        if (slope.signum() == 0) {
-            candidate = q.divide(p, mc);
+        BigInteger units = unitsFor(price(position.sold().value()), slope, quoteIn.value(), baseAsset().decimals(),
+                rounding);
+        return Amount.ofUnits(baseAsset(), units);
+    }
+
+    /**
+     * The base units {@code n} (of {@code 10^-b} tokens) that {@code q} buys at price {@code p + s·x}, rounded
+     * once, in closed form: its cost {@code n/10^b·(p + s·n/(2·10^b))} is at most {@code q} exactly when
+     * {@code S·n² + 2·P·10^b·n <= 2·Q·10^2b}, with {@code P, S, Q} the values times {@code 10^e} (their
+     * common scale). The largest such {@code n} is {@code ⌊Q·10^b / P⌋} for {@code S = 0}, else
+     * {@code ⌊(⌊√(10^2b·(P² + 2·S·Q))⌋ − P·10^b) / S⌋} (the floor of the integer root changes nothing,
+     * as the root is divided by a whole {@code S} after subtracting a whole number). Then one comparison
+     * decides the direction. A handful of big-integer operations whatever the magnitudes: no search.
+     */
+    static BigInteger unitsFor(BigDecimal p, BigDecimal s, BigDecimal q, int b, RoundingMode rounding) {
+        int e = Math.max(0, Math.max(p.scale(), Math.max(s.scale(), q.scale())));
+        BigInteger pi = p.setScale(e).unscaledValue();
+        BigInteger si = s.setScale(e).unscaledValue();
+        BigInteger qi = q.setScale(e).unscaledValue();
+        BigInteger tenB = BigInteger.TEN.pow(b);
+        BigInteger pTen = pi.multiply(tenB);
+        BigInteger target = qi.shiftLeft(1).multiply(tenB).multiply(tenB); // 2·Q·10^2b
+        BigInteger n;
+        if (si.signum() == 0) {
+            n = qi.multiply(tenB).divide(pi);
         } else {
-            BigDecimal root = ExactMath.sqrt(p.multiply(p).add(TWO.multiply(slope).multiply(q)), mc);
-            candidate = TWO.multiply(q).divide(p.add(root), mc);
+            BigInteger disc = pi.multiply(pi).add(si.multiply(qi).shiftLeft(1)).multiply(tenB).multiply(tenB);
+            n = IntegerRoots.floorSqrt(disc).subtract(pTen).divide(si);
         }
-        int scale = baseAsset().decimals();
-        BigDecimal ulp = BigDecimal.ONE.movePointLeft(scale);
-        BigDecimal d = CurveRules.roundSolution(candidate.setScale(scale, RoundingMode.DOWN), ulp, q,
-                delta -> integral(startPrice, slope, x0, delta), rounding);
-        return Amount.of(baseAsset(), d);
+        // cost(n)·2·10^2b·10^e compared with the target: zero means q buys exactly n units.
+        int atN = n.multiply(pTen.shiftLeft(1).add(si.multiply(n))).compareTo(target);
+        switch (rounding) {
+            case DOWN:
+            case FLOOR:
+                return n;
+            case UP:
+            case CEILING:
+                return atN == 0 ? n : n.add(BigInteger.ONE);
+            default:
+                if (atN == 0) {
+                    return n;
+                }
+                // The half point n + 1/2, as m = 2n + 1 half units: m·(4·P·10^b + S·m) against 8·Q·10^2b.
+                BigInteger m = n.shiftLeft(1).add(BigInteger.ONE);
+                int atHalf = m.multiply(pTen.shiftLeft(2).add(si.multiply(m))).compareTo(target.shiftLeft(2));
+                if (atHalf < 0) {
+                    return n.add(BigInteger.ONE);
+                }
+                if (atHalf > 0) {
+                    return n;
+                }
+                if (rounding == RoundingMode.HALF_UP) {
+                    return n.add(BigInteger.ONE);
+                }
+                if (rounding == RoundingMode.HALF_DOWN) {
+                    return n;
+                }
+                return n.testBit(0) ? n.add(BigInteger.ONE) : n;
+        }
     }
 
     Amount formulaCost(CurvePosition position, Amount baseOut) {

@@ -2,6 +2,7 @@ package io.fomo.core.math;
 
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.CodePointOrder;
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@link Method#FLOOR_WITH_DUST}: they stay undistributed, as dust, for the caller to sink.</li>
  *   <li>{@link Method#LARGEST_REMAINDER}: one unit each goes to the recipients with the largest
- *       fractional remainder; ties go to the smaller recipient in the recipients' natural order. Each
+ *       fractional remainder; ties go to the smaller recipient in the recipients' natural order (text keys:
+ *       code point order, see {@link CodePointOrder}). Each
  *       result is then within one base unit of its ideal share, and dust is zero.</li>
  * </ul>
  * Results depend only on the map's contents, never on its iteration order.
@@ -47,7 +49,8 @@ public final class ProRata {
      * @param total   the amount to divide
      * @param weights each recipient's weight: not negative, any scale, at least one positive
      * @param method  what to do with the units left after flooring
-     * @param <K>     the type of recipient, ordered naturally for tie-breaks and output order
+     * @param <K>     the type of recipient, ordered naturally (text by code point) for tie-breaks and output
+     *                order
      * @return the allocation, with shares in ascending recipient order
      * @throws InvalidArgumentException if there are no recipients, a weight is negative, all are zero, or two
      *                                  recipients are equal in natural order though not equal as keys
@@ -60,7 +63,7 @@ public final class ProRata {
         if (weights.isEmpty()) {
             throw InvalidArgumentException.of("weights", "{}", "at least one recipient is required");
         }
-        TreeMap<K, BigDecimal> sorted = new TreeMap<>();
+        TreeMap<K, BigDecimal> sorted = new TreeMap<>(order());
         int scale = 0;
         for (Map.Entry<K, BigDecimal> e : weights.entrySet()) {
             K key = Objects.requireNonNull(e.getKey(), "weights key");
@@ -92,6 +95,15 @@ public final class ProRata {
             throw InvalidArgumentException.of("weights", sorted, "must not all be zero");
         }
         return divide(total, keys, w, sum, method);
+    }
+
+    /**
+     * The order of recipients: their natural order, except that text keys go by code point (as
+     * {@link io.fomo.spi.AccountId} and the other ids do), not by {@link String#compareTo}'s UTF-16 units.
+     */
+    private static <K extends Comparable<? super K>> Comparator<K> order() {
+        return (a, b) -> a instanceof String sa && b instanceof String sb
+                ? CodePointOrder.instance().compare(sa, sb) : a.compareTo(b);
     }
 
     /**

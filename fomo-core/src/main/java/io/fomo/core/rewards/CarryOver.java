@@ -3,6 +3,7 @@ package io.fomo.core.rewards;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidArgumentException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,6 +35,40 @@ public final class CarryOver {
      */
     public static CarryOver empty(Asset rewardAsset) {
         return new CarryOver(Amount.zero(Objects.requireNonNull(rewardAsset, "rewardAsset")), new TreeMap<>());
+    }
+
+    /**
+     * Returns a carry-over with the given dust, as a previous epoch (or another system being migrated)
+     * left it. Zero amounts are dropped, so the result equals the one an epoch close would hand on.
+     *
+     * @param global the dust of the split across deployments, in the reward asset, not negative
+     * @param pools  per deployment, the dust of each pool: {@link PoolKind#GLOBAL_FLOCK} and
+     *               {@link PoolKind#FLOCK_INCENTIVE} in the reward asset, {@link PoolKind#MT_INCENTIVE} in the
+     *               deployment's MT ({@link Asset#modelToken})
+     * @return the carry-over
+     * @throws InvalidArgumentException if an amount is of the wrong asset
+     */
+    public static CarryOver of(Amount global, Map<DeploymentId, Map<PoolKind, Amount>> pools) {
+        Objects.requireNonNull(global, "global");
+        Objects.requireNonNull(pools, "pools");
+        Map<DeploymentId, Map<PoolKind, Amount>> copy = new TreeMap<>();
+        for (Map.Entry<DeploymentId, Map<PoolKind, Amount>> e : pools.entrySet()) {
+            DeploymentId dep = Objects.requireNonNull(e.getKey(), "pools key");
+            Map<PoolKind, Amount> kinds = newPoolMap();
+            for (Map.Entry<PoolKind, Amount> k : Objects.requireNonNull(e.getValue(), "pools." + dep).entrySet()) {
+                PoolKind kind = Objects.requireNonNull(k.getKey(), "pools." + dep + " key");
+                Amount dust = Objects.requireNonNull(k.getValue(), "pools." + dep + "." + kind);
+                Asset asset = kind == PoolKind.MT_INCENTIVE ? Asset.modelToken(dep) : global.asset();
+                Amount.zero(asset).requireSameAsset("carry." + dep + "." + kind, dust);
+                if (dust.isPositive()) {
+                    kinds.put(kind, dust);
+                }
+            }
+            if (!kinds.isEmpty()) {
+                copy.put(dep, kinds);
+            }
+        }
+        return new CarryOver(global, copy);
     }
 
     /**

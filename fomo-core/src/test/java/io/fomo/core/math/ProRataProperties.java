@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -202,6 +203,47 @@ class ProRataProperties {
             assertEquals(qr[0], floor.shareOf(sorted.get(i)).units(), sorted.get(i));
         }
         assertEquals(qr[1], floor.dust().units());
+    }
+
+    /**
+     * Random Unicode keys, weighted towards the ranges where UTF-16 order and code point order disagree:
+     * U+E000..U+FFFF against supplementary characters (two surrogate units).
+     */
+    @Provide
+    Arbitrary<List<String>> unicodeKeys() {
+        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0xE000, 0xFFFF)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x10000, 0x10FFFF)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x20, 0xD7FF)));
+        Arbitrary<String> key = codePoint.list().ofMinSize(1).ofMaxSize(3)
+                .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
+        return key.list().uniqueElements().ofMinSize(2).ofMaxSize(8);
+    }
+
+    /** Code point order, computed without the code under test: the decoded code points, compared in order. */
+    private static int byCodePoint(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+
+    /** The tie law on any text: equal weights give the leftover units to the smallest keys by code point. */
+    @Property
+    void tiesGoToTheSmallerKeyInCodePointOrder(@ForAll("unicodeKeys") List<String> keys,
+            @ForAll @IntRange(min = 1, max = 7) int leftover, @ForAll @IntRange(max = 1000) int each) {
+        int extra = leftover % keys.size();
+        Map<String, BigDecimal> w = new LinkedHashMap<>();
+        keys.forEach(k -> w.put(k, BigDecimal.ONE));
+        Amount total = Amount.ofUnits(io.fomo.spi.Asset.of("UNIT", 0),
+                BigInteger.valueOf((long) each * keys.size() + extra));
+
+        Allocation<String> lr = ProRata.allocate(total, w, ProRata.Method.LARGEST_REMAINDER);
+
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(ProRataProperties::byCodePoint);
+        for (int i = 0; i < sorted.size(); i++) {
+            assertEquals(BigInteger.valueOf(i < extra ? each + 1 : each), lr.shareOf(sorted.get(i)).units(),
+                    "key #" + i + " by code point: " + sorted.get(i).codePoints().boxed().toList());
+        }
+        assertEquals(sorted, new ArrayList<>(lr.shares().keySet()), "shares in code point order");
     }
 
     /** Weights are proportions: a common factor, or trailing zeros, change nothing. */

@@ -1,6 +1,7 @@
 package io.fomo.examples.vectors;
 
 import io.fomo.examples.vectors.ops.EconomyOps;
+import io.fomo.examples.vectors.ops.EpochOps;
 import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
 import io.fomo.examples.vectors.ops.RewardsOps;
@@ -54,7 +55,28 @@ public final class OpCatalog {
         LaunchOps.register(r);
         EconomyOps.register(r);
         RewardsOps.register(r);
+        EpochOps.register(r);
         return new OpCatalog(ops);
+    }
+
+    /**
+     * Returns a catalog with one more op, for embedders that check their own rules with the same runner
+     * (and for tests of the runner itself).
+     *
+     * @param name the op's name, not yet taken
+     * @param op   the implementation
+     * @return a new catalog; this one is unchanged
+     * @throws IllegalStateException if the name is taken
+     */
+    public OpCatalog with(String name, VectorOp op) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(op, "op");
+        if (ops.containsKey(name)) {
+            throw new IllegalStateException("op registered twice: " + name);
+        }
+        Map<String, VectorOp> more = new TreeMap<>(ops);
+        more.put(name, op);
+        return new OpCatalog(more);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.fomo.spi.FomoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,6 +21,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,23 +37,48 @@ import java.util.stream.Stream;
  * run; nothing is skipped silently: an unknown op, a malformed file or vector, an unexpected error or a
  * mismatch is a failure that says where (file, vector id, JSON path) and what (expected against actual).
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Each op runs in a worker thread under a time budget ({@link #DEFAULT_BUDGET} unless given): an op that
+ * exceeds it, throws anything other than a model error, or even fails with an {@link Error} (stack
+ * overflow, out of memory) is a failure with its vector's id, and the run goes on with a fresh worker. A
+ * timed-out worker is interrupted and abandoned (it is a daemon thread, so it never keeps the JVM alive).
+ * The report therefore always ends, whatever the files hold.
+ *
+ * <p>Instances are immutable and thread-safe; each {@link #run} uses its own workers.
  */
 public final class VectorRunner {
 
     /** The format tag every file must carry. */
     public static final String FORMAT = "fomo-vectors/1";
 
+    /** The time one vector's op may take before it is a failure: 20 seconds. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
+
     private final OpCatalog catalog;
+    private final Duration budget;
     private final ObjectMapper json;
+
+    /**
+     * Creates a runner over a catalog of ops, with the default time budget per vector.
+     *
+     * @param catalog the ops
+     */
+    public VectorRunner(OpCatalog catalog) {
+        this(catalog, DEFAULT_BUDGET);
+    }
 
     /**
      * Creates a runner over a catalog of ops.
      *
      * @param catalog the ops
+     * @param budget  the time each vector's op may take, positive
+     * @throws IllegalArgumentException if the budget is not positive
      */
-    public VectorRunner(OpCatalog catalog) {
+    public VectorRunner(OpCatalog catalog, Duration budget) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be positive, was " + budget);
+        }
         this.json = JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -63,10 +95,54 @@ public final class VectorRunner {
     public VectorReport run(List<Path> paths) {
         int passed = 0;
         List<VectorReport.Failure> failures = new ArrayList<>();
-        for (Path file : expand(paths, failures)) {
-            passed += runFile(file, failures);
+        Worker worker = new Worker();
+        try {
+            for (Path file : expand(paths, failures)) {
+                try {
+                    passed += runFile(file, failures, worker);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // Never expected (ops run in the worker); a file must still not end the run.
+                    failures.add(new VectorReport.Failure(file.toString(), "-", "-", "runner crashed on the file: " + e));
+                }
+            }
+        } finally {
+            worker.close();
         }
         return new VectorReport(passed, failures);
+    }
+
+    /** One daemon thread running ops; replaced when an op overruns, since a Java thread cannot be killed. */
+    private final class Worker {
+        private ExecutorService executor = newExecutor();
+
+        private ExecutorService newExecutor() {
+            return Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "fomo-vector-op");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Runs the op; returns its outputs, or throws what it threw, or {@link TimeoutException}. */
+        Map<String, Object> run(VectorOp op, VectorInput input) throws TimeoutException, ExecutionException {
+            Future<Map<String, Object>> f = executor.submit(() -> op.run(input));
+            try {
+                return f.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                executor.shutdownNow();
+                executor = newExecutor();
+                throw e;
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new ExecutionException("the runner was interrupted", e);
+            }
+        }
+
+        void close() {
+            executor.shutdownNow();
+        }
     }
 
     private List<Path> expand(List<Path> paths, List<VectorReport.Failure> failures) {
@@ -93,7 +169,7 @@ public final class VectorRunner {
         return files;
     }
 
-    private int runFile(Path file, List<VectorReport.Failure> failures) {
+    private int runFile(Path file, List<VectorReport.Failure> failures, Worker worker) {
         String name = file.toString();
         JsonNode root;
         try {
@@ -140,7 +216,7 @@ public final class VectorRunner {
                 if (!ids.add(id)) {
                     throw new MalformedVectorException(path + ".id", "duplicate id \"" + id + "\" in this file");
                 }
-                failure = runVector(v, path);
+                failure = runVector(v, path, worker);
             } catch (MalformedVectorException e) {
                 failure = Optional.of("malformed vector: " + e.getMessage());
             }
@@ -161,7 +237,7 @@ public final class VectorRunner {
     }
 
     /** Runs one vector; returns the failure message, or empty when it passed. */
-    private Optional<String> runVector(JsonNode v, String path) {
+    private Optional<String> runVector(JsonNode v, String path, Worker worker) {
         if (v == null || !v.isObject()) {
             throw new MalformedVectorException(path, "expected an object, found " + VectorInput.kind(v));
         }
@@ -194,18 +270,24 @@ public final class VectorRunner {
         }
         Map<String, Object> out;
         try {
-            out = op.get().run(input);
-        } catch (FomoException e) {
-            if (expectedCode == e.code()) {
-                return Optional.empty();
+            out = worker.run(op.get(), input);
+        } catch (TimeoutException e) {
+            return Optional.of("timed out: the op ran longer than its budget of " + budget.toMillis()
+                    + " ms and was abandoned");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof FomoException fe) {
+                if (expectedCode == fe.code()) {
+                    return Optional.empty();
+                }
+                return Optional.of(expectedCode == null
+                        ? "unexpected error " + fe.code() + ": " + fe.getMessage()
+                        : "expected error " + expectedCode + " but got " + fe.code() + ": " + fe.getMessage());
             }
-            return Optional.of(expectedCode == null
-                    ? "unexpected error " + e.code() + ": " + e.getMessage()
-                    : "expected error " + expectedCode + " but got " + e.code() + ": " + e.getMessage());
-        } catch (MalformedVectorException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return Optional.of("op crashed: " + e);
+            if (cause instanceof MalformedVectorException me) {
+                throw me;
+            }
+            return Optional.of("op crashed: " + cause);
         }
         List<String> unread = input.unread();
         if (!unread.isEmpty()) {

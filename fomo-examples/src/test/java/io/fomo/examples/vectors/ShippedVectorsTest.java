@@ -57,6 +57,25 @@ class ShippedVectorsTest {
     }
 
     @Test
+    void exportWritesEveryShippedSuiteByteForByteAndTheCopiesPass(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("a/new/dir");
+        StringWriter out = new StringWriter();
+        assertEquals(0, FomoCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "vectors", "export",
+                dir.toString()), out.toString());
+        List<Path> shipped = shippedFiles();
+        assertTrue(out.toString().strip().endsWith(shipped.size() + " suites written to " + dir), out.toString());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(shipped.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()),
+                    s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+        }
+        for (Path f : shipped) {
+            assertEquals(-1L, Files.mismatch(f, dir.resolve(f.getFileName())), "exported copy differs: " + f);
+        }
+        VectorReport report = new VectorRunner(OpCatalog.standard()).run(List.of(dir));
+        assertEquals(0, report.failed(), report.failures().toString());
+    }
+
+    @Test
     void everyOpOfTheCatalogHasShippedVectorsIncludingAnErrorVector() throws IOException {
         Set<String> withResult = new HashSet<>();
         Set<String> withError = new HashSet<>();

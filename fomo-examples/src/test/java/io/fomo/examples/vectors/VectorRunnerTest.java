@@ -158,4 +158,72 @@ class VectorRunnerTest {
         assertEquals(2, FomoCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "vectors", "run"));
         assertTrue(err.toString().contains("<file|dir>"), err.toString());
     }
+
+    @Test
+    void anOpThatNeverReturnsIsAFailureWithItsIdAndTheRunGoesOn() throws IOException {
+        // A test-only op that blocks until it is interrupted: the runner must give up on it, say so, and run
+        // the next vector. No timing is asserted, only the report.
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        OpCatalog catalog = OpCatalog.standard().with("test.hang", in -> {
+            in.has("x");
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return java.util.Map.of("x", "never");
+        });
+        Path f = tmp.resolve("hang.json");
+        Files.writeString(f, HEAD + "{\"id\":\"H\",\"op\":\"test.hang\",\"input\":{},\"expect\":{\"x\":\"1\"}},"
+                + GOOD + "]}");
+        VectorReport r = new VectorRunner(catalog, java.time.Duration.ofMillis(100)).run(List.of(f));
+        assertEquals("1 passed, 1 failed", r.summary(), r.failures().toString());
+        VectorReport.Failure hang = r.failures().get(0);
+        assertEquals("H", hang.id());
+        assertEquals("test.hang", hang.op());
+        assertTrue(hang.message().startsWith("timed out"), hang.message());
+    }
+
+    @Test
+    void anOpThatFailsWithAnErrorIsAFailureNotTheEndOfTheRun() throws IOException {
+        OpCatalog catalog = OpCatalog.standard()
+                .with("test.overflow", in -> {
+                    throw new StackOverflowError("deep");
+                })
+                .with("test.npe", in -> {
+                    throw new NullPointerException("nothing here");
+                });
+        Path f = tmp.resolve("crash.json");
+        Files.writeString(f, HEAD + "{\"id\":\"S\",\"op\":\"test.overflow\",\"input\":{},\"expect\":{\"x\":\"1\"}},"
+                + "{\"id\":\"N\",\"op\":\"test.npe\",\"input\":{},\"expectError\":\"INVALID_ARGUMENT\"}," + GOOD + "]}");
+        VectorReport r = new VectorRunner(catalog).run(List.of(f));
+        assertEquals("1 passed, 2 failed", r.summary(), r.failures().toString());
+        assertEquals("S", r.failures().get(0).id());
+        assertTrue(r.failures().get(0).message().contains("op crashed: java.lang.StackOverflowError: deep"),
+                r.failures().get(0).message());
+        assertEquals("N", r.failures().get(1).id());
+        assertTrue(r.failures().get(1).message().contains("op crashed: java.lang.NullPointerException"),
+                r.failures().get(1).message());
+    }
+
+    @Test
+    void aBudgetMustBePositive() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new VectorRunner(OpCatalog.standard(), java.time.Duration.ZERO));
+    }
+
+    @Test
+    void theCommandLineTakesATimeoutAndEndsWithTheSummaryLine() throws IOException {
+        Path f = tmp.resolve("good.json");
+        Files.writeString(f, HEAD + GOOD + "]}");
+        StringWriter out = new StringWriter();
+        int status = FomoCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "vectors", "run",
+                "--timeout-seconds", "5", f.toString());
+        assertEquals(0, status, out.toString());
+        assertEquals("1 passed, 0 failed", out.toString().strip());
+        StringWriter err = new StringWriter();
+        assertEquals(2, FomoCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "vectors", "run",
+                "--timeout-seconds", "0", f.toString()));
+        assertTrue(err.toString().contains("--timeout-seconds must be between 1 and 86400"), err.toString());
+    }
 }

@@ -1,6 +1,7 @@
 package io.fomo.examples.vectors.ops;
 
 import io.fomo.core.amm.ConstantProductPool;
+import io.fomo.core.amm.SwapResult;
 import io.fomo.core.launch.ConstantProductCurve;
 import io.fomo.core.launch.CurveFill;
 import io.fomo.core.launch.CurvePosition;
@@ -50,6 +51,8 @@ public final class LaunchOps {
     public static void register(OpCatalog.Registrar r) {
         r.add("amm.cpmm.amountOut", LaunchOps::ammAmountOut);
         r.add("amm.cpmm.amountIn", LaunchOps::ammAmountIn);
+        r.add("amm.cpmm.swapExactIn", LaunchOps::ammSwapExactIn);
+        r.add("amm.cpmm.swapExactOut", LaunchOps::ammSwapExactOut);
         r.add("curve.cpmm.buy", LaunchOps::curveCpmmBuy);
         r.add("curve.cpmm.costToBuy", LaunchOps::curveCpmmCostToBuy);
         r.add("curve.linear.buy", LaunchOps::curveLinearBuy);
@@ -83,6 +86,45 @@ public final class LaunchOps {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("amountIn", pool.amountIn(amountOut));
         return out;
+    }
+
+    private static Map<String, Object> ammSwapExactIn(VectorInput in) {
+        int decimals = in.integer("decimals");
+        Asset a = Asset.of("IN", decimals);
+        Asset b = Asset.of("OUT", decimals);
+        Amount amountIn = in.amount("amountIn", a);
+        Amount reserveIn = in.amount("reserveIn", a);
+        Amount reserveOut = in.amount("reserveOut", b);
+        int feeBps = in.integer("feeBps");
+        ConstantProductPool pool = ConstantProductPool.open(reserveIn, reserveOut, feeBps);
+        return swap(pool.swapExactIn(amountIn), a, b, feeBps);
+    }
+
+    private static Map<String, Object> ammSwapExactOut(VectorInput in) {
+        int decimals = in.integer("decimals");
+        Asset a = Asset.of("IN", decimals);
+        Asset b = Asset.of("OUT", decimals);
+        Amount amountOut = in.amount("amountOut", b);
+        Amount reserveIn = in.amount("reserveIn", a);
+        Amount reserveOut = in.amount("reserveOut", b);
+        int feeBps = in.integer("feeBps");
+        ConstantProductPool pool = ConstantProductPool.open(reserveIn, reserveOut, feeBps);
+        return swap(pool.swapExactOut(amountOut), a, b, feeBps);
+    }
+
+    /**
+     * A swap's outputs: the amounts, the pool's reserves after it, and the fee the pool kept: the part of
+     * the input the invariant does not count, {@code amountIn·feeBps/10,000}, rounded UP (what the trader
+     * pays); it stays in {@code reserveIn}.
+     */
+    private static Map<String, Object> swap(SwapResult r, Asset in, Asset out, int feeBps) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("amountIn", r.amountIn());
+        o.put("amountOut", r.amountOut());
+        o.put("reserveIn", r.pool().reserve(in));
+        o.put("reserveOut", r.pool().reserve(out));
+        o.put("fee", SwapFee.onGross(r.amountIn(), feeBps, RoundingMode.UP));
+        return o;
     }
 
     /** A curve over given virtual reserves; without a cap, the tranche is all but one unit of the base. */
@@ -170,23 +212,28 @@ public final class LaunchOps {
 
     // ------------------------------------------------------------------ launch.run
 
+    /**
+     * The largest {@code at} and duration (seconds) the op accepts: about 31.7 million years, so that every
+     * instant it forms stays far inside {@link Instant}'s range.
+     */
+    static final long MAX_SECONDS = 1_000_000_000_000_000L;
+
     private static Map<String, Object> launchRun(VectorInput in) {
         VectorInput p = in.object("params");
         AccountId issuer = AccountId.of(p.string("issuer", "issuer"));
         LaunchParameters params = parameters(p);
         Amount firstBuy = p.has("firstBuy") ? p.amount("firstBuy", Asset.FLOCK) : Amount.zero(Asset.FLOCK);
-        List<VectorInput> actions = in.list("actions");
-        List<RmoAction> parsed = new ArrayList<>();
-        List<Instant> times = new ArrayList<>();
-        for (VectorInput a : actions) {
-            times.add(Instant.EPOCH.plusSeconds(a.longValue("at")));
-            parsed.add(action(a, params.mtAsset()));
+        // The shape of every action is read first (a missing field or an unknown action makes the vector
+        // malformed); its values are checked when it runs, so a bad amount or actor is that action's error.
+        List<ActionInput> actions = new ArrayList<>();
+        for (VectorInput a : in.list("actions")) {
+            actions.add(ActionInput.read(a));
         }
         Rmo rmo = Rmo.create(params, issuer).apply(new RmoAction.Open(issuer, firstBuy), Instant.EPOCH).rmo();
         List<Object> results = new ArrayList<>();
-        for (int i = 0; i < parsed.size(); i++) {
+        for (ActionInput a : actions) {
             try {
-                rmo = rmo.apply(parsed.get(i), times.get(i)).rmo();
+                rmo = rmo.apply(a.action(params.mtAsset()), a.at()).rmo();
                 results.add("OK");
             } catch (FomoException e) {
                 results.add(e.code().name());
@@ -195,27 +242,70 @@ public final class LaunchOps {
         return report(rmo, results);
     }
 
-    private static RmoAction action(VectorInput a, Asset mt) {
-        AccountId actor = AccountId.of(a.string("actor"));
-        String kind = a.string("action");
-        switch (kind) {
-            case "buy":
-                return new RmoAction.Buy(actor, a.amount("amount", Asset.FLOCK));
-            case "sell":
-                return new RmoAction.Sell(actor, a.amount("amount", mt));
-            case "graduate":
-                return new RmoAction.Graduate(actor);
-            case "close":
-                return new RmoAction.Close(actor);
-            case "redeem":
-                return new RmoAction.Redeem(actor);
-            case "claim":
-                return new RmoAction.ClaimVested(actor);
-            case "live":
-                return new RmoAction.GoLive(actor);
-            default:
-                throw new MalformedVectorException(a.path() + ".action", "expected one of buy, sell, graduate, "
-                        + "close, redeem, claim, live, found \"" + kind + "\"");
+    /** One action as written: its fields read and typed, its values not yet checked. */
+    private static final class ActionInput {
+        private final long at;
+        private final String actor;
+        private final String kind;
+        private final VectorInput input;
+
+        private ActionInput(long at, String actor, String kind, VectorInput input) {
+            this.at = at;
+            this.actor = actor;
+            this.kind = kind;
+            this.input = input;
+        }
+
+        static ActionInput read(VectorInput a) {
+            long at = a.longValue("at");
+            String actor = a.string("actor");
+            String kind = a.string("action");
+            switch (kind) {
+                case "buy":
+                case "sell":
+                    a.decimal("amount"); // required, and a plain decimal string
+                    break;
+                case "graduate":
+                case "close":
+                case "redeem":
+                case "claim":
+                case "live":
+                    break;
+                default:
+                    throw new MalformedVectorException(a.path() + ".action", "expected one of buy, sell, graduate, "
+                            + "close, redeem, claim, live, found \"" + kind + "\"");
+            }
+            return new ActionInput(at, actor, kind, a);
+        }
+
+        /** The instant, checked: {@code at} seconds after the opening. */
+        Instant at() {
+            if (at < 0 || at > MAX_SECONDS) {
+                throw InvalidArgumentException.of("at", at, "must be between 0 and " + MAX_SECONDS + " seconds");
+            }
+            return Instant.EPOCH.plusSeconds(at);
+        }
+
+        /** The action, checked in this order: {@code at}, the actor id, the amount. */
+        RmoAction action(Asset mt) {
+            at();
+            AccountId who = AccountId.of(actor);
+            switch (kind) {
+                case "buy":
+                    return new RmoAction.Buy(who, input.amount("amount", Asset.FLOCK));
+                case "sell":
+                    return new RmoAction.Sell(who, input.amount("amount", mt));
+                case "graduate":
+                    return new RmoAction.Graduate(who);
+                case "close":
+                    return new RmoAction.Close(who);
+                case "redeem":
+                    return new RmoAction.Redeem(who);
+                case "claim":
+                    return new RmoAction.ClaimVested(who);
+                default:
+                    return new RmoAction.GoLive(who);
+            }
         }
     }
 
@@ -228,7 +318,7 @@ public final class LaunchOps {
             b.launchFee(p.amount("launchFee", Asset.FLOCK));
         }
         if (p.has("windowSeconds")) {
-            b.window(Duration.ofSeconds(p.longValue("windowSeconds")));
+            b.window(Duration.ofSeconds(seconds(p, "windowSeconds", 0)));
         }
         b.swapFeeBps(p.integer("feeBps", LaunchParameters.DEFAULT_SWAP_FEE_BPS));
         b.creatorFeeBps(p.integer("creatorFeeBps", 0));
@@ -249,8 +339,8 @@ public final class LaunchOps {
             b.raiseSplitBps(s.integer("liquidity"), s.integer("hosting"), s.integer("staking"));
         }
         if (p.has("vestingCliffSeconds") || p.has("vestingSeconds")) {
-            b.vesting(Duration.ofSeconds(p.longValue("vestingCliffSeconds", 90L * 86_400)),
-                    Duration.ofSeconds(p.longValue("vestingSeconds", 365L * 86_400)));
+            b.vesting(Duration.ofSeconds(seconds(p, "vestingCliffSeconds", 90L * 86_400)),
+                    Duration.ofSeconds(seconds(p, "vestingSeconds", 365L * 86_400)));
         }
         b.poolFeeBps(p.integer("poolFeeBps", 30));
         if (p.has("overfill")) {
@@ -282,6 +372,15 @@ public final class LaunchOps {
             }
         }
         return params;
+    }
+
+    /** A duration field in seconds, at most {@link #MAX_SECONDS} (the model checks the lower bounds). */
+    private static long seconds(VectorInput p, String key, long dflt) {
+        long v = p.longValue(key, dflt);
+        if (v > MAX_SECONDS) {
+            throw InvalidArgumentException.of(key, v, "must be at most " + MAX_SECONDS + " seconds");
+        }
+        return v;
     }
 
     private static Map<String, Object> report(Rmo rmo, List<Object> results) {

@@ -13,6 +13,7 @@ import io.fomo.examples.vectors.VectorInput;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.InvalidArgumentException;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.Map;
  * {@code rewards.distribute}.
  */
 public final class RewardsOps {
+
+    /** The most significant digits {@code StakingFactor.of} accepts. */
+    private static final int MAX_FACTOR_PRECISION = 1000;
 
     private RewardsOps() {
     }
@@ -89,7 +93,15 @@ public final class RewardsOps {
     }
 
     private static Map<String, Object> stakingFactor(VectorInput in) {
-        MathContext mc = new MathContext(in.integer("precision"), in.rounding("rounding", RoundingMode.DOWN));
+        int precision = in.integer("precision");
+        RoundingMode rounding = in.rounding("rounding", RoundingMode.DOWN);
+        // new MathContext(-1) would throw a bare IllegalArgumentException and MathContext(0) means unlimited
+        // digits: the model's range is checked first, as its typed error.
+        if (precision < 1 || precision > MAX_FACTOR_PRECISION) {
+            throw InvalidArgumentException.of("precision", precision,
+                    "must be between 1 and " + MAX_FACTOR_PRECISION);
+        }
+        MathContext mc = new MathContext(precision, rounding);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("factor", StakingFactor.of(in.decimal("alpha"), in.decimal("stakeShare"), mc));
         return out;
