@@ -24,11 +24,28 @@ final class Ids {
             if (c >= ' ' && c <= '~') {
                 continue; // printable ASCII: never a control, invisible or non-space whitespace character
             }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) {
+                    throw InvalidArgumentException.of(field, value,
+                            "must be valid Unicode: an unpaired surrogate at index " + i
+                                    + " cannot be written as UTF-8");
+                }
+                int cp = value.codePointAt(i);
+                int cpType = Character.getType(cp);
+                if (cpType == Character.FORMAT) {
+                    throw InvalidArgumentException.of(field, value,
+                            "must not contain control or invisible characters (at index " + i + ")");
+                }
+                i++; // the low surrogate of a valid pair
+                continue;
+            }
             int type = Character.getType(c);
             boolean invisible = type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' '
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
             if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ' || invisible) {
-                throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?") + '"',
+                throw InvalidArgumentException.of(field, '"' + value + '"',
                         "must not contain control or invisible characters (at index " + i + ")");
             }
         }
