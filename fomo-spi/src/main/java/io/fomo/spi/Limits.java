@@ -63,6 +63,10 @@ public final class Limits {
     public static BigDecimal decimal(String field, BigDecimal value) {
         Objects.requireNonNull(value, field);
         int scale = value.scale();
+        int bits = value.unscaledValue().bitLength();
+        if (scale >= 0 && scale <= MAX_SCALE && bits < 256) {
+            return value; // below 2^256 < 10^78 at an accepted scale: the common case, with no allocation
+        }
         if (value.unscaledValue().bitLength() > MAX_BITS || scale > MAX_GIVEN_SCALE
                 || scale < -MAX_INTEGER_DIGITS) {
             throw tooLarge(field, value);
