@@ -17,6 +17,9 @@ public abstract sealed class FomoException extends RuntimeException
     /** The most characters of a rejected value that a message or {@link #rejectedValue()} quotes. */
     public static final int MAX_QUOTED = 96;
 
+    /** The most characters of a whole message; past it the message is cut and says how long it was. */
+    public static final int MAX_MESSAGE = 2_000;
+
     private final String field;
     private final String rejectedValue;
 
@@ -25,7 +28,7 @@ public abstract sealed class FomoException extends RuntimeException
     }
 
     FomoException(String message, Throwable cause) {
-        super(bounded(message), cause);
+        super(bounded(message, MAX_MESSAGE), cause);
         this.field = "";
         this.rejectedValue = "";
     }
@@ -72,7 +75,7 @@ public abstract sealed class FomoException extends RuntimeException
      * @return the message
      */
     static String describe(String field, Object value, String reason) {
-        return field + " = " + quote(value) + ": " + bounded(reason);
+        return field + " = " + quote(value) + ": " + bounded(reason, MAX_MESSAGE);
     }
 
     /**
@@ -93,15 +96,15 @@ public abstract sealed class FomoException extends RuntimeException
         } else {
             text = String.valueOf(value);
         }
-        return bounded(text);
+        return bounded(text, MAX_QUOTED);
     }
 
-    private static String bounded(String text) {
+    private static String bounded(String text, int max) {
         if (text == null) {
             return "null";
         }
         int n = text.length();
-        int shown = Math.min(n, MAX_QUOTED);
+        int shown = Math.min(n, max);
         StringBuilder b = new StringBuilder(shown + 32);
         for (int i = 0; i < shown; i++) {
             char c = text.charAt(i);
