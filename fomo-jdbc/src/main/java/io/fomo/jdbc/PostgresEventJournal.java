@@ -41,7 +41,8 @@ public final class PostgresEventJournal extends JdbcBackedJournal {
     public static PostgresEventJournal open(String jdbcUrl, String tablePrefix) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(tablePrefix, "tablePrefix");
-        String shown = jdbcUrl.replaceAll("password=[^&]*", "password=***");
+        String shown = jdbcUrl.replaceAll("(?i)(password\\s*=\\s*)[^&;\\s]*", "$1***")
+                .replaceAll("(//|^|:)([^/?#@\\s:]*):[^/?#@\\s]*@", "$1$2:***@");
         try {
             return new PostgresEventJournal(new JdbcJournal(DriverManager.getConnection(jdbcUrl),
                     JdbcJournal.Dialect.POSTGRESQL, tablePrefix, shown, true));

@@ -51,7 +51,7 @@ public final class Amount implements Comparable<Amount> {
      */
     public static Amount of(Asset asset, BigDecimal value) {
         Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(value, "value");
+        Limits.decimal("value", value);
         return checked(asset, exactScale(asset, value, "value"), "value");
     }
 
@@ -66,10 +66,10 @@ public final class Amount implements Comparable<Amount> {
      */
     public static Amount of(Asset asset, BigDecimal value, RoundingMode rounding) {
         Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(value, "value");
+        Limits.decimal("value", value);
         Objects.requireNonNull(rounding, "rounding");
         if (value.signum() < 0) {
-            throw InvalidArgumentException.of("value", value.toPlainString(), "must not be negative");
+            throw InvalidArgumentException.of("value", value, "must not be negative");
         }
         return new Amount(asset, value.setScale(asset.decimals(), rounding));
     }
@@ -110,7 +110,7 @@ public final class Amount implements Comparable<Amount> {
      */
     public static Amount ofUnits(Asset asset, BigInteger units) {
         Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(units, "units");
+        Limits.integer("units", units);
         if (units.signum() < 0) {
             throw InvalidArgumentException.of("units", units, "must not be negative");
         }
@@ -175,7 +175,7 @@ public final class Amount implements Comparable<Amount> {
     private static BigDecimal exactScale(Asset asset, BigDecimal value, String field) {
         BigDecimal v = value.stripTrailingZeros();
         if (v.scale() > asset.decimals()) {
-            throw InvalidArgumentException.of(field, value.toPlainString(),
+            throw InvalidArgumentException.of(field, value,
                     "has more than " + asset.decimals() + " decimals of " + asset);
         }
         return v.setScale(asset.decimals());
@@ -183,7 +183,7 @@ public final class Amount implements Comparable<Amount> {
 
     private static Amount checked(Asset asset, BigDecimal scaled, String field) {
         if (scaled.signum() < 0) {
-            throw InvalidArgumentException.of(field, scaled.toPlainString(), "must not be negative");
+            throw InvalidArgumentException.of(field, scaled, "must not be negative");
         }
         return new Amount(asset, scaled);
     }
@@ -254,10 +254,10 @@ public final class Amount implements Comparable<Amount> {
      * @throws InvalidArgumentException if the factor is negative
      */
     public Amount multipliedBy(BigDecimal factor, RoundingMode rounding) {
-        Objects.requireNonNull(factor, "factor");
+        Limits.decimal("factor", factor);
         Objects.requireNonNull(rounding, "rounding");
         if (factor.signum() < 0) {
-            throw InvalidArgumentException.of("factor", factor.toPlainString(), "must not be negative");
+            throw InvalidArgumentException.of("factor", factor, "must not be negative");
         }
         return new Amount(asset, value.multiply(factor).setScale(asset.decimals(), rounding));
     }
@@ -285,10 +285,10 @@ public final class Amount implements Comparable<Amount> {
      * @throws InvalidArgumentException if the divisor is not positive
      */
     public Amount dividedBy(BigDecimal divisor, RoundingMode rounding) {
-        Objects.requireNonNull(divisor, "divisor");
+        Limits.decimal("divisor", divisor);
         Objects.requireNonNull(rounding, "rounding");
         if (divisor.signum() <= 0) {
-            throw InvalidArgumentException.of("divisor", divisor.toPlainString(), "must be positive");
+            throw InvalidArgumentException.of("divisor", divisor, "must be positive");
         }
         return new Amount(asset, value.divide(divisor, asset.decimals(), rounding));
     }

@@ -16,7 +16,7 @@ public final class AssetMismatchException extends InvalidArgumentException {
      * @param actual   the asset that was given
      */
     public AssetMismatchException(String field, Asset expected, Asset actual) {
-        super(describe(field, actual + " (" + actual.decimals() + " decimals)",
-                "expected an amount of " + expected + " (" + expected.decimals() + " decimals)"));
+        super(field, actual + " (" + actual.decimals() + " decimals)",
+                "expected an amount of " + expected + " (" + expected.decimals() + " decimals)");
     }
 }

@@ -14,12 +14,49 @@ public abstract sealed class FomoException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
+    /** The most characters of a rejected value that a message or {@link #rejectedValue()} quotes. */
+    public static final int MAX_QUOTED = 96;
+
+    /** The most characters of a whole message; past it the message is cut and says how long it was. */
+    public static final int MAX_MESSAGE = 2_000;
+
+    private final String field;
+    private final String rejectedValue;
+
     FomoException(String message) {
-        super(message);
+        this(message, (Throwable) null);
     }
 
     FomoException(String message, Throwable cause) {
-        super(message, cause);
+        super(bounded(message, MAX_MESSAGE), cause);
+        this.field = "";
+        this.rejectedValue = "";
+    }
+
+    FomoException(String field, Object value, String reason) {
+        super(describe(field, value, reason));
+        this.field = field;
+        this.rejectedValue = quote(value);
+    }
+
+    /**
+     * Returns the name of the rejected field or parameter.
+     *
+     * @return the field, or an empty string when the error concerns no single field
+     */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * Returns the rejected value as quoted in the message: at most {@link #MAX_QUOTED} characters of it,
+     * with control and invisible characters escaped as a backslash-u sequence, so that no input reaches a
+     * terminal or a log verbatim.
+     *
+     * @return the quoted value, or an empty string when the error concerns no single field
+     */
+    public String rejectedValue() {
+        return rejectedValue;
     }
 
     /**
@@ -38,6 +75,52 @@ public abstract sealed class FomoException extends RuntimeException
      * @return the message
      */
     static String describe(String field, Object value, String reason) {
-        return field + " = " + value + ": " + reason;
+        return field + " = " + quote(value) + ": " + bounded(reason, MAX_MESSAGE);
+    }
+
+    /**
+     * Renders a value for a message in time and space bounded by {@link #MAX_QUOTED}: a huge decimal is
+     * shown in scientific notation (never expanded), a long text by its prefix and its length, and any
+     * control, format or unpaired surrogate character as an escape.
+     */
+    static String quote(Object value) {
+        String text;
+        if (value instanceof java.math.BigDecimal d) {
+            // A plain rendering only where it stays short; toString never expands an exponent, so
+            // 1E-999999999 stays 12 characters instead of a billion.
+            boolean shortPlain = d.scale() >= -32 && d.scale() <= 4 * MAX_QUOTED
+                    && d.unscaledValue().bitLength() <= 12 * MAX_QUOTED;
+            text = shortPlain ? d.toPlainString() : d.toString();
+        } else if (value instanceof java.math.BigInteger b && b.bitLength() > 4 * MAX_QUOTED) {
+            text = "(an integer of " + b.bitLength() + " bits)";
+        } else {
+            text = String.valueOf(value);
+        }
+        return bounded(text, MAX_QUOTED);
+    }
+
+    private static String bounded(String text, int max) {
+        if (text == null) {
+            return "null";
+        }
+        int n = text.length();
+        int shown = Math.min(n, max);
+        StringBuilder b = new StringBuilder(shown + 32);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            boolean unpaired = Character.isHighSurrogate(c) && (i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            int type = Character.getType(c);
+            if (c < ' ' || c == 0x7f || Character.isISOControl(c) || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || unpaired) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (shown < n) {
+            b.append("... (").append(n).append(" characters)");
+        }
+        return b.toString();
     }
 }

@@ -28,14 +28,14 @@ final class Ids {
             // By code point, so a supplementary format character (such as a U+E0001 tag) is caught too.
             int c = value.codePointAt(i);
             if (Character.isSurrogate(unit) && c == unit) {
-                throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?").replace(unit, '?')
-                        + '"', "must be well-formed UTF-16: an unpaired surrogate at index " + i);
+                throw InvalidArgumentException.of(field, '"' + value + '"', "must be valid Unicode: an unpaired "
+                        + "surrogate at index " + i + " cannot be written as UTF-8");
             }
             int type = Character.getType(c);
             boolean invisible = type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' '
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
             if (Character.isISOControl(c) || Character.isWhitespace(c) && c != ' ' || invisible) {
-                throw InvalidArgumentException.of(field, '"' + value.replaceAll("\\p{Cntrl}", "?") + '"',
+                throw InvalidArgumentException.of(field, '"' + value + '"',
                         "must not contain control or invisible characters (at index " + i + ")");
             }
             i += Character.charCount(c);

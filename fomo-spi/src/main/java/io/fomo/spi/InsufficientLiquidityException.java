@@ -26,6 +26,10 @@ public non-sealed class InsufficientLiquidityException extends FomoException {
         super(message, cause);
     }
 
+    InsufficientLiquidityException(String field, Object value, String reason) {
+        super(field, value, reason);
+    }
+
     /**
      * Creates the error for one rejected field, with the message {@code "<field> = <value>: <reason>"}.
      *
@@ -35,7 +39,7 @@ public non-sealed class InsufficientLiquidityException extends FomoException {
      * @return the error, to be thrown by the caller
      */
     public static InsufficientLiquidityException of(String field, Object value, String reason) {
-        return new InsufficientLiquidityException(describe(field, value, reason));
+        return new InsufficientLiquidityException(field, value, reason);
     }
 
     @Override

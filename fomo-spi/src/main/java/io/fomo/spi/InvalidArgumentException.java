@@ -26,6 +26,10 @@ public non-sealed class InvalidArgumentException extends FomoException {
         super(message, cause);
     }
 
+    InvalidArgumentException(String field, Object value, String reason) {
+        super(field, value, reason);
+    }
+
     /**
      * Creates the error for one rejected field, with the message {@code "<field> = <value>: <reason>"}.
      *
@@ -35,7 +39,7 @@ public non-sealed class InvalidArgumentException extends FomoException {
      * @return the error, to be thrown by the caller
      */
     public static InvalidArgumentException of(String field, Object value, String reason) {
-        return new InvalidArgumentException(describe(field, value, reason));
+        return new InvalidArgumentException(field, value, reason);
     }
 
     @Override

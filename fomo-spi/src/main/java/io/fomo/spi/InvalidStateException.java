@@ -26,6 +26,10 @@ public non-sealed class InvalidStateException extends FomoException {
         super(message, cause);
     }
 
+    InvalidStateException(String field, Object value, String reason) {
+        super(field, value, reason);
+    }
+
     /**
      * Creates the error for one rejected field, with the message {@code "<field> = <value>: <reason>"}.
      *
@@ -35,7 +39,7 @@ public non-sealed class InvalidStateException extends FomoException {
      * @return the error, to be thrown by the caller
      */
     public static InvalidStateException of(String field, Object value, String reason) {
-        return new InvalidStateException(describe(field, value, reason));
+        return new InvalidStateException(field, value, reason);
     }
 
     @Override

@@ -26,6 +26,10 @@ public non-sealed class LimitExceededException extends FomoException {
         super(message, cause);
     }
 
+    LimitExceededException(String field, Object value, String reason) {
+        super(field, value, reason);
+    }
+
     /**
      * Creates the error for one rejected field, with the message {@code "<field> = <value>: <reason>"}.
      *
@@ -35,7 +39,7 @@ public non-sealed class LimitExceededException extends FomoException {
      * @return the error, to be thrown by the caller
      */
     public static LimitExceededException of(String field, Object value, String reason) {
-        return new LimitExceededException(describe(field, value, reason));
+        return new LimitExceededException(field, value, reason);
     }
 
     @Override

@@ -67,8 +67,10 @@ public final class ManualClock implements Clock {
         try {
             now = now.plus(duration);
         } catch (DateTimeException | ArithmeticException e) {
-            throw new InvalidArgumentException(FomoException.describe("duration", duration,
-                    "moves the clock from " + now + " beyond " + Instant.MAX), e);
+            InvalidArgumentException error = InvalidArgumentException.of("duration", duration,
+                    "moves the clock from " + now + " beyond " + Instant.MAX);
+            error.initCause(e);
+            throw error;
         }
         return now;
     }

@@ -49,14 +49,14 @@ public final class PriceQuote {
      */
     public static PriceQuote of(Asset asset, BigDecimal price, String source, Instant timestamp) {
         Objects.requireNonNull(asset, "asset");
-        Objects.requireNonNull(price, "price");
+        Limits.decimal("price", price);
         Objects.requireNonNull(timestamp, "timestamp");
         if (price.signum() <= 0) {
-            throw InvalidArgumentException.of("price", price.toPlainString(), "must be positive");
+            throw InvalidArgumentException.of("price", price, "must be positive");
         }
         BigDecimal canonical = price.stripTrailingZeros();
         if (canonical.scale() > MAX_SCALE) {
-            throw InvalidArgumentException.of("price", price.toPlainString(),
+            throw InvalidArgumentException.of("price", price,
                     "has more than " + MAX_SCALE + " decimals; round it with an explicit rounding mode first");
         }
         if (canonical.scale() < 0) {

@@ -48,7 +48,8 @@ class JournalEntryTest {
         assertEquals("type = \" \": must not be blank", blank.getMessage());
         InvalidArgumentException control = assertThrows(InvalidArgumentException.class,
                 () -> JournalEntry.of("a\nb", new byte[0], T0));
-        assertTrue(control.getMessage().startsWith("type = \"a?b\":"), control.getMessage());
+        assertTrue(control.getMessage().startsWith("type = \"a\\u000ab\":"), control.getMessage());
+        assertEquals("type", control.field());
         assertThrows(InvalidArgumentException.class, () -> JournalEntry.of("t".repeat(129), new byte[0], T0));
         assertEquals("payload", assertThrows(NullPointerException.class,
                 () -> JournalEntry.of("T", null, T0)).getMessage());

@@ -1,6 +1,7 @@
 package io.fomo.core.emission;
 
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class AlphaSchedule {
      * @throws InvalidArgumentException if the value is out of range
      */
     public static AlphaSchedule constant(BigDecimal value) {
+        Limits.decimal("value", value);
         BigDecimal v = checkValue("value", value);
         return new AlphaSchedule(new long[] {0}, new BigDecimal[] {v}, Math.max(0, v.scale()),
                 RoundingMode.DOWN);
@@ -59,6 +61,8 @@ public final class AlphaSchedule {
      */
     public static AlphaSchedule linear(BigDecimal from, BigDecimal to, long start, long end, int scale,
             RoundingMode rounding) {
+        Limits.decimal("from", from);
+        Limits.decimal("to", to);
         return piecewise(List.of(start, end), List.of(from, to), scale, rounding);
     }
 

@@ -826,6 +826,12 @@ public sealed interface EmissionSchedule permits EmissionSchedule.Constant, Emis
      * <p>This class is immutable and thread-safe.
      */
     final class Table implements EmissionSchedule {
+        /** The most points a table may have. */
+        public static final int MAX_TABLE_POINTS = 10_000;
+
+        /** The most bits of the common denominator of a table's rates. */
+        public static final int MAX_TABLE_DENOMINATOR_BITS = 1_024;
+
         private final Asset asset;
         private final List<TablePoint> points;
         private final long[] at;
@@ -840,6 +846,10 @@ public sealed interface EmissionSchedule permits EmissionSchedule.Constant, Emis
             Objects.requireNonNull(points, "points");
             if (points.isEmpty()) {
                 throw InvalidArgumentException.of("points", "[]", "at least one point is required");
+            }
+            if (points.size() > MAX_TABLE_POINTS) {
+                throw InvalidArgumentException.of("points", "(" + points.size() + " points)",
+                        "at most " + MAX_TABLE_POINTS + " points are accepted");
             }
             List<TablePoint> copy = new ArrayList<>(points.size());
             for (int i = 0; i < points.size(); i++) {
@@ -866,6 +876,13 @@ public sealed interface EmissionSchedule permits EmissionSchedule.Constant, Emis
             for (TablePoint p : copy) {
                 BigInteger pd = Schedules.denominator(p.rate());
                 d = d.divide(d.gcd(pd)).multiply(pd);
+                if (d.bitLength() > MAX_TABLE_DENOMINATOR_BITS) {
+                    // Rates over many unrelated periods make the common denominator grow with every point;
+                    // past this bound every later sum would cost out of proportion to the table's size.
+                    throw InvalidArgumentException.of("points", "(" + points.size() + " points)",
+                            "the rates' periods and decimals have no common denominator below 2^"
+                                    + MAX_TABLE_DENOMINATOR_BITS + "; use fewer distinct periods");
+                }
             }
             this.den = d;
             this.at = new long[n];

@@ -1,6 +1,7 @@
 package io.fomo.core.emission;
 
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class Rate {
      */
     public static Rate of(String field, BigDecimal amount, long seconds) {
         Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(amount, field);
+        Limits.decimal(field, amount);
         if (amount.signum() < 0) {
             throw InvalidArgumentException.of(field, amount.toPlainString(), "must not be negative");
         }

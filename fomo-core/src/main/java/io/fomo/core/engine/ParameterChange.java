@@ -4,6 +4,7 @@ import io.fomo.core.math.Share;
 import io.fomo.core.revenue.BuybackParameters;
 import io.fomo.core.revenue.RevenueWeights;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,6 +53,8 @@ public final class ParameterChange {
      */
     public static ParameterChange of(RevenueWeights weights, BigDecimal alpha, BigDecimal alphaIncentive,
             BuybackParameters buyback) {
+        Limits.decimal("alpha", alpha);
+        Limits.decimal("alphaIncentive", alphaIncentive);
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(buyback, "buyback");
         return new ParameterChange(weights, unit("alpha", alpha), unit("alphaIncentive", alphaIncentive), buyback);

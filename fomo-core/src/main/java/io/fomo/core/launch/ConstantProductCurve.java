@@ -3,6 +3,7 @@ package io.fomo.core.launch;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -68,6 +69,7 @@ public final class ConstantProductCurve implements BondingCurve {
      *                                  reserves round to nothing
      */
     public static ConstantProductCurve fromTargets(Amount tranche, Amount maxTarget, BigDecimal startPrice) {
+        Limits.decimal("startPrice", startPrice);
         Objects.requireNonNull(tranche, "tranche");
         Objects.requireNonNull(maxTarget, "maxTarget");
         CurveRules.requirePositive("startPrice", startPrice);

@@ -5,6 +5,7 @@ import io.fomo.core.math.ExactMath;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -57,6 +58,8 @@ public final class ExponentialCurve implements BondingCurve {
      */
     public static ExponentialCurve of(Asset quoteAsset, BigDecimal startPrice, BigDecimal rate, Amount tranche,
             DecimalPolicy policy) {
+        Limits.decimal("startPrice", startPrice);
+        Limits.decimal("rate", rate);
         Objects.requireNonNull(quoteAsset, "quoteAsset");
         Objects.requireNonNull(policy, "policy");
         CurveRules.requirePositive("startPrice", startPrice);

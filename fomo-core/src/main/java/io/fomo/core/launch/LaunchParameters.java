@@ -6,6 +6,7 @@ import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.AssetMismatchException;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -552,6 +553,7 @@ public final class LaunchParameters {
          * @throws InvalidArgumentException if not positive
          */
         public Builder constantProductCurve(BigDecimal startPrice) {
+            Limits.decimal("startPrice", startPrice);
             return derived(CurveKind.CONSTANT_PRODUCT, startPrice, null);
         }
 
@@ -564,7 +566,8 @@ public final class LaunchParameters {
          * @throws InvalidArgumentException if out of range
          */
         public Builder linearCurve(BigDecimal startPrice, BigDecimal slope) {
-            Objects.requireNonNull(slope, "slope");
+            Limits.decimal("startPrice", startPrice);
+            Limits.decimal("slope", slope);
             if (slope.signum() < 0) {
                 throw InvalidArgumentException.of("slope", slope.toPlainString(), "must not be negative");
             }
@@ -580,6 +583,8 @@ public final class LaunchParameters {
          * @throws InvalidArgumentException if out of range
          */
         public Builder exponentialCurve(BigDecimal startPrice, BigDecimal rate) {
+            Limits.decimal("startPrice", startPrice);
+            Limits.decimal("rate", rate);
             CurveRules.requirePositive("rate", rate);
             return derived(CurveKind.EXPONENTIAL, startPrice, rate);
         }

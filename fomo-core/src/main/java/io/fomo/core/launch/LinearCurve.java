@@ -5,6 +5,7 @@ import io.fomo.core.internal.IntegerRoots;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -57,10 +58,11 @@ public final class LinearCurve implements BondingCurve {
      */
     public static LinearCurve of(Asset quoteAsset, BigDecimal startPrice, BigDecimal slope, Amount tranche,
             DecimalPolicy policy) {
+        Limits.decimal("startPrice", startPrice);
         Objects.requireNonNull(quoteAsset, "quoteAsset");
         Objects.requireNonNull(policy, "policy");
         CurveRules.requirePositive("startPrice", startPrice);
-        Objects.requireNonNull(slope, "slope");
+        Limits.decimal("slope", slope);
         if (slope.signum() < 0) {
             throw InvalidArgumentException.of("slope", slope.toPlainString(), "must not be negative");
         }

@@ -50,6 +50,7 @@ public final class ExactMath {
      * @throws InvalidArgumentException if x is negative or the scale is out of range
      */
     public static BigDecimal sqrt(BigDecimal x, int scale, RoundingMode rounding) {
+        requireBounded(x);
         requireNonNegative("x", x);
         requireScale(scale);
         Objects.requireNonNull(rounding, "rounding");
@@ -65,6 +66,7 @@ public final class ExactMath {
      * @throws InvalidArgumentException if x is negative or the context has unlimited precision
      */
     public static BigDecimal sqrt(BigDecimal x, MathContext mc) {
+        requireBounded(x);
         requireNonNegative("x", x);
         requirePrecision(mc);
         if (x.signum() == 0) {
@@ -101,7 +103,7 @@ public final class ExactMath {
      * @throws InvalidArgumentException if an argument is out of range
      */
     public static BigDecimal exp(BigDecimal x, MathContext mc, int guardDigits) {
-        Objects.requireNonNull(x, "x");
+        requireBounded(x);
         requirePrecision(mc);
         requireGuard(guardDigits);
         if (x.abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
@@ -124,7 +126,7 @@ public final class ExactMath {
      * @throws InvalidArgumentException if an argument is out of range
      */
     public static BigDecimal exp(BigDecimal x, int scale, RoundingMode rounding, int guardDigits) {
-        Objects.requireNonNull(x, "x");
+        requireBounded(x);
         requireScale(scale);
         requireGuard(guardDigits);
         Objects.requireNonNull(rounding, "rounding");
@@ -152,7 +154,7 @@ public final class ExactMath {
      * @throws InvalidArgumentException if x is not positive or an argument is out of range
      */
     public static BigDecimal ln(BigDecimal x, MathContext mc, int guardDigits) {
-        Objects.requireNonNull(x, "x");
+        requireBounded(x);
         requirePrecision(mc);
         requireGuard(guardDigits);
         if (x.signum() <= 0) {
@@ -213,6 +215,18 @@ public final class ExactMath {
         Objects.requireNonNull(x, field);
         if (x.signum() < 0) {
             throw InvalidArgumentException.of(field, x.toPlainString(), "must not be negative");
+        }
+    }
+
+    /**
+     * Bounds the cost of a call in constant time, before any arithmetic: at most 4,000 bits of unscaled
+     * value and a scale within ±1,000, the same range as the scales and precisions this class accepts.
+     */
+    private static void requireBounded(BigDecimal x) {
+        Objects.requireNonNull(x, "x");
+        if (x.unscaledValue().bitLength() > 4_000 || x.scale() > 1000 || x.scale() < -1000) {
+            throw InvalidArgumentException.of("x", x,
+                    "is out of range: at most 4000 bits of unscaled value and a scale within 1000");
         }
     }
 

@@ -2,6 +2,7 @@ package io.fomo.core.math;
 
 import io.fomo.spi.Amount;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -78,7 +79,7 @@ public final class Share implements Comparable<Share> {
      * @throws InvalidArgumentException if out of range
      */
     public static Share of(String field, BigDecimal fraction) {
-        Objects.requireNonNull(fraction, field);
+        Limits.decimal(field, fraction);
         if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
             throw InvalidArgumentException.of(field, fraction.toPlainString(), "must be between 0 and 1");
         }

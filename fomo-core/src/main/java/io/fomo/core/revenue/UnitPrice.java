@@ -3,6 +3,7 @@ package io.fomo.core.revenue;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public final class UnitPrice implements Comparable<UnitPrice> {
      */
     public static UnitPrice of(Asset quote, int decimals, BigDecimal value) {
         Objects.requireNonNull(quote, "quote");
-        Objects.requireNonNull(value, "price");
+        Limits.decimal("price", value);
         checkDecimals(decimals);
         BigDecimal v = value.stripTrailingZeros();
         if (v.scale() > decimals) {
@@ -66,7 +67,7 @@ public final class UnitPrice implements Comparable<UnitPrice> {
      */
     public static UnitPrice of(Asset quote, int decimals, BigDecimal value, RoundingMode rounding) {
         Objects.requireNonNull(quote, "quote");
-        Objects.requireNonNull(value, "price");
+        Limits.decimal("price", value);
         Objects.requireNonNull(rounding, "rounding");
         checkDecimals(decimals);
         if (value.signum() < 0) {

@@ -5,6 +5,7 @@ import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -281,7 +282,7 @@ public final class EpochUsage {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(spend, "spend");
             Objects.requireNonNull(stake, "stake");
-            Objects.requireNonNull(gmFlock, "gmFlock");
+            Limits.decimal("gmFlock", gmFlock);
             Integer d = depIndex.get(deployment);
             if (d == null) {
                 throw InvalidArgumentException.of("deployment", deployment, "is not declared in this epoch");

@@ -1,6 +1,7 @@
 package io.fomo.core.rewards;
 
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -49,8 +50,8 @@ public final class GmMultiplier {
      * @throws InvalidArgumentException if an argument is out of range
      */
     public static GmMultiplier saturating(BigDecimal max, BigDecimal halfSaturation, int scale) {
-        Objects.requireNonNull(max, "maxMultiplier");
-        Objects.requireNonNull(halfSaturation, "halfSaturation");
+        Limits.decimal("maxMultiplier", max);
+        Limits.decimal("halfSaturation", halfSaturation);
         if (max.compareTo(BigDecimal.ONE) < 0 || max.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw InvalidArgumentException.of("maxMultiplier", max.toPlainString(), "must be between 1 and 100");
         }
@@ -80,7 +81,7 @@ public final class GmMultiplier {
      * @throws InvalidArgumentException if the holding is negative
      */
     public BigDecimal valueAt(BigDecimal gmFlock) {
-        Objects.requireNonNull(gmFlock, "gmFlock");
+        Limits.decimal("gmFlock", gmFlock);
         if (gmFlock.signum() < 0) {
             throw InvalidArgumentException.of("gmFlock", gmFlock.toPlainString(), "must not be negative");
         }

@@ -2,6 +2,7 @@ package io.fomo.core.rewards;
 
 import io.fomo.spi.AccountId;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -50,6 +51,9 @@ public final class Participant {
      * @throws InvalidArgumentException if a quantity is negative
      */
     public static Participant of(AccountId account, BigDecimal spend, BigDecimal stake, BigDecimal gmFlock) {
+        Limits.decimal("spend", spend);
+        Limits.decimal("stake", stake);
+        Limits.decimal("gmFlock", gmFlock);
         Objects.requireNonNull(account, "account");
         return new Participant(account, nonNegative("spend", account, spend), nonNegative("stake", account, stake),
                 nonNegative("gmFlock", account, gmFlock));

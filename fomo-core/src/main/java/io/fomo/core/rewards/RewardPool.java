@@ -4,6 +4,7 @@ import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class RewardPool {
      */
     public static PoolDistribution distribute(Amount pool, List<Participant> participants, BigDecimal alpha,
             boolean gated, int factorScale, GmMultiplier gm) {
+        Limits.decimal("alpha", alpha);
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(participants, "participants");
         Objects.requireNonNull(gm, "gm");

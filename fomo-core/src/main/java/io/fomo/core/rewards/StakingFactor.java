@@ -3,6 +3,7 @@ package io.fomo.core.rewards;
 import io.fomo.core.internal.IntegerRoots;
 
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -36,6 +37,8 @@ public final class StakingFactor {
      * @throws InvalidArgumentException if α or s is out of range, or the precision is
      */
     public static BigDecimal of(BigDecimal alpha, BigDecimal stakeShare, MathContext mc) {
+        Limits.decimal("alpha", alpha);
+        Limits.decimal("stakeShare", stakeShare);
         checkUnit("alpha", alpha);
         checkUnit("stakeShare", stakeShare);
         Objects.requireNonNull(mc, "mc");
@@ -79,6 +82,7 @@ public final class StakingFactor {
      */
     public static BigDecimal global(BigDecimal alpha, BigInteger stake, BigInteger totalStake, int scale,
             RoundingMode rounding) {
+        Limits.decimal("alpha", alpha);
         checkUnit("alpha", alpha);
         checkStake(stake, totalStake);
         checkScale(scale, rounding);
@@ -99,6 +103,7 @@ public final class StakingFactor {
      */
     public static BigDecimal incentive(BigDecimal alphaIncentive, BigInteger stake, BigInteger totalStake,
             int scale, RoundingMode rounding) {
+        Limits.decimal("alphaIncentive", alphaIncentive);
         checkUnit("alphaIncentive", alphaIncentive);
         checkStake(stake, totalStake);
         checkScale(scale, rounding);

@@ -4,6 +4,7 @@ import io.fomo.core.math.Share;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.Limits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -249,7 +250,7 @@ public final class GmFlockTerms {
          * @throws InvalidArgumentException if negative
          */
         public Builder slope(BigDecimal value) {
-            Objects.requireNonNull(value, "slope");
+            Limits.decimal("slope", value);
             if (value.signum() < 0) {
                 throw InvalidArgumentException.of("slope", value.toPlainString(), "must not be negative");
             }

@@ -18,9 +18,10 @@ import io.fomo.spi.InvalidArgumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -48,6 +49,13 @@ final class SimulateCommand implements Callable<Integer> {
     static final String REPORT = "report.html";
     /** The default journal's name in the output folder. */
     static final String JOURNAL = "journal.db";
+
+    /** Every file a run writes when the journal is elsewhere. */
+    private static final Set<String> OUTPUTS = Set.of(CSV, REPORT);
+
+    /** Every file a run writes with its default journal, SQLite's companions included. */
+    private static final Set<String> OUTPUTS_WITH_JOURNAL = Set.of(CSV, REPORT, JOURNAL, JOURNAL + "-wal",
+            JOURNAL + "-shm", JOURNAL + "-journal");
 
     private final ScenarioRunner runner;
     private final Function<PrintWriter, ProgressListener> progress;
@@ -110,11 +118,9 @@ final class SimulateCommand implements Callable<Integer> {
             return error(stderr, e.getMessage());
         }
         Path dir = out != null ? out : Path.of("out", scenario.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            return error(stderr, "--out " + dir + ": exists and is not a folder");
-        }
         String journalSpec = journal;
         EventJournal events = null;
+        OutputFolder folder = null;
         try {
             if (journalSpec != null) {
                 // An explicit journal is opened, and checked empty, before anything is written to the folder.
@@ -125,11 +131,12 @@ final class SimulateCommand implements Callable<Integer> {
                             + "found " + n + " events (a simulation starts from genesis)");
                 }
             }
-            Files.createDirectories(dir);
+            try {
+                folder = OutputFolder.claim(dir, journalSpec == null ? OUTPUTS_WITH_JOURNAL : OUTPUTS);
+            } catch (OutputFolder.RefusedException e) {
+                return error(stderr, "--out " + e.getMessage());
+            }
             if (journalSpec == null) {
-                for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-                    Files.deleteIfExists(dir.resolve(JOURNAL + suffix));
-                }
                 journalSpec = "sqlite:" + dir.resolve(JOURNAL);
                 // A simulation's journal can be regenerated from its scenario and seed: it needs to survive
                 // the process being killed, not a power cut, so commits are not synced to disk one by one.
@@ -137,8 +144,8 @@ final class SimulateCommand implements Callable<Integer> {
                         io.fomo.jdbc.SqliteEventJournal.Durability.PROCESS_CRASH);
             }
             SimulationResult result = runner.run(scenario, events, progress.apply(stderr));
-            DailyCsv.write(dir.resolve(CSV), result.rows());
-            HtmlReport.write(dir.resolve(REPORT), scenario, result);
+            folder.write(CSV, DailyCsv.format(result.rows()).getBytes(StandardCharsets.UTF_8));
+            folder.write(REPORT, HtmlReport.render(scenario, result).getBytes(StandardCharsets.UTF_8));
             stdout.print(DailyTable.format(result.rows()));
             stdout.println();
             stdout.println("daily state: " + dir.resolve(CSV));
@@ -148,8 +155,15 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (FomoException | IOException | UncheckedIOException e) {
-            return error(stderr, "the simulation failed: " + e.getMessage());
+            return error(stderr, "the simulation failed: " + Journals.redact(String.valueOf(e.getMessage())));
         } finally {
+            if (folder != null) {
+                try {
+                    folder.close();
+                } catch (IOException e) {
+                    stderr.println("warning: releasing " + dir + ": " + e.getMessage());
+                }
+            }
             if (events != null) {
                 try {
                     Journals.close(events);

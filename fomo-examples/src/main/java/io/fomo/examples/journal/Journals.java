@@ -37,7 +37,13 @@ public final class Journals {
     private static final String MEMORY = "memory";
     private static final String SQLITE = "sqlite:";
     private static final Pattern POSTGRES = Pattern.compile("(?:jdbc:)?postgresql://[^/?#\\s]+/[^/?#\\s]+(?:\\?\\S*)?");
-    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+    /** {@code password=...} in any case, in a URL query or a libpq keyword list, up to its separator. */
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password\\s*=\\s*)[^&;\\s]*");
+    /** The password of a URI's user information, as in {@code postgresql://user:secret@host/db}. */
+    private static final Pattern USERINFO = Pattern.compile("(//|^|:)([^/?#@\\s:]*):[^/?#@\\s]*@");
+    /** A PostgreSQL URI with user information: scheme, user, password, and the rest from the host on. */
+    private static final Pattern WITH_USERINFO =
+            Pattern.compile("(?:jdbc:)?postgresql://([^/?#@\\s:]*)(?::([^/?#@\\s]*))?@(.*)");
 
     private Journals() {
     }
@@ -84,15 +90,18 @@ public final class Journals {
     }
 
     /**
-     * Returns a spec as it may be shown to a user: any {@code password=} parameter masked.
+     * Returns a spec, or any text that may quote one (a driver's message), as it may be shown to a user:
+     * every {@code password=} parameter in any case and spelling and every password in a URI's user
+     * information ({@code postgresql://user:secret@host/db}) masked.
      *
-     * @param spec a spec, well-formed or not
-     * @return the spec with every password replaced by {@code ***}
+     * @param spec a spec, well-formed or not, or a message
+     * @return the text with every password replaced by {@code ***}
      * @throws NullPointerException if the spec is null
      */
     public static String redact(String spec) {
         Objects.requireNonNull(spec, "spec");
-        return PASSWORD.matcher(spec).replaceAll("$1***");
+        String masked = PASSWORD.matcher(spec).replaceAll("$1***");
+        return USERINFO.matcher(masked).replaceAll("$1$2:***@");
     }
 
     private static EventJournal open(String spec, boolean create) {
@@ -104,13 +113,52 @@ public final class Journals {
             return sqlite(spec, create);
         }
         if (POSTGRES.matcher(spec).matches()) {
-            return PostgresEventJournal.open(spec.startsWith("jdbc:") ? spec : "jdbc:" + spec);
+            String url = jdbcUrl(spec);
+            try {
+                return PostgresEventJournal.open(url);
+            } catch (InvalidStateException e) {
+                // The driver may quote the URL or its parts: no password leaves this method.
+                throw new InvalidStateException(withoutSecrets(e.getMessage(), spec), e.getCause());
+            }
         }
         if (spec.startsWith("postgresql:") || spec.startsWith("jdbc:postgresql:")) {
             throw invalid(spec, "a PostgreSQL journal needs a host and a database: "
                     + "postgresql://HOST[:PORT]/DATABASE[?user=USER&password=PASSWORD]");
         }
         throw invalid(spec, "unknown kind of journal; expected " + USAGE);
+    }
+
+    /**
+     * The JDBC URL of a PostgreSQL spec. The driver does not read a URI's user information, so
+     * {@code postgresql://user:secret@host/db} becomes {@code jdbc:postgresql://host/db?user=user&password=secret}.
+     */
+    private static String jdbcUrl(String spec) {
+        java.util.regex.Matcher m = WITH_USERINFO.matcher(spec);
+        if (!m.matches()) {
+            return spec.startsWith("jdbc:") ? spec : "jdbc:" + spec;
+        }
+        String rest = m.group(3);
+        StringBuilder params = new StringBuilder("user=").append(m.group(1));
+        if (m.group(2) != null) {
+            params.append("&password=").append(m.group(2));
+        }
+        return "jdbc:postgresql://" + rest + (rest.contains("?") ? "&" : "?") + params;
+    }
+
+    private static String withoutSecrets(String message, String spec) {
+        String masked = redact(message == null ? "" : message);
+        java.util.regex.Matcher query = PASSWORD.matcher(spec);
+        while (query.find()) {
+            String secret = spec.substring(query.end(1), query.end());
+            if (!secret.isEmpty()) {
+                masked = masked.replace(secret, "***");
+            }
+        }
+        java.util.regex.Matcher info = WITH_USERINFO.matcher(spec);
+        if (info.matches() && info.group(2) != null && !info.group(2).isEmpty()) {
+            masked = masked.replace(info.group(2), "***");
+        }
+        return masked;
     }
 
     private static EventJournal sqlite(String spec, boolean create) {

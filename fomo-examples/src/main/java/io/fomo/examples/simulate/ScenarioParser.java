@@ -318,7 +318,13 @@ public final class ScenarioParser {
             }
             int active = c.has("activeProbability") ? ppm(c, "activeProbability") : UsageModel.PPM;
             int growth = c.has("growthPerDay") ? ppm(c, "growthPerDay") : 0;
-            int maxCount = c.integer("maxCount", count, UsageModel.MAX_USERS, growth == 0 ? count : UsageModel.MAX_USERS);
+            int grownCap = (int) Math.max(count, Math.min(UsageModel.MAX_USERS, UsageModel.MAX_USER_DAYS / days));
+            int maxCount = c.integer("maxCount", count, UsageModel.MAX_USERS, growth == 0 ? count : grownCap);
+            if ((long) maxCount * days > UsageModel.MAX_USER_DAYS) {
+                // The run's time and memory grow with users × days: bounded before anything runs.
+                throw c.error(c.has("maxCount") ? "maxCount" : "count", "expected at most "
+                        + UsageModel.MAX_USER_DAYS + " user-days (users × days), found " + maxCount + " × " + days);
+            }
             String prefix = c.optString("idPrefix", "an account id prefix").orElse("user");
             model(c, "idPrefix", () -> AccountId.of(prefix + "-0"));
             List<UsageModel.Whale> whales = new ArrayList<>();

@@ -90,7 +90,7 @@ public sealed interface Supporters permits Supporters.Listed, Supporters.Generat
      * parts sum to the total exactly); each buys once, on a seeded day in {@code [0, days)}. Named
      * supporters may be listed besides; on a day their buys come before the generated ones.
      *
-     * @param count      the number of supporters, 1 to 100,000
+     * @param count      the number of supporters, 1 to 10,000
      * @param totalFlock the gross FLOCK they pay in total, positive
      * @param days       the days over which they buy, positive
      * @param idPrefix   the prefix of their ids
@@ -100,12 +100,12 @@ public sealed interface Supporters permits Supporters.Listed, Supporters.Generat
             implements Supporters {
 
         /** The largest number of generated supporters. */
-        public static final int MAX_COUNT = 100_000;
+        public static final int MAX_COUNT = 10_000;
 
         /**
          * Checks the generator.
          *
-         * @param count the number of supporters, 1 to 100,000
+         * @param count the number of supporters, 1 to 10,000
          * @param totalFlock the gross FLOCK they pay in total, positive
          * @param days the days over which they buy, positive
          * @param idPrefix the prefix of their ids

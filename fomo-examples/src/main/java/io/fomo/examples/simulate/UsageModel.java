@@ -36,6 +36,8 @@ public record UsageModel(int count, Amount minDailySpend, Amount maxDailySpend, 
 
     /** The largest population. */
     public static final int MAX_USERS = 100_000;
+    /** The largest population times days a scenario may ask for (a year of 10,000 users is 3,650,000). */
+    public static final long MAX_USER_DAYS = 5_000_000;
     /** One million: probabilities and growth rates are in millionths. */
     public static final int PPM = 1_000_000;
 

@@ -117,6 +117,27 @@ class JournalsTest {
     }
 
     @Test
+    void passwordsAreMaskedInEverySpelling() {
+        String[] secretSpecs = {
+                "postgresql://u:s3cret@127.0.0.1:1/fomo",
+                "jdbc:postgresql://u:s3cret@127.0.0.1:1/fomo?ssl=false",
+                "postgresql://127.0.0.1:1/fomo?user=u&PASSWORD=s3cret",
+                "postgresql://127.0.0.1:1/fomo?user=u&Password = s3cret",
+                "postgresql://u:s3cret@",
+                "postgresql:u:s3cret@host",
+                "mysql://u:s3cret@host/db",
+                "host=127.0.0.1 password=s3cret dbname=fomo"};
+        for (String spec : secretSpecs) {
+            assertFalse(Journals.redact(spec).contains("s3cret"), Journals.redact(spec));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> Journals.open(spec), spec);
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+            assertTrue(e instanceof InvalidArgumentException || e instanceof InvalidStateException, e.toString());
+        }
+        assertEquals("postgresql://u:***@h/d", Journals.redact("postgresql://u:s3cret@h/d"));
+        assertEquals("a PASSWORD=*** b", Journals.redact("a PASSWORD=s3cret b"));
+    }
+
+    @Test
     void nullsAreRejected() {
         assertThrows(NullPointerException.class, () -> Journals.open(null));
         assertThrows(NullPointerException.class, () -> Journals.openExisting(null));

@@ -281,6 +281,23 @@ class ScenarioParserTest {
     }
 
     @Test
+    void aScenarioCannotAskForMoreWorkThanItsDocumentedBounds() {
+        String crowd = MINIMAL.replace("\"supporters\": []",
+                "\"supporters\": { \"count\": 100000, \"totalFlock\": \"1000\", \"days\": 1 }");
+        assertError(reject(crowd), at(crowd, "100000"), "$.supporters.count",
+                "expected an integer from 1 to 10000, found number 100000");
+        String yearOfCrowds = withField("\"users\": { \"count\": 100000, \"dailySpendUsd\": { \"mean\": \"1\" } }")
+                .replace("\"days\": 30", "\"days\": 365");
+        ScenarioException e = reject(yearOfCrowds);
+        assertTrue(e.getMessage().contains("$.users.count: expected at most 5000000 user-days (users × days), "
+                + "found 100000 × 365"), e.getMessage());
+        String grows = withField("\"users\": { \"count\": 10, \"dailySpendUsd\": { \"mean\": \"1\" }, "
+                + "\"growthPerDay\": \"0.01\" }").replace("\"days\": 30", "\"days\": 1000");
+        assertEquals(5_000, ScenarioParser.parse("grows.json", grows).users().orElseThrow().maxCount(),
+                "with growth and no cap, the cap is what fits the user-days bound");
+    }
+
+    @Test
     void anUnknownFieldIsReportedAtItsNameWithAHint() {
         String text = MINIMAL.replace("\"minTarget\"", "\"minTarge\"");
         ScenarioException e = reject(text);
