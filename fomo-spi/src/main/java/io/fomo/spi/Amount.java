@@ -66,7 +66,7 @@ public final class Amount implements Comparable<Amount> {
      */
     public static Amount of(Asset asset, BigDecimal value, RoundingMode rounding) {
         Objects.requireNonNull(asset, "asset");
-        Limits.decimal("value", value);
+        Limits.roundable("value", value);
         Objects.requireNonNull(rounding, "rounding");
         if (value.signum() < 0) {
             throw InvalidArgumentException.of("value", value, "must not be negative");

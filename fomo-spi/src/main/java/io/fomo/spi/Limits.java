@@ -39,6 +39,12 @@ public final class Limits {
     /** The most bits an unscaled value may have: a bound checked before any digit is counted. */
     public static final int MAX_BITS = 640;
 
+    /** The most decimals of a value that is given to be rounded (see {@link #roundable}). */
+    public static final int MAX_ROUNDED_SCALE = 1_000;
+
+    /** The most bits of the unscaled value of a value that is given to be rounded. */
+    public static final int MAX_ROUNDED_BITS = 4_000;
+
     /** The largest working precision, in significant digits, that a caller may ask for. */
     public static final int MAX_PRECISION = 200;
 
@@ -75,6 +81,29 @@ public final class Limits {
         BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         if (stripped.scale() > MAX_SCALE || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
             throw tooLarge(field, value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks a decimal that is about to be rounded to a few decimals, such as an intermediate result of
+     * exact arithmetic: it may carry up to {@value #MAX_ROUNDED_SCALE} decimals and
+     * {@value #MAX_ROUNDED_BITS} bits of unscaled value, but, like every accepted decimal, at most
+     * {@link #MAX_INTEGER_DIGITS} integer digits. Constant time before the digit count, as
+     * {@link #decimal(String, BigDecimal)}.
+     *
+     * @param field the name of the field, for the error
+     * @param value the decimal, not null
+     * @return the value, unchanged
+     * @throws InvalidArgumentException if the value is too precise or too large
+     */
+    public static BigDecimal roundable(String field, BigDecimal value) {
+        Objects.requireNonNull(value, field);
+        int scale = value.scale();
+        if (value.unscaledValue().bitLength() > MAX_ROUNDED_BITS || scale > MAX_ROUNDED_SCALE
+                || scale < -MAX_INTEGER_DIGITS || value.precision() - scale > MAX_INTEGER_DIGITS) {
+            throw InvalidArgumentException.of(field, value, "is out of bounds: at most " + MAX_ROUNDED_SCALE
+                    + " decimals and " + MAX_INTEGER_DIGITS + " integer digits are accepted (docs/limits.md)");
         }
         return value;
     }

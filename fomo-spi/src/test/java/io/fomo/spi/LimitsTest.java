@@ -26,8 +26,7 @@ class LimitsTest {
             new BigDecimal("-1e-2147483647"),
             new BigDecimal(BigInteger.TEN.pow(2000)),
             new BigDecimal(BigInteger.ONE.shiftLeft(700), 10),
-            new BigDecimal("1e79"),
-            new BigDecimal("1e-101"));
+            new BigDecimal("1e79"));
 
     @Test
     void everyDecimalEntryPointOfTheSpiRefusesHostileDecimals() {
@@ -41,6 +40,10 @@ class LimitsTest {
             assertRefused("x", () -> Limits.decimal("x", d));
         }
         assertRefused("units", () -> Amount.ofUnits(FLOCK, BigInteger.ONE.shiftLeft(Limits.MAX_BITS)));
+        BigDecimal tooFine = new BigDecimal("1e-101");
+        assertRefused("value", () -> Amount.of(FLOCK, tooFine));
+        assertRefused("price", () -> PriceQuote.of(FLOCK, tooFine, "test", Instant.EPOCH));
+        assertRefused("value", () -> Amount.of(FLOCK, new BigDecimal("1e-1001"), RoundingMode.UP));
     }
 
     @Test
@@ -55,6 +58,15 @@ class LimitsTest {
         assertEquals(twoTo256, Amount.ofUnits(FLOCK, twoTo256).units());
         assertRefused("x", () -> Limits.decimal("x", largest.add(BigDecimal.ONE)));
         assertRefused("x", () -> Limits.decimal("x", finest.movePointLeft(1)));
+    }
+
+    @Test
+    void aValueToBeRoundedMayCarryManyDecimalsButNotManyIntegerDigits() {
+        BigDecimal third = BigDecimal.ONE.divide(BigDecimal.valueOf(3), new MathContext(900));
+        assertEquals(Amount.parse(FLOCK, "0.333333333333333334"), Amount.of(FLOCK, third, RoundingMode.UP));
+        BigDecimal big = BigDecimal.TEN.pow(Limits.MAX_INTEGER_DIGITS - 1).add(third);
+        assertEquals(78, Amount.of(FLOCK, big, RoundingMode.DOWN).value().precision() - 18);
+        assertRefused("value", () -> Amount.of(FLOCK, big.multiply(BigDecimal.TEN), RoundingMode.DOWN));
     }
 
     @Test
