@@ -16,6 +16,7 @@ import io.fomo.core.launch.SupporterPosition;
 import io.fomo.core.launch.SwapFee;
 import io.fomo.core.launch.UnsoldPolicy;
 import io.fomo.core.math.DecimalPolicy;
+import io.fomo.core.math.ExactMath;
 import io.fomo.examples.vectors.MalformedVectorException;
 import io.fomo.examples.vectors.OpCatalog;
 import io.fomo.examples.vectors.VectorInput;
@@ -199,7 +200,14 @@ public final class LaunchOps {
         }
         // A tranche that the input cannot exhaust (prices are at least p0, so at most quoteIn / p0 tokens),
         // with the sold tokens paid for on the curve: the buy is the pure formula.
+        // Past sqrt(2·quoteIn/slope) tokens the slope alone costs more than the input, so the tranche
+        // need not be longer: its own cost then stays within the bounds of an amount (docs/limits.md).
         BigDecimal reach = quoteIn.value().divide(p0, 0, RoundingMode.UP).add(BigDecimal.ONE);
+        if (slope.signum() > 0) {
+            BigDecimal bySlope = ExactMath.sqrt(quoteIn.value().multiply(BigDecimal.valueOf(2))
+                    .divide(slope, 0, RoundingMode.UP), 0, RoundingMode.UP).add(BigDecimal.ONE);
+            reach = reach.min(bySlope);
+        }
         Amount tranche = sold.plus(Amount.of(base, reach));
         LinearCurve curve = LinearCurve.of(quote, p0, slope, tranche, DecimalPolicy.standard());
         Amount raised = sold.isZero() ? Amount.zero(quote)
