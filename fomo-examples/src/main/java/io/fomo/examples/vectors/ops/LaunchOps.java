@@ -197,9 +197,11 @@ public final class LaunchOps {
         if (p0.signum() <= 0) {
             throw InvalidArgumentException.of("startPrice", p0.toPlainString(), "must be positive");
         }
-        // A tranche that the input cannot exhaust (prices are at least p0, so at most quoteIn / p0 tokens),
-        // with the sold tokens paid for on the curve: the buy is the pure formula.
-        BigDecimal reach = quoteIn.value().divide(p0, 0, RoundingMode.UP).add(BigDecimal.ONE);
+        // A tranche that the input cannot exhaust, with the sold tokens paid for on the curve, so the buy is
+        // the pure formula: prices are at least p0, so (quoteIn + one quote unit) / p0 + 1 tokens cost more
+        // than the input plus the unit the rounded-up cost of the sold tokens may carry.
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(quote.decimals());
+        BigDecimal reach = quoteIn.value().add(unit).divide(p0, 0, RoundingMode.UP).add(BigDecimal.ONE);
         Amount tranche = sold.plus(Amount.of(base, reach));
         LinearCurve curve = LinearCurve.of(quote, p0, slope, tranche, DecimalPolicy.standard());
         Amount raised = sold.isZero() ? Amount.zero(quote)
