@@ -198,13 +198,15 @@ public final class LaunchOps {
         if (p0.signum() <= 0) {
             throw InvalidArgumentException.of("startPrice", p0.toPlainString(), "must be positive");
         }
-        // A tranche that the input cannot exhaust (prices are at least p0, so at most quoteIn / p0 tokens),
-        // with the sold tokens paid for on the curve: the buy is the pure formula.
-        // Past sqrt(2·quoteIn/slope) tokens the slope alone costs more than the input, so the tranche
-        // need not be longer: its own cost then stays within the bounds of an amount (docs/limits.md).
-        BigDecimal reach = quoteIn.value().divide(p0, 0, RoundingMode.UP).add(BigDecimal.ONE);
+        // A tranche that the input cannot exhaust, with the sold tokens paid for on the curve, so the buy is
+        // the pure formula: prices are at least p0, so (quoteIn + one quote unit) / p0 + 1 tokens cost more
+        // than the input plus the unit the rounded-up cost of the sold tokens may carry. Past
+        // sqrt(2·(quoteIn + unit)/slope) + 1 tokens the slope alone costs more, so the tranche need not be
+        // longer: its own cost then stays within the bounds of an amount (docs/limits.md).
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(quote.decimals());
+        BigDecimal reach = quoteIn.value().add(unit).divide(p0, 0, RoundingMode.UP).add(BigDecimal.ONE);
         if (slope.signum() > 0) {
-            BigDecimal bySlope = ExactMath.sqrt(quoteIn.value().multiply(BigDecimal.valueOf(2))
+            BigDecimal bySlope = ExactMath.sqrt(quoteIn.value().add(unit).multiply(BigDecimal.valueOf(2))
                     .divide(slope, 0, RoundingMode.UP), 0, RoundingMode.UP).add(BigDecimal.ONE);
             reach = reach.min(bySlope);
         }
