@@ -10,7 +10,9 @@ public final class SequenceConflictException extends InvalidStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The sequence number the caller expected the journal to be at. */
     private final long expectedSequence;
+    /** The journal's sequence number when the append was refused. */
     private final long actualSequence;
 
     /**

@@ -168,7 +168,8 @@ public final class FomoProtocol {
             if (autoDispatch) {
                 dispatch();
             }
-            return new Receipt(commandId, r.firstSequence(), r.lastSequence(), false, prepared.intents.size());
+            return new Receipt(commandId, r.firstSequence(), r.lastSequence(), false, prepared.intents.size(),
+                    prepared.bought);
         }
     }
 

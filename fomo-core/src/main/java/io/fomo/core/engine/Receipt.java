@@ -1,11 +1,14 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.launch.RmoEvent;
 import io.fomo.spi.EventId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What became of one submitted command: the journal sequence numbers it was written at, or that it was
- * a duplicate of a command already applied (and so had no further effect).
+ * a duplicate of a command already applied (and so had no further effect); for a {@link Command.Buy},
+ * what it bought ({@link #bought()}).
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -16,13 +19,20 @@ public final class Receipt {
     private final long lastSequence;
     private final boolean duplicate;
     private final int intents;
+    private final RmoEvent.Bought bought;
 
     Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents) {
+        this(commandId, firstSequence, lastSequence, duplicate, intents, null);
+    }
+
+    Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents,
+            RmoEvent.Bought bought) {
         this.commandId = commandId;
         this.firstSequence = firstSequence;
         this.lastSequence = lastSequence;
         this.duplicate = duplicate;
         this.intents = intents;
+        this.bought = bought;
     }
 
     /**
@@ -71,20 +81,36 @@ public final class Receipt {
         return intents;
     }
 
+    /**
+     * Returns what a {@link Command.Buy} bought: the FLOCK offered ({@code gross}), the fee kept, the
+     * principal that reached the curve ({@code net}), the model-token claim bought ({@code mtOut}) and any
+     * FLOCK returned unfilled at the max target ({@code returned}); {@code gross = net + fee + returned}.
+     *
+     * @return the buy's outcome; empty for any other command and for a duplicate (the receipt of the
+     *         first submission said what was bought)
+     */
+    public Optional<RmoEvent.Bought> bought() {
+        return Optional.ofNullable(bought);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Receipt r && r.commandId.equals(commandId) && r.firstSequence == firstSequence
-                && r.lastSequence == lastSequence && r.duplicate == duplicate && r.intents == intents;
+                && r.lastSequence == lastSequence && r.duplicate == duplicate && r.intents == intents
+                && Objects.equals(r.bought, bought);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(commandId, firstSequence, lastSequence, duplicate, intents);
+        return Objects.hash(commandId, firstSequence, lastSequence, duplicate, intents, bought);
     }
 
     @Override
     public String toString() {
         return duplicate ? "Receipt[" + commandId + ", duplicate]"
-                : "Receipt[" + commandId + ", " + firstSequence + ".." + lastSequence + ", intents=" + intents + "]";
+                : "Receipt[" + commandId + ", " + firstSequence + ".." + lastSequence + ", intents=" + intents
+                        + (bought == null ? "" : ", bought " + bought.mtOut() + " for " + bought.gross()
+                                + (bought.returned().isZero() ? "" : ", returned " + bought.returned()))
+                        + "]";
     }
 }

@@ -114,10 +114,13 @@ final class State {
     /** The result of preparing one command. */
     static final class Prepared {
         final List<TokenIntent> intents;
+        /** What a Buy bought; null for any other command. */
+        final RmoEvent.Bought bought;
         private final Runnable commit;
 
-        Prepared(List<TokenIntent> intents, Runnable commit) {
+        Prepared(List<TokenIntent> intents, RmoEvent.Bought bought, Runnable commit) {
             this.intents = intents;
+            this.bought = bought;
             this.commit = commit;
         }
 
@@ -153,6 +156,7 @@ final class State {
         }
         TokenLedger.Batch b = tokens.batch(id);
         Runnable commit;
+        RmoEvent.Bought bought = null;
         if (command instanceof Command.Deposit c) {
             Accounts.user("account", c.account());
             if (!c.amount().asset().equals(Asset.FLOCK)) {
@@ -166,7 +170,14 @@ final class State {
         } else if (command instanceof Command.Buy c) {
             Accounts.user("buyer", c.buyer());
             requireBalance(b, "gross", c.buyer(), c.gross());
-            commit = rmoAction(c.deployment(), new RmoAction.Buy(c.buyer(), c.gross()), at, b);
+            Deployment d = deployment("deployment", c.deployment());
+            Transition t = d.rmo.apply(new RmoAction.Buy(c.buyer(), c.gross()), at);
+            for (RmoEvent e : t.events()) {
+                if (e instanceof RmoEvent.Bought o) {
+                    bought = o;
+                }
+            }
+            commit = applyRmo(d, t, b);
         } else if (command instanceof Command.Sell c) {
             commit = rmoAction(c.deployment(), new RmoAction.Sell(c.seller(), c.amount()), at, b);
         } else if (command instanceof Command.Graduate c) {
@@ -220,7 +231,7 @@ final class State {
         } else {
             throw InvalidArgumentException.of("command", command, "unknown command");
         }
-        return new Prepared(List.copyOf(b.intents()), () -> {
+        return new Prepared(List.copyOf(b.intents()), bought, () -> {
             commit.run();
             b.commit();
             seen.add(id);

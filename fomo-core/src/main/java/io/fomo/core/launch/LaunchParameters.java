@@ -4,6 +4,7 @@ import io.fomo.core.math.DecimalPolicy;
 import io.fomo.core.math.Share;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
 import io.fomo.spi.AssetMismatchException;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.Limits;
@@ -100,7 +101,23 @@ public final class LaunchParameters {
     }
 
     /**
-     * Returns a builder holding every default; the targets and the curve must still be set.
+     * Returns a builder for a deployment's launch: its model token is {@code MT-<deployment>}
+     * ({@link Asset#modelToken(DeploymentId)}), the one the protocol engine's {@code OpenLaunch} accepts,
+     * and every other parameter holds its default; the targets and the curve must still be set.
+     *
+     * @param deployment the deployment the launch is for
+     * @return a new builder
+     * @throws InvalidArgumentException if the deployment id does not fit in an asset symbol
+     */
+    public static Builder builder(DeploymentId deployment) {
+        return new Builder().mtAsset(Asset.modelToken(deployment));
+    }
+
+    /**
+     * Returns a builder holding every default but the model token, for a launch model outside the
+     * engine (simulations, conformance vectors): the model token ({@link Builder#mtAsset(Asset)}), the
+     * targets and the curve must still be set. For a launch the engine will open, use
+     * {@link #builder(DeploymentId)}.
      *
      * @return a new builder
      */
@@ -397,7 +414,8 @@ public final class LaunchParameters {
 
         private enum CurveKind { GIVEN, CONSTANT_PRODUCT, LINEAR, EXPONENTIAL }
 
-        private Asset mtAsset = Asset.of("MT", Asset.MODEL_TOKEN_DECIMALS);
+        // No default: an engine launch needs MT-<deployment>, so any fixed default would be rejected there.
+        private Asset mtAsset;
         private Amount launchFee = DEFAULT_LAUNCH_FEE;
         private Duration window = DEFAULT_WINDOW;
         private Amount minTarget;
@@ -432,7 +450,8 @@ public final class LaunchParameters {
         }
 
         /**
-         * Sets the model token (default {@code MT}, 18 decimals).
+         * Sets the model token; required (no default). The engine requires {@code MT-<deployment>},
+         * which {@link LaunchParameters#builder(DeploymentId)} sets.
          *
          * @param asset the MT asset, not FLOCK
          * @return this builder
@@ -760,12 +779,16 @@ public final class LaunchParameters {
          * Builds the parameters.
          *
          * @return the parameters
-         * @throws InvalidArgumentException if a target or the curve is missing, min exceeds max, a bps
+         * @throws InvalidArgumentException if the model token, a target or the curve is missing, min exceeds max, a bps
          *                                  table does not sum to 10,000, an allocation is not exact at
          *                                  the MT's decimals, or the curve does not fit the sale and max
          *                                  target
          */
         public LaunchParameters build() {
+            if (mtAsset == null) {
+                throw InvalidArgumentException.of("mtAsset", null, "is required: use LaunchParameters.builder(deployment) "
+                        + "for the deployment's MT-<id>, or mtAsset(asset)");
+            }
             if (minTarget == null) {
                 throw InvalidArgumentException.of("minTarget", null, "is required");
             }

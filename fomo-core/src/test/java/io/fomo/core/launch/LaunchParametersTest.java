@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fomo.core.math.DecimalPolicy;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.Test;
 
 class LaunchParametersTest {
 
+    static final DeploymentId DEPLOYMENT = DeploymentId.of("qwen");
+
     static Amount flock(String v) {
         return Amount.parse(Asset.FLOCK, v);
     }
 
     static LaunchParameters.Builder base() {
-        return LaunchParameters.builder().minTarget(flock("1000")).maxTarget(flock("800000"))
+        return LaunchParameters.builder(DEPLOYMENT).minTarget(flock("1000")).maxTarget(flock("800000"))
                 .constantProductCurve(BigDecimal.ONE);
     }
 
@@ -56,6 +59,18 @@ class LaunchParametersTest {
     }
 
     @Test
+    void aDeploymentsBuilderCarriesItsModelTokenAndThePlainOneHasNoDefault() {
+        assertEquals("MT-qwen", base().build().mtAsset().symbol());
+        assertEquals(Asset.modelToken(DeploymentId.of("llama")),
+                LaunchParameters.builder(DeploymentId.of("llama")).minTarget(flock("1000")).maxTarget(flock("800000"))
+                        .constantProductCurve(BigDecimal.ONE).build().mtAsset());
+        // A fixed default such as "MT" would build, then be rejected by every engine OpenLaunch.
+        assertField("mtAsset = null", () -> LaunchParameters.builder().minTarget(flock("1000"))
+                .maxTarget(flock("800000")).constantProductCurve(BigDecimal.ONE).build());
+        assertThrows(NullPointerException.class, () -> LaunchParameters.builder(null));
+    }
+
+    @Test
     void setterRejectsAtOnceNamingTheField() {
         LaunchParameters.Builder b = LaunchParameters.builder();
         assertField("swapFeeBps = 10000", () -> b.swapFeeBps(10_000));
@@ -78,8 +93,8 @@ class LaunchParametersTest {
 
     @Test
     void buildRejectsInconsistentCombinations() {
-        assertField("minTarget = null", () -> LaunchParameters.builder().maxTarget(flock("1")).constantProductCurve(BigDecimal.ONE).build());
-        assertField("curve = null", () -> LaunchParameters.builder().minTarget(flock("1")).maxTarget(flock("1")).build());
+        assertField("minTarget = null", () -> LaunchParameters.builder(DEPLOYMENT).maxTarget(flock("1")).constantProductCurve(BigDecimal.ONE).build());
+        assertField("curve = null", () -> LaunchParameters.builder(DEPLOYMENT).minTarget(flock("1")).maxTarget(flock("1")).build());
         assertField("minTarget", () -> base().minTarget(flock("900000")).build());
         assertField("allocation = 9999", () -> base().allocationBps(4000, 2000, 2000, 1000, 999).build());
         assertField("raiseSplit = 10001", () -> base().raiseSplitBps(5000, 3000, 2001).build());

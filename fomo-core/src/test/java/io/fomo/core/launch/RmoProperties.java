@@ -58,7 +58,7 @@ class RmoProperties {
         Arbitrary<Integer> minPct = Arbitraries.integers().between(1, 100);
         return Combinators.combine(curveKind, creatorBps, feeBps, overfill, unsold, minPct).as((k, cb, fb, o, u, m) -> {
             Amount max = Amount.of(Asset.FLOCK, 800_000);
-            LaunchParameters.Builder b = LaunchParameters.builder().maxTarget(max)
+            LaunchParameters.Builder b = LaunchParameters.builder().mtAsset(Asset.of("MT", Asset.MODEL_TOKEN_DECIMALS)).maxTarget(max)
                     .minTarget(Amount.of(Asset.FLOCK, 8_000L * m)).creatorFeeBps(cb).swapFeeBps(fb)
                     .overfillPolicy(o).unsoldPolicy(u);
             if (k == 0) {

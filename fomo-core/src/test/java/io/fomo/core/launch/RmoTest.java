@@ -41,7 +41,7 @@ class RmoTest {
     }
 
     static LaunchParameters.Builder base() {
-        return LaunchParameters.builder().minTarget(flock("90000")).maxTarget(flock("800000"))
+        return LaunchParameters.builder().mtAsset(MT).minTarget(flock("90000")).maxTarget(flock("800000"))
                 .constantProductCurve(BigDecimal.ONE);
     }
 

@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
  * The {@code fomo} command line: {@code fomo simulate <scenario.json>} and {@code fomo vectors run <file|dir>...}.
  * Run {@code java -jar fomo-examples/target/fomo.jar --help}.
  */
-@Command(name = "fomo", mixinStandardHelpOptions = true, version = "fomo 0.1.0",
+// scope INHERIT: every subcommand, at every depth, answers -h/--help and -V/--version the same way.
+@Command(name = "fomo", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = FomoVersion.class,
         description = "The FOMO protocol SDK's command line.",
-        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, HelpSubcommand.class})
 public final class FomoCli implements Runnable {
 
     @CommandLine.Spec

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit status: 0 on success, 1 for an invalid scenario or a failed run, 2 for bad command-line usage.
  */
-@Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "simulate", sortOptions = false,
         description = {"Run a scenario through the protocol engine: prints a daily table and writes daily.csv, "
                 + "report.html and the event journal to the output folder.",
             "The last line printed is 'state-hash: <64 hex>'. Scenario format: docs/scenarios.md."})

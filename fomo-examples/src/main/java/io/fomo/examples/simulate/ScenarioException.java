@@ -15,10 +15,15 @@ public final class ScenarioException extends InvalidArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The scenario file as the user named it. */
     private final String file;
+    /** The 1-based line of the offending value, or 0 when unknown. */
     private final int line;
+    /** The 1-based column of the offending value, or 0 when unknown. */
     private final int column;
+    /** The JSON path of the offending value. */
     private final String path;
+    /** What was expected, and what was found. */
     private final String problem;
 
     /**

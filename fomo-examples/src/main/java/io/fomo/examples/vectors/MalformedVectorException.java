@@ -8,6 +8,7 @@ public final class MalformedVectorException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The JSON path of the offending field. */
     private final String path;
 
     /**
