@@ -149,9 +149,10 @@ public final class FlinkEpochClose {
 
     /**
      * The entry point of {@code flink run}: {@code --pairs PATH [--deployments FILE] --out DIR [--from S]
-     * [--to S] [--alpha A] [--alpha-incentive A]}. Writes {@code DIR/payouts.csv/}, {@code DIR/users.csv/},
+     * [--to S] [--alpha A] [--alpha-incentive A] [--local N]}. Writes {@code DIR/payouts.csv/}, {@code DIR/users.csv/},
      * {@code DIR/pools.csv/} and {@code DIR/epoch.csv/}, each a folder of part files without header, rows
-     * unordered. The epoch is {@code [0, 86400)} unless given.
+     * unordered. The epoch is {@code [0, 86400)} unless given. With {@code --local N} the job runs on a
+     * MiniCluster of parallelism N in this JVM, bound to 127.0.0.1.
      *
      * @param args the arguments
      * @throws Exception if the arguments are wrong or the job fails
@@ -165,7 +166,12 @@ public final class FlinkEpochClose {
             input = input.withAlphas(new BigDecimal(opts.getOrDefault("alpha", "0.5")),
                     new BigDecimal(opts.getOrDefault("alpha-incentive", opts.getOrDefault("alpha", "0.5"))));
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // --local N: a MiniCluster of parallelism N in this JVM, bound to 127.0.0.1 (the measurements of
+        // docs/scale.md); otherwise the environment of `flink run`.
+        StreamExecutionEnvironment env = opts.containsKey("local")
+                ? StreamExecutionEnvironment.createLocalEnvironment(Integer.parseInt(opts.get("local")),
+                        loopbackConfiguration())
+                : StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         DataStream<ResultLine> lines = build(env, input);
         for (String file : List.of(EpochCsv.PAYOUTS, EpochCsv.USERS, EpochCsv.POOLS, EpochCsv.EPOCH)) {

@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code fomo} command line: {@code fomo simulate <scenario.json>} and {@code fomo vectors run <file|dir>...}.
+ * The {@code fomo} command line: {@code fomo simulate <scenario.json>}, {@code fomo vectors run <file|dir>...},
+ * {@code fomo replay} and {@code fomo epoch-close}.
  * Run {@code java -jar fomo-examples/target/fomo.jar --help}.
  */
 @Command(name = "fomo", mixinStandardHelpOptions = true, version = "fomo 0.1.0",
         description = "The FOMO protocol SDK's command line.",
-        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, EpochCloseCommand.class, CommandLine.HelpCommand.class})
 public final class FomoCli implements Runnable {
 
     @CommandLine.Spec
