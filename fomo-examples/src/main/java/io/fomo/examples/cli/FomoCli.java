@@ -4,14 +4,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code fomo} command line: {@code fomo simulate <scenario.json>} and {@code fomo vectors run <file|dir>...}.
+ * The {@code fomo} command line: {@code fomo simulate <scenario.json>}, {@code fomo vectors run <file|dir>...},
+ * {@code fomo replay} and {@code fomo epoch-close}.
  * Run {@code java -jar fomo-examples/target/fomo.jar --help}.
  */
 // scope INHERIT: every subcommand, at every depth, answers -h/--help and -V/--version the same way.
 @Command(name = "fomo", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = FomoVersion.class,
         description = "The FOMO protocol SDK's command line.",
-        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, HelpSubcommand.class})
+        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, EpochCloseCommand.class,
+                HelpSubcommand.class})
 public final class FomoCli implements Runnable {
 
     @CommandLine.Spec
