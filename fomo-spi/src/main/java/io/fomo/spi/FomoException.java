@@ -20,7 +20,9 @@ public abstract sealed class FomoException extends RuntimeException
     /** The most characters of a whole message; past it the message is cut and says how long it was. */
     public static final int MAX_MESSAGE = 2_000;
 
+    /** The rejected field's name, empty when the error concerns no single field. */
     private final String field;
+    /** The rejected value as quoted in the message, empty when the error concerns no single field. */
     private final String rejectedValue;
 
     FomoException(String message) {
