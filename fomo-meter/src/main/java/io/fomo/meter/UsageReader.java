@@ -34,7 +34,7 @@ import java.util.Objects;
  */
 public final class UsageReader implements Closeable {
 
-    private final UsageFormat format;
+    private UsageFormat format;
     private final String source;
     private final BufferedReader in;
     private final ObjectMapper json;
@@ -46,7 +46,7 @@ public final class UsageReader implements Closeable {
     private long records;
 
     private UsageReader(UsageFormat format, String source, InputStream stream) throws IOException {
-        this.format = Objects.requireNonNull(format, "format");
+        this.format = format;
         this.source = Objects.requireNonNull(source, "source");
         this.in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(stream, "stream"), StandardCharsets.UTF_8),
                 1 << 16);
@@ -61,7 +61,7 @@ public final class UsageReader implements Closeable {
     /**
      * Opens a reader over a stream; the reader owns the stream and closes it.
      *
-     * @param format the records' format
+     * @param format the records' format, or null to recognise it from the first record
      * @param source the name to report in errors, typically the file name
      * @param stream the bytes, UTF-8
      * @return the reader
@@ -73,6 +73,28 @@ public final class UsageReader implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a reader that recognises the format from the first record: a {@code request_id} field means a
+     * LiteLLM spend log, a {@code specversion} a CloudEvent, anything else OpenAI responses.
+     *
+     * @param source the name to report in errors, typically the file name
+     * @param stream the bytes, UTF-8
+     * @return the reader
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public static UsageReader openDetecting(String source, InputStream stream) {
+        return open(null, source, stream);
+    }
+
+    /**
+     * Returns the format being read: the one given, or the one recognised from the first record.
+     *
+     * @return the format, empty while a detecting reader has read no record
+     */
+    public java.util.Optional<UsageFormat> format() {
+        return java.util.Optional.ofNullable(format);
     }
 
     private boolean looksLikeEvents() throws IOException {
@@ -103,6 +125,10 @@ public final class UsageReader implements Closeable {
                     return null;
                 }
                 RecordNode r = new RecordNode(source, line[0]);
+                if (format == null) {
+                    format = node.has("request_id") ? UsageFormat.LITELLM
+                            : node.has("specversion") ? UsageFormat.CLOUDEVENTS : UsageFormat.OPENAI;
+                }
                 UsageRecord record = RecordParsers.parse(format, node, r, UsageRecord.builder(source, line[0]), json);
                 if (record == null) {
                     skipped++;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fomo", mixinStandardHelpOptions = true, version = "fomo 0.1.0",
         description = "The FOMO protocol SDK's command line.",
-        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, IngestCommand.class,
+            CommandLine.HelpCommand.class})
 public final class FomoCli implements Runnable {
 
     @CommandLine.Spec
