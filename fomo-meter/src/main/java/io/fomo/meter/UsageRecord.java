@@ -161,6 +161,18 @@ public final class UsageRecord {
         return source + ":" + line;
     }
 
+    /**
+     * Returns this record with another time, for replaying a log on another calendar (a simulation).
+     *
+     * @param at the new time
+     * @return the record
+     */
+    public UsageRecord withOccurredAt(Instant at) {
+        Builder b = builder(source, line).requestId(requestId).model(model).modelGroup(modelGroup).user(user).team(team)
+                .tokens(tokens).meteredCost(cost).success(success);
+        return b.occurredAt(Objects.requireNonNull(at, "at")).build();
+    }
+
     @Override
     public String toString() {
         return "UsageRecord[" + location() + ", " + requestId + ", " + model + ", " + tokens + "]";
