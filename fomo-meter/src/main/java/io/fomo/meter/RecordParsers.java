@@ -81,7 +81,9 @@ final class RecordParsers {
         } else {
             long in = r.count(node, "usage.prompt_tokens", true);
             long cached = r.count(node, "usage.prompt_tokens_details.cached_tokens", false);
-            long out = r.count(node, "usage.completion_tokens", true);
+            // Embeddings report prompt_tokens and total_tokens only: their output is total - prompt, or 0.
+            long out = RecordNode.at(node, "usage.completion_tokens") != null ? r.count(node, "usage.completion_tokens", true)
+                    : Math.max(0, r.count(node, "usage.total_tokens", false) - in);
             b.tokens(tokens(r, in, cached, out, prefix + "usage.prompt_tokens_details.cached_tokens"));
             b.occurredAt(r.instant(node, "created"));
         }
@@ -103,14 +105,21 @@ final class RecordParsers {
             ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("metadata", metadata);
         }
         b.requestId(r.text(root, "request_id"));
+        String status = r.optText(root, "status");
+        if (status == null) {
+            status = r.optText(root, "metadata.status");
+        }
+        boolean success = status == null || status.toLowerCase(Locale.ROOT).equals("success");
+        b.success(success);
         String model = r.optText(root, "model");
         String group = r.optText(root, "model_group");
         if (model == null && group == null) {
             throw r.malformed("model", RecordNode.MISSING, "a row needs a model or a model_group");
         }
         b.model(model == null ? group : model).modelGroup(group);
-        long in = r.count(root, "prompt_tokens", true);
-        long out = r.count(root, "completion_tokens", true);
+        // A failed call bills nothing: its token counts may be missing.
+        long in = r.count(root, "prompt_tokens", success);
+        long out = r.count(root, "completion_tokens", success);
         String cachedField = "metadata.usage_object.prompt_tokens_details.cached_tokens";
         long cached = r.count(root, cachedField, false);
         b.tokens(tokens(r, in, cached, out, cachedField));
@@ -120,11 +129,6 @@ final class RecordParsers {
         String user = r.optText(root, "user");
         b.user(user != null ? user : r.optText(root, "end_user"));
         b.team(r.optText(root, "team_id"));
-        String status = r.optText(root, "status");
-        if (status == null) {
-            status = r.optText(root, "metadata.status");
-        }
-        b.success(status == null || status.toLowerCase(Locale.ROOT).equals("success"));
         return b.build();
     }
 

@@ -97,6 +97,24 @@ class UsageReaderTest {
         assertEquals(4, rs.get(1).line(), "evt-2 starts on line 4 of the array");
     }
 
+    @Test
+    void aFailedRowNeedsNoTokenCounts() {
+        List<UsageRecord> rs = Fixtures.all(Fixtures.text(UsageFormat.LITELLM, "f.jsonl", "{\"request_id\":\"r\","
+                + "\"model\":\"m\",\"prompt_tokens\":null,\"spend\":0,\"startTime\":\"2026-01-01T00:00:00Z\","
+                + "\"status\":\"failure\"}"));
+        assertEquals(1, rs.size());
+        assertFalse(rs.get(0).success());
+        assertEquals(new TokenCounts(0, 0, 0), rs.get(0).tokens());
+    }
+
+    @Test
+    void anEmbeddingsResponseCountsItsPromptTokens() {
+        List<UsageRecord> rs = Fixtures.all(Fixtures.text(UsageFormat.OPENAI, "e.jsonl", "{\"id\":\"emb-1\",\"object\":\"list\","
+                + "\"created\":1767232800,\"model\":\"text-embedding-3-small\",\"data\":[],"
+                + "\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}"));
+        assertEquals(new TokenCounts(8, 0, 0), rs.get(0).tokens());
+    }
+
     private static MalformedRecordException malformed(UsageFormat f, String content) {
         return assertThrows(MalformedRecordException.class, () -> Fixtures.all(Fixtures.text(f, "log.jsonl", content)));
     }
