@@ -51,6 +51,18 @@ class MeteringTest {
     }
 
     @Test
+    void theEpochCloseRoutesWhatTheCallsPaid() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new Command.Stake(BOB, DEP, mt("2000")));
+        submit(f, call("w-1", BOB, ACME, "10", f.clock.now()));      // 9 after 10% off
+        submit(f, call("w-2", CAROL, ACME, "0.000001", f.clock.now()));
+        f.clock.set(T0.plus(Duration.ofDays(1)));
+        f.prices.put(io.fomo.spi.PriceQuote.of(Asset.FLOCK, new java.math.BigDecimal("0.05"), "test", f.clock.now()));
+        f.run(new Command.CloseEpoch(java.util.Map.of()));
+        assertEquals(usd("9.000001"), f.protocol.lastEpochRevenue().orElseThrow().totalGross());
+    }
+
+    @Test
     void aCallBeyondTheBalanceIsBilledInFullAndTheNextTopUpSettlesTheArrears() {
         EngineFixture f = new EngineFixture().graduated();
         f.run(new TopUpCredits(ACME, usd("1")));
