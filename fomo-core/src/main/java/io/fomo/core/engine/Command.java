@@ -365,4 +365,11 @@ public sealed interface Command {
             Objects.requireNonNull(change, "change");
         }
     }
+
+    /**
+     * The commands of the metering layer (docs/usage.md): token-priced usage and prepaid credits. They are
+     * declared in files of their own and handled by their own handler.
+     */
+    sealed interface Metering extends Command permits RecordTokenUsage, TopUpCredits {
+    }
 }

@@ -71,6 +71,8 @@ final class CommandCodec {
             f.put("user", r.user().value());
         } else if (c instanceof Command.ChangeParameters p) {
             p.change().encode(f, "change.");
+        } else if (c instanceof Command.Metering m) {
+            MeteringCodec.encode(m, f);
         }
     }
 
@@ -119,7 +121,7 @@ final class CommandCodec {
             case "ChangeParameters":
                 return new Command.ChangeParameters(ParameterChange.decode(f, "change."));
             default:
-                throw new InvalidStateException("journal: unknown command type '" + type + "'");
+                return MeteringCodec.decode(type, f);
         }
     }
 

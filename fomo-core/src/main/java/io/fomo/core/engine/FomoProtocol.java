@@ -509,6 +509,24 @@ public final class FomoProtocol {
     }
 
     /**
+     * Returns every team's prepaid credit account (docs/usage.md), by team.
+     *
+     * @return an unmodifiable copy
+     */
+    public synchronized java.util.SortedMap<AccountId, CreditAccount> credits() {
+        return state.metering.credits();
+    }
+
+    /**
+     * Returns what token-priced usage has metered per deployment since genesis.
+     *
+     * @return an unmodifiable copy, by deployment
+     */
+    public synchronized java.util.SortedMap<DeploymentId, MeterTotals> meterTotals() {
+        return state.metering.totals();
+    }
+
+    /**
      * Returns the intents journaled but not yet confirmed by the chain gateway.
      *
      * @return the intents, in issue order

@@ -91,6 +91,7 @@ final class State {
     EpochResult lastRewards;
     List<BuybackExecution> lastBuybacks = List.of();
     final List<TokenIntent> genesisIntents;
+    final Metering metering = new Metering();
 
     State(ProtocolParameters genesis) {
         this.genesis = genesis;
@@ -228,6 +229,8 @@ final class State {
             commit = claim(c.user(), b);
         } else if (command instanceof Command.ChangeParameters c) {
             commit = () -> pending = c.change();
+        } else if (command instanceof Command.Metering c) {
+            commit = metering.prepare(this, id, at, c);
         } else {
             throw InvalidArgumentException.of("command", command, "unknown command");
         }

@@ -123,5 +123,6 @@ final class StateHash {
         for (Map.Entry<String, Amount> e : s.tokens.sortedSupplies().entrySet()) {
             line("supply." + e.getKey(), e.getValue());
         }
+        s.metering.hash(this::line);
     }
 }

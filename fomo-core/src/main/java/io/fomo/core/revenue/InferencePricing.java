@@ -102,6 +102,31 @@ public final class InferencePricing {
     }
 
     /**
+     * Prices a call whose list charge is already known (token-priced usage: tokens at a model's prices,
+     * or a metered cost): the staking discount for the user's stake applies to the list charge, and the
+     * result is never below the floor, which for a charge is the list charge scaled by
+     * {@code floorPrice / listPrice}. Each candidate is rounded once, to the charge's asset decimals, in
+     * this pricing's charge direction (UP by default: what a user pays rounds up); the larger is paid.
+     *
+     * @param listCharge the charge before discount, not negative
+     * @param staked     the user's stake in the deployment's MT
+     * @return what the user pays, in the list charge's asset
+     * @throws io.fomo.spi.AssetMismatchException if the stake is of another asset than the tiers'
+     */
+    public Amount chargeFor(Amount listCharge, Amount staked) {
+        Objects.requireNonNull(listCharge, "listCharge");
+        int bps = discountBps(staked);
+        BigDecimal factor = Share.ONE.fraction().subtract(Share.ofBps("discountBps", bps).fraction());
+        Amount discounted = listCharge.multipliedBy(factor, charge);
+        if (listPrice.value().signum() == 0) {
+            return discounted;
+        }
+        BigDecimal floor = listCharge.value().multiply(floorPrice.value())
+                .divide(listPrice.value(), listCharge.asset().decimals(), charge);
+        return discounted.max(Amount.of(listCharge.asset(), floor));
+    }
+
+    /**
      * Prices a number of units of usage for a user.
      *
      * @param units  the units used, not negative

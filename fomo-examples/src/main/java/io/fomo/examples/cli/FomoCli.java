@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = FomoVersion.class,
         description = "The FOMO protocol SDK's command line.",
         subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, EpochCloseCommand.class,
+                IngestCommand.class,
                 HelpSubcommand.class})
 public final class FomoCli implements Runnable {
 

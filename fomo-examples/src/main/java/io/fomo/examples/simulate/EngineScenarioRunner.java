@@ -19,6 +19,10 @@ import io.fomo.core.revenue.RevenueSplit;
 import io.fomo.core.rewards.EpochResult;
 import io.fomo.core.rewards.PoolKind;
 import io.fomo.core.rewards.PoolResult;
+import io.fomo.meter.MalformedRecordException;
+import io.fomo.meter.Meter;
+import io.fomo.meter.UsageReader;
+import io.fomo.meter.UsageRecord;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.AppendResult;
@@ -241,6 +245,10 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private long commandCount;
         private int rejected;
         private int liveDay = -1;
+        private UsageReader feed;
+        private Meter meter;
+        private UsageRecord ahead;
+        private long logStart;
         private boolean redeemed;
         private Amount treasury = Amount.zero(Asset.USD);
         private Amount issuerYield = Amount.zero(Asset.USD);
@@ -282,6 +290,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 journal.check();
                 rows.add(row(day, active));
                 progress.dayDone(day, scenario.days());
+            }
+            if (feed != null) {
+                feed.close();
             }
             TreeMap<AccountId, Amount> rewards = new TreeMap<>();
             for (AccountId a : earners) {
@@ -356,7 +367,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 stake(s);
             }
             int active = 0;
-            if (liveDay >= 0) {
+            if (liveDay >= 0 && scenario.usageLog().isPresent()) {
+                active = logDay(day - liveDay);
+            } else if (liveDay >= 0) {
                 TreeSet<AccountId> paid = new TreeSet<>();
                 for (UsageSpend u : plan.usage(day - liveDay)) {
                     long units = units(u);
@@ -369,6 +382,66 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 active = paid.size();
             }
             return active;
+        }
+
+        /**
+         * Bills the usage log's records of one live day (the log's first UTC day is live day 0), each at its
+         * own time of day on the simulation's calendar. The log is read one record ahead, never held whole;
+         * a record of an earlier day found later is billed now and counted late by the engine.
+         */
+        private int logDay(int liveDayIndex) {
+            UsageLogSettings log = scenario.usageLog().orElseThrow();
+            if (feed == null) {
+                try {
+                    java.io.InputStream in = java.nio.file.Files.newInputStream(log.file());
+                    feed = log.format().isPresent() ? UsageReader.open(log.format().get(), log.file().toString(), in)
+                            : UsageReader.openDetecting(log.file().toString(), in);
+                    meter = new Meter(protocol, log.models(), log.defaultUser());
+                } catch (java.io.IOException e) {
+                    throw scenario.error("$.usageLog.file", new java.io.UncheckedIOException(e));
+                } catch (FomoException e) {
+                    throw scenario.error("$.usageLog.models", e);
+                }
+                ahead = nextLogRecord();
+                if (ahead != null) {
+                    logStart = ahead.occurredAt().getEpochSecond() - Math.floorMod(ahead.occurredAt().getEpochSecond(), DAY);
+                }
+            }
+            TreeSet<AccountId> paid = new TreeSet<>();
+            Instant dayStart = clock.now();
+            while (ahead != null && Math.floorDiv(ahead.occurredAt().getEpochSecond() - logStart, DAY) <= liveDayIndex) {
+                UsageRecord r = ahead;
+                long second = Math.floorMod(r.occurredAt().getEpochSecond() - logStart, DAY);
+                long recordDay = Math.floorDiv(r.occurredAt().getEpochSecond() - logStart, DAY);
+                Instant at = dayStart.plusSeconds((recordDay - liveDayIndex) * DAY + second).plusNanos(r.occurredAt().getNano());
+                commandCount++;
+                try {
+                    if (meter.ingest(r.withOccurredAt(at)) == Meter.Outcome.BILLED) {
+                        AccountId user = r.user().map(AccountId::of).orElse(scenario.usageLog().get().defaultUser());
+                        paid.add(user);
+                        earners.add(user);
+                    }
+                } catch (MalformedRecordException e) {
+                    throw scenario.error("$.usageLog.file", e);
+                } catch (FomoException e) {
+                    journal.check();
+                    rejected++;
+                }
+                ahead = nextLogRecord();
+            }
+            return paid.size();
+        }
+
+        private UsageRecord nextLogRecord() {
+            try {
+                UsageRecord r = feed.next();
+                if (r == null) {
+                    feed.close();
+                }
+                return r;
+            } catch (MalformedRecordException e) {
+                throw scenario.error("$.usageLog.file", e);
+            }
         }
 
         /** Deposits what an account lacks of an amount of FLOCK. */

@@ -46,11 +46,12 @@ public final class Scenario {
     private final EmissionSchedule emission;
     private final BigDecimal alpha;
     private final RevenueWeights revenueWeights;
+    private final UsageLogSettings usageLog;
 
     Scenario(SourceJson source, String name, String description, int days, long seed, LaunchSettings launch,
             PricingSettings pricing, Supporters supporters, UsageModel users, List<StakeAction> stakers,
             List<LockAction> lockers, FlockPricePath flockPrice, Amount hardCostsPerDay, EmissionSchedule emission,
-            BigDecimal alpha, RevenueWeights revenueWeights) {
+            BigDecimal alpha, RevenueWeights revenueWeights, UsageLogSettings usageLog) {
         this.source = Objects.requireNonNull(source, "source");
         this.name = Objects.requireNonNull(name, "name");
         this.description = description;
@@ -67,6 +68,7 @@ public final class Scenario {
         this.emission = Objects.requireNonNull(emission, "emission");
         this.alpha = Objects.requireNonNull(alpha, "alpha");
         this.revenueWeights = Objects.requireNonNull(revenueWeights, "revenueWeights");
+        this.usageLog = usageLog;
     }
 
     private static int checkDays(int days) {
@@ -221,6 +223,15 @@ public final class Scenario {
     }
 
     /**
+     * Returns the usage log that drives the scenario's usage instead of synthetic users.
+     *
+     * @return the log's settings, empty for a scenario with synthetic users (or none)
+     */
+    public Optional<UsageLogSettings> usageLog() {
+        return Optional.ofNullable(usageLog);
+    }
+
+    /**
      * Returns this scenario with another seed (the command line's {@code --seed}).
      *
      * @param newSeed the seed
@@ -228,7 +239,7 @@ public final class Scenario {
      */
     public Scenario withSeed(long newSeed) {
         return new Scenario(source, name, description, days, newSeed, launch, pricing, supporters, users, stakers,
-                lockers, flockPrice, hardCostsPerDay, emission, alpha, revenueWeights);
+                lockers, flockPrice, hardCostsPerDay, emission, alpha, revenueWeights, usageLog);
     }
 
     /**
@@ -241,7 +252,7 @@ public final class Scenario {
      */
     public Scenario withDays(int newDays) {
         return new Scenario(source, name, description, newDays, seed, launch, pricing, supporters, users, stakers,
-                lockers, flockPrice, hardCostsPerDay, emission, alpha, revenueWeights);
+                lockers, flockPrice, hardCostsPerDay, emission, alpha, revenueWeights, usageLog);
     }
 
     /**

@@ -103,7 +103,7 @@ public final class ScenarioParser {
 
         Scenario scenario() {
             root.only("format", "name", "description", "days", "seed", "launch", "pricing", "supporters", "users",
-                    "stakers", "lockers", "flockPrice", "hardCostsUsdPerDay", "emission", "alpha", "revenueWeights");
+                    "stakers", "lockers", "flockPrice", "hardCostsUsdPerDay", "emission", "alpha", "revenueWeights", "usageLog");
             if (root.has("format")) {
                 String format = root.string("format", "\"" + Scenario.FORMAT + "\"");
                 if (!Scenario.FORMAT.equals(format)) {
@@ -145,8 +145,47 @@ public final class ScenarioParser {
                     : RewardParams.DEFAULT_ALPHA;
             RevenueWeights weights = root.has("revenueWeights") ? revenueWeights(root.object("revenueWeights"))
                     : RevenueWeights.defaults();
+            UsageLogSettings usageLog = null;
+            if (root.has("usageLog")) {
+                if (users != null) {
+                    throw root.error("usageLog", "expected either \"users\" (synthetic usage) or \"usageLog\", not both");
+                }
+                usageLog = usageLog(root.object("usageLog"), launch.deployment());
+            }
             return new Scenario(root.source(), name, description, days, seed, launch, pricing, supporters, users,
-                    stakers, lockers, price, hardCosts, emission, alpha, weights);
+                    stakers, lockers, price, hardCosts, emission, alpha, weights, usageLog);
+        }
+
+        /** Paths in {@code usageLog} are relative to the scenario file's folder. */
+        private UsageLogSettings usageLog(JsonCursor c, DeploymentId deployment) {
+            c.only("file", "format", "models", "user");
+            Path base = Path.of(root.source().file()).toAbsolutePath().getParent();
+            Path file = base.resolve(c.string("file", "the usage log's path"));
+            if (!Files.isRegularFile(file)) {
+                throw c.error("file", "expected a readable usage log, found no such file: " + file);
+            }
+            io.fomo.meter.UsageFormat format = null;
+            if (c.has("format")) {
+                String f = c.string("format", "openai, litellm or cloudevents");
+                format = model(c, "format", () -> io.fomo.meter.UsageFormat.parse(f));
+            }
+            Path mapFile = base.resolve(c.string("models", "the model map's path"));
+            io.fomo.meter.ModelMap map;
+            try (java.io.InputStream in = Files.newInputStream(mapFile)) {
+                map = io.fomo.meter.ModelMap.read(mapFile.toString(), in);
+            } catch (IOException e) {
+                throw c.error("models", "expected a readable model map, found: " + e);
+            } catch (io.fomo.spi.InvalidArgumentException e) {
+                throw c.error("models", "rejected: " + e.getMessage());
+            }
+            for (io.fomo.meter.ModelRoute r : map.routes().values()) {
+                if (!r.deployment().equals(deployment)) {
+                    throw c.error("models", "expected every model mapped to the scenario's deployment " + deployment
+                            + ", found " + r.key() + " -> " + r.deployment());
+                }
+            }
+            AccountId user = c.has("user") ? account(c, "user") : AccountId.of(io.fomo.meter.Meter.DEFAULT_USER);
+            return new UsageLogSettings(file, format, map, user);
         }
 
         private LaunchSettings launch(JsonCursor c, String scenarioName) {

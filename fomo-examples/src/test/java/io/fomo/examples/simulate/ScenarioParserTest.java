@@ -82,7 +82,7 @@ class ScenarioParserTest {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of("failed-raise.json", "qwen-alice.json", "whale-vs-users.json"),
+        assertEquals(List.of("failed-raise.json", "qwen-alice.json", "qwen-usage-log.json", "whale-vs-users.json"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioParser.parse(f);

@@ -1,0 +1,157 @@
+package io.fomo.core.engine;
+
+import static io.fomo.core.engine.EngineFixture.BOB;
+import static io.fomo.core.engine.EngineFixture.CAROL;
+import static io.fomo.core.engine.EngineFixture.DEP;
+import static io.fomo.core.engine.EngineFixture.T0;
+import static io.fomo.core.engine.EngineFixture.mt;
+import static io.fomo.core.engine.EngineFixture.usd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fomo.spi.AccountId;
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.EventId;
+import io.fomo.spi.InMemoryChainGateway;
+import io.fomo.spi.InMemoryPriceFeed;
+import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MeteringTest {
+
+    private static final AccountId ACME = AccountId.of("team-acme");
+
+    private static RecordTokenUsage call(String request, AccountId user, AccountId team, String list, Instant at) {
+        return new RecordTokenUsage(EventId.of(request), DEP, user, team, new TokenCounts(1_000, 200, 500), usd(list), at);
+    }
+
+    private static Receipt submit(EngineFixture f, RecordTokenUsage u) {
+        return f.protocol.submit(u.commandId(), u);
+    }
+
+    @Test
+    void aCallPaysTheStakingDiscountedChargeAndDeductsTheTeamsCredits() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new Command.Stake(BOB, DEP, mt("2000")));             // >= 1,000 MT: 10% off by the default tiers
+        f.run(new TopUpCredits(ACME, Amount.parse(Asset.USDC, "10")));
+        Amount before = f.protocol.revenue().grossOf(DEP);
+        submit(f, call("chatcmpl-1", BOB, ACME, "1.234567", f.clock.now()));
+        // 1.234567 x 0.9 = 1.1111103, rounded up once to USD micro-units.
+        assertEquals(usd("1.111111"), f.protocol.revenue().grossOf(DEP).minus(before));
+        assertEquals(usd("8.888889"), f.protocol.credits().get(ACME).available());
+        MeterTotals t = f.protocol.meterTotals().get(DEP);
+        assertEquals(new MeterTotals(1, 1_000, 200, 500, usd("1.234567"), usd("1.111111"), 0), t);
+    }
+
+    @Test
+    void theEpochCloseRoutesWhatTheCallsPaid() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new Command.Stake(BOB, DEP, mt("2000")));
+        submit(f, call("w-1", BOB, ACME, "10", f.clock.now()));      // 9 after 10% off
+        submit(f, call("w-2", CAROL, ACME, "0.000001", f.clock.now()));
+        f.clock.set(T0.plus(Duration.ofDays(1)));
+        f.prices.put(io.fomo.spi.PriceQuote.of(Asset.FLOCK, new java.math.BigDecimal("0.05"), "test", f.clock.now()));
+        f.run(new Command.CloseEpoch(java.util.Map.of()));
+        assertEquals(usd("9.000001"), f.protocol.lastEpochRevenue().orElseThrow().totalGross());
+    }
+
+    @Test
+    void aCallBeyondTheBalanceIsBilledInFullAndTheNextTopUpSettlesTheArrears() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new TopUpCredits(ACME, usd("1")));
+        submit(f, call("r-1", CAROL, ACME, "3", f.clock.now()));
+        CreditAccount a = f.protocol.credits().get(ACME);
+        assertEquals(usd("2"), a.arrears());
+        assertEquals(usd("0"), a.available());
+        assertEquals(usd("3"), f.protocol.meterTotals().get(DEP).revenue());
+        f.run(new TopUpCredits(ACME, usd("5")));
+        assertEquals(usd("3"), f.protocol.credits().get(ACME).available());
+        assertEquals(usd("0"), f.protocol.credits().get(ACME).arrears());
+    }
+
+    @Test
+    void theSameRequestIsBilledOnce() {
+        EngineFixture f = new EngineFixture().graduated();
+        RecordTokenUsage u = call("req-7", CAROL, CAROL, "0.5", f.clock.now());
+        submit(f, u);
+        String hash = f.protocol.stateHash();
+        assertTrue(submit(f, u).isDuplicate());
+        assertEquals(hash, f.protocol.stateHash());
+        InvalidStateException e = assertThrows(InvalidStateException.class,
+                () -> f.protocol.submit(EventId.of("another-id"), u));
+        assertTrue(e.getMessage().contains("req-7"), e.getMessage());
+        assertEquals(hash, f.protocol.stateHash());
+        assertEquals(1, f.protocol.meterTotals().get(DEP).calls());
+    }
+
+    @Test
+    void aCallOfAClosedEpochIsBookedInTheOpenEpochAndCountedLate() {
+        EngineFixture f = new EngineFixture().graduated().oneEpoch();
+        assertEquals(1, f.protocol.epoch());
+        Amount before = f.protocol.revenue().grossOf(DEP);
+        submit(f, call("old-call", CAROL, CAROL, "2", T0.plus(Duration.ofHours(5))));
+        assertEquals(usd("2"), f.protocol.revenue().grossOf(DEP).minus(before));
+        assertEquals(1, f.protocol.meterTotals().get(DEP).late());
+        submit(f, call("new-call", CAROL, CAROL, "2", f.clock.now()));
+        assertEquals(1, f.protocol.meterTotals().get(DEP).late());
+    }
+
+    @Test
+    void replayRebuildsCreditsAndMeterTotals() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new TopUpCredits(ACME, usd("4")));
+        submit(f, call("a", BOB, ACME, "1.5", f.clock.now()));
+        submit(f, call("b", CAROL, ACME, "0.25", f.clock.now()));
+        FomoProtocol replayed = FomoProtocol.builder().journal(f.journal).chainGateway(new InMemoryChainGateway())
+                .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(T0)).autoDispatch(false).build();
+        assertEquals(f.protocol.stateHash(), replayed.stateHash());
+        assertEquals(f.protocol.credits(), replayed.credits());
+        assertEquals(usd("2.25"), replayed.credits().get(ACME).available());
+        assertEquals(f.protocol.meterTotals(), replayed.meterTotals());
+    }
+
+    @Test
+    void creditsAndMeteredUsageAreInTheStateHash() {
+        EngineFixture a = new EngineFixture().graduated();
+        EngineFixture b = new EngineFixture().graduated();
+        assertEquals(a.protocol.stateHash(), b.protocol.stateHash());
+        a.run(new TopUpCredits(ACME, usd("1")));
+        b.run(new TopUpCredits(ACME, usd("2")));
+        assertTrue(!a.protocol.stateHash().equals(b.protocol.stateHash()), "the balance is hashed");
+    }
+
+    @Test
+    void badMeteringCommandsChangeNothing() {
+        EngineFixture f = new EngineFixture().graduated();
+        String hash = f.protocol.stateHash();
+        assertThrows(InvalidArgumentException.class, () -> f.run(new TopUpCredits(ACME, Amount.parse(Asset.FLOCK, "1"))));
+        assertThrows(InvalidArgumentException.class, () -> f.run(new TopUpCredits(ACME, usd("0"))));
+        assertThrows(InvalidArgumentException.class,
+                () -> f.run(new TopUpCredits(AccountId.of("protocol:treasury"), usd("1"))));
+        assertThrows(InvalidArgumentException.class, () -> f.run(new RecordTokenUsage(EventId.of("x"), DEP, CAROL, ACME,
+                new TokenCounts(1, 0, 1), Amount.parse(Asset.USDC, "1"), f.clock.now())));
+        assertThrows(InvalidStateException.class, () -> f.run(new RecordTokenUsage(EventId.of("y"),
+                DeploymentId.of("nowhere"), CAROL, ACME, new TokenCounts(1, 0, 1), usd("1"), f.clock.now())));
+        assertThrows(InvalidArgumentException.class, () -> new TokenCounts(10, 11, 0));
+        assertThrows(InvalidArgumentException.class, () -> new TokenCounts(-1, 0, 0));
+        assertEquals(hash, f.protocol.stateHash());
+    }
+
+    @Test
+    void aDeploymentThatHasNotGraduatedBillsNothing() {
+        EngineFixture f = new EngineFixture();
+        f.run(new Command.Deposit(EngineFixture.ALICE, EngineFixture.flock("100000")));
+        f.run(new Command.OpenLaunch(DEP, EngineFixture.ALICE, EngineFixture.launch(), EngineFixture.pricing(),
+                EngineFixture.flock("0")));
+        InvalidStateException e = assertThrows(InvalidStateException.class,
+                () -> submit(f, call("early", CAROL, CAROL, "1", f.clock.now())));
+        assertTrue(e.getMessage().contains("has not graduated"), e.getMessage());
+    }
+}
