@@ -12,9 +12,13 @@ public final class MalformedRecordException extends InvalidArgumentException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_VALUE = 80;
 
+    /** The file or source name the record came from. */
     private final String source;
+    /** The 1-based line of the record. */
     private final long line;
+    /** The offending field of the record. */
     private final String field;
+    /** A bounded quote of the offending value. */
     private final String value;
 
     /**
