@@ -78,13 +78,14 @@ class HelpAndVersionTest {
         assertTrue(run.out().startsWith("Usage: fomo vectors run"), run.out());
         Outcome unknown = fomo(List.of("help", "vectors"), "walk");
         assertEquals(2, unknown.status());
-        assertTrue(unknown.err().contains("Unknown command 'vectors walk'; commands of vectors: run, ops"), unknown.err());
+        assertTrue(unknown.err().contains("Unknown command 'vectors walk'; commands of vectors: run, export, ops"), unknown.err());
     }
 
     @Test
     void theWalkFindsTheKnownCommands() {
         List<String> names = commands().map(p -> String.join(" ", p)).toList();
-        assertTrue(names.containsAll(List.of("", "simulate", "vectors", "vectors run", "vectors ops", "replay",
+        assertTrue(names.containsAll(List.of("", "simulate", "vectors", "vectors run", "vectors ops", "vectors export", "replay",
+                "epoch-close", "ingest",
                 "help")), names.toString());
     }
 }
