@@ -38,6 +38,9 @@ final class Rpc {
     record Outcome(String hash, boolean success, BigInteger block, String revertReason) {
     }
 
+    private static final java.util.regex.Pattern CUSTOM_ERROR =
+            java.util.regex.Pattern.compile("custom error (0x[0-9a-fA-F]{8}):? ?([0-9a-fA-F]*)");
+
     private final Web3j web3j;
     private final Credentials key;
     private final long chainId;
@@ -92,8 +95,18 @@ final class Rpc {
         if (decoded != null) {
             return decoded;
         }
-        if (r.getRevertReason() != null) {
-            return r.getRevertReason();
+        String message = r.getRevertReason() != null ? r.getRevertReason()
+                : r.hasError() ? r.getError().getMessage() : null;
+        if (message != null) {
+            // Nodes that leave the data out name a custom error in the message: "custom error 0x<sel>: <args>".
+            java.util.regex.Matcher m = CUSTOM_ERROR.matcher(message);
+            if (m.find()) {
+                String fromMessage = reverts.decode(m.group(1) + m.group(2));
+                if (fromMessage != null) {
+                    return fromMessage;
+                }
+            }
+            return message;
         }
         return r.hasError() ? r.getError().getMessage() : "no reason given";
     }
