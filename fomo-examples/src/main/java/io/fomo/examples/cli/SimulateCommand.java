@@ -69,6 +69,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
     private Long seed;
 
+    @Option(names = "--chain", paramLabel = "anvil|http://127.0.0.1:PORT",
+            description = "Executes every intent on an EVM chain: 'anvil' starts a local node (and stops it), a URL "
+                    + "uses a running one (operator key from FOMO_CHAIN_KEY, else a fresh key funded by the node). "
+                    + "Ends by comparing the chain with the books.")
+    private String chain;
+
     @Option(names = "--days", paramLabel = "N", description = "Overrides the scenario's number of days (1 to 3650).")
     private Integer days;
 
@@ -136,7 +142,25 @@ final class SimulateCommand implements Callable<Integer> {
                 events = io.fomo.examples.journal.SqliteEventJournal.open(dir.resolve(JOURNAL),
                         io.fomo.examples.journal.SqliteEventJournal.Durability.PROCESS_CRASH);
             }
-            SimulationResult result = runner.run(scenario, events, progress.apply(stderr));
+            SimulationResult result;
+            String chainLine = null;
+            if (chain != null) {
+                try (io.fomo.examples.simulate.ChainSession session =
+                             io.fomo.examples.simulate.ChainSession.open(chain, scenario)) {
+                    stderr.println("chain: " + session.describe());
+                    stderr.flush();
+                    result = new io.fomo.examples.simulate.EngineScenarioRunner(session.gateway())
+                            .run(scenario, events, progress.apply(stderr));
+                    io.fomo.core.engine.FomoProtocol books = io.fomo.core.engine.FomoProtocol.builder().journal(events)
+                            .chainGateway(new io.fomo.spi.InMemoryChainGateway())
+                            .priceFeed(new io.fomo.spi.InMemoryPriceFeed())
+                            .clock(io.fomo.spi.ManualClock.startingAt(java.time.Instant.EPOCH))
+                            .autoDispatch(false).build();
+                    chainLine = session.verify(books);
+                }
+            } else {
+                result = runner.run(scenario, events, progress.apply(stderr));
+            }
             DailyCsv.write(dir.resolve(CSV), result.rows());
             HtmlReport.write(dir.resolve(REPORT), scenario, result);
             stdout.print(DailyTable.format(result.rows()));
@@ -144,6 +168,9 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.println("daily state: " + dir.resolve(CSV));
             stdout.println("report:      " + dir.resolve(REPORT));
             stdout.println("journal:     " + Journals.redact(journalSpec) + " (" + result.events() + " events)");
+            if (chainLine != null) {
+                stdout.println(chainLine);
+            }
             stdout.println("state-hash: " + result.stateHash());
             stdout.flush();
             return 0;
