@@ -156,7 +156,8 @@ final class SimulateCommand implements Callable<Integer> {
                             .priceFeed(new io.fomo.spi.InMemoryPriceFeed())
                             .clock(io.fomo.spi.ManualClock.startingAt(java.time.Instant.EPOCH))
                             .autoDispatch(false).build();
-                    chainLine = session.verify(books);
+                    String verdict = session.verify(books);
+                    chainLine = claimsDumps(session, books, scenario, result, dir) + verdict;
                 }
             } else {
                 result = runner.run(scenario, events, progress.apply(stderr));
@@ -186,6 +187,31 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Writes the cumulative claims trees (FLOCK, the model token) as OpenZeppelin dumps; returns their lines. */
+    private static String claimsDumps(io.fomo.examples.simulate.ChainSession session,
+                                      io.fomo.core.engine.FomoProtocol books, Scenario scenario,
+                                      SimulationResult result, Path dir) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount> mt = new java.util.TreeMap<>();
+        for (io.fomo.spi.AccountId a : result.flockRewards().keySet()) {
+            mt.put(a, books.claimableMt(a, scenario.launch().deployment()));
+        }
+        java.util.Map<String, java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount>> byAsset =
+                new java.util.LinkedHashMap<>();
+        byAsset.put(io.fomo.spi.Asset.FLOCK.symbol(), result.flockRewards());
+        byAsset.put(scenario.launch().mtAsset().symbol(), mt);
+        for (var e : byAsset.entrySet()) {
+            var tree = session.claims(e.getValue());
+            if (tree.isPresent()) {
+                Path file = dir.resolve("claims-" + e.getKey() + ".json");
+                Files.writeString(file, tree.get().dumpJson());
+                lines.append("claims ").append(e.getKey()).append(": root ").append(tree.get().root()).append(", ")
+                        .append(tree.get().claims().size()).append(" accounts, ").append(file).append('\n');
+            }
+        }
+        return lines.toString();
     }
 
     private EventJournal open(String journalSpec) {

@@ -170,6 +170,30 @@ public final class ChainSession implements AutoCloseable {
     }
 
     /**
+     * Builds the cumulative Merkle tree of claims of one asset (OpenZeppelin {@code StandardMerkleTree}
+     * format), registering any claimant not yet registered at a fresh address. In a simulation no reward
+     * is claimed through the engine, so each account's claimable amount is everything it earned: the
+     * cumulative amount a {@code MerkleDistributor} pays against.
+     *
+     * @param claimable positive claimable amounts by account, all of one asset
+     * @return the tree, empty if there is nothing to claim
+     */
+    public Optional<io.fomo.evm.ClaimsMerkleTree> claims(Map<AccountId, Amount> claimable) {
+        List<io.fomo.evm.ClaimsMerkleTree.Claim> claims = new ArrayList<>();
+        for (Map.Entry<AccountId, Amount> e : new java.util.TreeMap<>(claimable).entrySet()) {
+            if (!e.getValue().isPositive()) {
+                continue;
+            }
+            if (registry.address(e.getKey()).isEmpty()) {
+                registry.register(e.getKey(), EvmChain.addressOf(EvmChain.newKey()));
+            }
+            claims.add(new io.fomo.evm.ClaimsMerkleTree.Claim(registry.address(e.getKey()).orElseThrow(),
+                    e.getValue().units()));
+        }
+        return claims.isEmpty() ? Optional.empty() : Optional.of(io.fomo.evm.ClaimsMerkleTree.of(claims));
+    }
+
+    /**
      * Returns the node's address.
      *
      * @return the JSON-RPC URL, or the anvil node's

@@ -39,5 +39,23 @@ class SimulateOnChainTest {
         String verdict = lines.get(lines.size() - 2);
         assertTrue(verdict.matches("chain: [1-9][0-9]* intents confirmed, balances match the books"), verdict);
         assertEquals(memory.hash(), chain.hash());
+        // every claims tree written is an OpenZeppelin dump whose root is the one printed
+        for (String line : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("claims (\\S+): root (0x[0-9a-f]{64}), [0-9]+ accounts, (.+)").matcher(line);
+            if (m.matches()) {
+                String dump = assertDoesNotThrowReading(Path.of(m.group(3)));
+                assertTrue(dump.contains("\"format\":\"standard-v1\""), dump);
+                assertTrue(dump.contains("\"tree\":[\"" + m.group(2) + "\""), "the root leads the tree: " + line);
+            }
+        }
+    }
+
+    private static String assertDoesNotThrowReading(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading " + file, e);
+        }
     }
 }
