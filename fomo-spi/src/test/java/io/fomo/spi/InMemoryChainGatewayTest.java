@@ -16,7 +16,10 @@ class InMemoryChainGatewayTest implements ChainGatewayContract {
 
     @Override
     public ChainGateway newGateway() {
-        return new InMemoryChainGateway();
+        InMemoryChainGateway.Builder b = InMemoryChainGateway.builder();
+        ACCOUNTS.forEach(b::account);
+        SUPPLIES.forEach(b::supply);
+        return b.pool(ChainGatewayContract.POOL, POOL_ASSETS.get(0), POOL_ASSETS.get(1), POOL_FEE_BPS).build();
     }
 
     @Example

@@ -77,6 +77,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
     private Long seed;
 
+    @Option(names = "--chain", paramLabel = "anvil|http://127.0.0.1:PORT",
+            description = "Executes every intent on an EVM chain: 'anvil' starts a local node (and stops it), a URL "
+                    + "uses a running one (operator key from FOMO_CHAIN_KEY, else a fresh key funded by the node). "
+                    + "Ends by comparing the chain with the books.")
+    private String chain;
+
     @Option(names = "--days", paramLabel = "N", description = "Overrides the scenario's number of days (1 to 3650).")
     private Integer days;
 
@@ -132,7 +138,10 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
             try {
-                folder = OutputFolder.claim(dir, journalSpec == null ? OUTPUTS_WITH_JOURNAL : OUTPUTS);
+                Set<String> outputs = new java.util.HashSet<>(journalSpec == null ? OUTPUTS_WITH_JOURNAL : OUTPUTS);
+                outputs.add(claimsFile(io.fomo.spi.Asset.FLOCK.symbol()));
+                outputs.add(claimsFile(scenario.launch().mtAsset().symbol()));
+                folder = OutputFolder.claim(dir, outputs);
             } catch (OutputFolder.RefusedException e) {
                 return error(stderr, "--out " + e.getMessage());
             }
@@ -143,7 +152,26 @@ final class SimulateCommand implements Callable<Integer> {
                 events = io.fomo.jdbc.SqliteEventJournal.open(dir.resolve(JOURNAL),
                         io.fomo.jdbc.SqliteEventJournal.Durability.PROCESS_CRASH);
             }
-            SimulationResult result = runner.run(scenario, events, progress.apply(stderr));
+            SimulationResult result;
+            String chainLine = null;
+            if (chain != null) {
+                try (io.fomo.examples.simulate.ChainSession session =
+                             io.fomo.examples.simulate.ChainSession.open(chain, scenario)) {
+                    stderr.println("chain: " + session.describe());
+                    stderr.flush();
+                    result = new io.fomo.examples.simulate.EngineScenarioRunner(session.gateway())
+                            .run(scenario, events, progress.apply(stderr));
+                    io.fomo.core.engine.FomoProtocol books = io.fomo.core.engine.FomoProtocol.builder().journal(events)
+                            .chainGateway(new io.fomo.spi.InMemoryChainGateway())
+                            .priceFeed(new io.fomo.spi.InMemoryPriceFeed())
+                            .clock(io.fomo.spi.ManualClock.startingAt(java.time.Instant.EPOCH))
+                            .autoDispatch(false).build();
+                    String verdict = session.verify(books);
+                    chainLine = claimsDumps(session, books, scenario, result, folder) + verdict;
+                }
+            } else {
+                result = runner.run(scenario, events, progress.apply(stderr));
+            }
             folder.write(CSV, DailyCsv.format(result.rows()).getBytes(StandardCharsets.UTF_8));
             folder.write(REPORT, HtmlReport.render(scenario, result).getBytes(StandardCharsets.UTF_8));
             stdout.print(DailyTable.format(result.rows()));
@@ -151,6 +179,9 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.println("daily state: " + dir.resolve(CSV));
             stdout.println("report:      " + dir.resolve(REPORT));
             stdout.println("journal:     " + Journals.redact(journalSpec) + " (" + result.events() + " events)");
+            if (chainLine != null) {
+                stdout.println(chainLine);
+            }
             stdout.println("state-hash: " + result.stateHash());
             stdout.flush();
             return 0;
@@ -173,6 +204,36 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static String claimsFile(String symbol) {
+        return "claims-" + symbol + ".json";
+    }
+
+    /** Writes the cumulative claims trees (FLOCK, the model token) as OpenZeppelin dumps; returns their lines. */
+    private static String claimsDumps(io.fomo.examples.simulate.ChainSession session,
+                                      io.fomo.core.engine.FomoProtocol books, Scenario scenario,
+                                      SimulationResult result, OutputFolder folder) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount> mt = new java.util.TreeMap<>();
+        for (io.fomo.spi.AccountId a : result.flockRewards().keySet()) {
+            mt.put(a, books.claimableMt(a, scenario.launch().deployment()));
+        }
+        java.util.Map<String, java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount>> byAsset =
+                new java.util.LinkedHashMap<>();
+        byAsset.put(io.fomo.spi.Asset.FLOCK.symbol(), result.flockRewards());
+        byAsset.put(scenario.launch().mtAsset().symbol(), mt);
+        for (var e : byAsset.entrySet()) {
+            var tree = session.claims(e.getValue());
+            if (tree.isPresent()) {
+                String name = claimsFile(e.getKey());
+                folder.write(name, tree.get().dumpJson().getBytes(StandardCharsets.UTF_8));
+                Path file = folder.resolve(name);
+                lines.append("claims ").append(e.getKey()).append(": root ").append(tree.get().root()).append(", ")
+                        .append(tree.get().claims().size()).append(" accounts, ").append(file).append('\n');
+            }
+        }
+        return lines.toString();
     }
 
     private EventJournal open(String journalSpec) {

@@ -85,8 +85,22 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     private static final long DAY = 86_400L;
     private static final String PRICE_SOURCE = "scenario:flockPrice";
 
-    /** Creates the runner. */
+    private final java.util.function.Supplier<io.fomo.spi.ChainGateway> chains;
+
+    /** Creates the runner; every run executes its intents on a fresh in-memory ledger. */
     public EngineScenarioRunner() {
+        this.chains = InMemoryChainGateway::new;
+    }
+
+    /**
+     * Creates a runner whose runs execute their intents through a given chain gateway, such as a real
+     * chain's ({@code fomo simulate --chain}).
+     *
+     * @param chain the gateway, on which nothing has happened yet
+     */
+    public EngineScenarioRunner(io.fomo.spi.ChainGateway chain) {
+        Objects.requireNonNull(chain, "chain");
+        this.chains = () -> chain;
     }
 
     @Override
@@ -133,7 +147,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     "a simulation needs an empty journal");
         }
         try {
-            return new Run(scenario, new GuardedJournal(journal), progress).play();
+            return new Run(scenario, new GuardedJournal(journal), progress, chains.get()).play();
         } finally {
             progress.finished();
         }
@@ -255,7 +269,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private Amount mtBurnedBefore;
         private Amount flockBurnedBefore = Amount.zero(Asset.FLOCK);
 
-        Run(Scenario scenario, GuardedJournal journal, ProgressListener progress) {
+        Run(Scenario scenario, GuardedJournal journal, ProgressListener progress, io.fomo.spi.ChainGateway chain) {
             this.scenario = scenario;
             this.plan = ScenarioPlan.of(scenario);
             this.journal = journal;
@@ -266,7 +280,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             this.mtBurnedBefore = Amount.zero(mt);
             this.pricing = scenario.pricing().toPricing(mt);
             this.launch = launchParameters(scenario);
-            this.protocol = FomoProtocol.builder().journal(journal).chainGateway(new InMemoryChainGateway())
+            this.protocol = FomoProtocol.builder().journal(journal).chainGateway(chain)
                     .priceFeed(prices).clock(clock).parameters(genesis(scenario)).autoDispatch(false).build();
             journal.check();
         }

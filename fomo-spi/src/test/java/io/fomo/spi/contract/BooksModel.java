@@ -3,6 +3,7 @@ package io.fomo.spi.contract;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.IntentKind;
 import io.fomo.spi.TokenIntent;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -13,20 +14,32 @@ import java.util.Map;
 /**
  * The chain contract's oracle: balances and supplies in base units, keyed {@code "<account> <asset>"}
  * and {@code "supply <asset>"}, the same keys {@link ChainGatewayContract} reads a gateway's books into.
+ * Each asset's supply was created once ({@code "unissued <asset>"} starts at it and mints draw on it), and
+ * a swap through the pool must keep Uniswap v2's fee-adjusted invariant.
  */
 final class BooksModel {
 
+    private static final BigInteger BPS = BigInteger.valueOf(10_000);
+
     private final List<AccountId> accounts;
     private final List<Asset> assets;
+    private final AccountId pool;
+    private final int feeBps;
     private final Map<String, BigInteger> units = new HashMap<>();
 
-    BooksModel(List<AccountId> accounts, List<Asset> assets) {
+    BooksModel(List<AccountId> accounts, List<Amount> supplies, AccountId pool, int feeBps) {
         this.accounts = accounts;
-        this.assets = assets;
+        this.assets = supplies.stream().map(Amount::asset).toList();
+        this.pool = pool;
+        this.feeBps = feeBps;
+        supplies.forEach(s -> units.put("unissued " + s.asset(), s.units()));
     }
 
-    /** Applies an intent if nothing would go below zero; returns whether it did. */
+    /** Applies an intent if nothing would go below zero and a swap keeps the pool's invariant. */
     boolean apply(TokenIntent t) {
+        if (t.kind() == IntentKind.SWAP && t.to().orElseThrow().equals(pool) && !keepsTheInvariant(t)) {
+            return false;
+        }
         Map<String, BigInteger> delta = new HashMap<>();
         AccountId from = t.from().orElse(null);
         AccountId to = t.to().orElse(null);
@@ -52,6 +65,7 @@ final class BooksModel {
         BigInteger u = a.units();
         if (from == null) {
             delta.merge(supply, u, BigInteger::add);
+            delta.merge("unissued " + a.asset(), u.negate(), BigInteger::add);
         } else {
             delta.merge(from + " " + a.asset(), u.negate(), BigInteger::add);
         }
@@ -60,6 +74,18 @@ final class BooksModel {
         } else {
             delta.merge(to + " " + a.asset(), u, BigInteger::add);
         }
+    }
+
+    private boolean keepsTheInvariant(TokenIntent swap) {
+        BigInteger in = swap.amount().units();
+        BigInteger out = swap.secondAmount().orElseThrow().units();
+        BigInteger rIn = units.getOrDefault(pool + " " + swap.amount().asset(), BigInteger.ZERO);
+        BigInteger rOut = units.getOrDefault(pool + " " + swap.secondAmount().orElseThrow().asset(), BigInteger.ZERO);
+        if (out.compareTo(rOut) >= 0) {
+            return false;
+        }
+        BigInteger adjustedIn = rIn.multiply(BPS).add(in.multiply(BPS.subtract(BigInteger.valueOf(feeBps))));
+        return adjustedIn.multiply(rOut.subtract(out)).compareTo(rIn.multiply(rOut).multiply(BPS)) >= 0;
     }
 
     /** The books, in the order and with the keys of the contract's snapshot of a gateway. */
