@@ -29,6 +29,7 @@ public final class UnusablePriceException extends InvalidStateException {
     }
 
     private final transient Asset asset;
+    /** Why the price cannot be used. */
     private final Reason reason;
 
     /**
