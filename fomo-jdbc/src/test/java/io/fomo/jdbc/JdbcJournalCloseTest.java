@@ -9,6 +9,10 @@ import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.JournalEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,9 +45,16 @@ class JdbcJournalCloseTest {
     }
 
     @Test
-    void postgresqlClosesInTryWithResources() {
+    void postgresqlClosesInTryWithResources() throws SQLException {
         String url = PostgresTestDatabase.url();
         String prefix = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "_";
-        closesOnceAndStaysClosed(PostgresEventJournal.open(url, prefix), PostgresEventJournal.open(url, prefix));
+        try {
+            closesOnceAndStaysClosed(PostgresEventJournal.open(url, prefix), PostgresEventJournal.open(url, prefix));
+        } finally {
+            // An external server (FOMO_POSTGRES_URL) keeps no tables of ours.
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + prefix + "events, " + prefix + "batches");
+            }
+        }
     }
 }
