@@ -19,10 +19,10 @@ for jar in "$fomo" "$bench"; do
 done
 [ -f "$dir/pairs.csv" ] || java -cp "$bench" io.fomo.benchmarks.EpochPairsFile "$n" "$dir"
 rm -rf "$dir/local" "$dir/flink"
-echo "# $n pairs, $(nproc) cores, $(java -version 2>&1 | head -1)"
-/usr/bin/time -o "$dir/local.time" -f "%e %M" java -Xmx"${LOCAL_HEAP:-12g}" -jar "$fomo" epoch-close \
+echo "# $n pairs, $(nproc) cores, $(java -version 2>&1 | head -1), load average before: $(cut -d" " -f1-3 /proc/loadavg)"
+/usr/bin/time -o "$dir/local.time" -f "%e %M %U %S" java -Xmx"${LOCAL_HEAP:-12g}" -jar "$fomo" epoch-close \
   --pairs "$dir/pairs.csv" --deployments "$dir/deployments.csv" --engine local --out "$dir/local" > "$dir/local.json"
-/usr/bin/time -o "$dir/flink.time" -f "%e %M" java -Xmx"${FLINK_HEAP:-3g}" -cp "$fomo" io.fomo.flink.FlinkEpochClose \
+/usr/bin/time -o "$dir/flink.time" -f "%e %M %U %S" java -Xmx"${FLINK_HEAP:-3g}" -cp "$fomo" io.fomo.flink.FlinkEpochClose \
   --local "$par" --pairs "$dir/pairs.csv" --deployments "$dir/deployments.csv" --out "$dir/flink" 2> "$dir/flink.err"
 for f in payouts users pools epoch; do
   tail -n +2 "$dir/local/$f.csv" | LC_ALL=C sort > "$dir/$f.local.sorted"
@@ -30,8 +30,11 @@ for f in payouts users pools epoch; do
   cmp -s "$dir/$f.local.sorted" "$dir/$f.flink.sorted" || { echo "DIFFERENT: $f.csv ($dir)" >&2; exit 1; }
   echo "same $f.csv: $(wc -l < "$dir/$f.local.sorted") lines"
 done
-read -r lt lm < "$dir/local.time"
-read -r ft fm < "$dir/flink.time"
-echo "local (one JVM):        ${lt} s, peak RSS $((lm / 1024)) MB"
-echo "flink (parallelism $par): ${ft} s, peak RSS $((fm / 1024)) MB"
-echo "ratio flink/local: time $(echo "scale=2; $ft / $lt" | bc), memory $(echo "scale=2; $fm / $lm" | bc)"
+read -r lt lm lu ls < "$dir/local.time"
+read -r ft fm fu fs < "$dir/flink.time"
+lc=$(echo "$lu + $ls" | bc)
+fc=$(echo "$fu + $fs" | bc)
+echo "local (one JVM):        wall ${lt} s, CPU ${lc} s, peak RSS $((lm / 1024)) MB"
+echo "flink (parallelism $par): wall ${ft} s, CPU ${fc} s, peak RSS $((fm / 1024)) MB"
+echo "ratio flink/local: wall $(echo "scale=2; $ft / $lt" | bc), CPU $(echo "scale=2; $fc / $lc" | bc), memory $(echo "scale=2; $fm / $lm" | bc)"
+echo "# load average after: $(cut -d" " -f1-3 /proc/loadavg)"
