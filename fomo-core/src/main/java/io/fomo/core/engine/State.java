@@ -47,10 +47,9 @@ import io.fomo.spi.TokenIntent;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -84,13 +83,17 @@ final class State {
     final TreeSet<AccountId> rewarded = new TreeSet<>();
     TreeMap<DeploymentId, TreeMap<AccountId, Amount>> spend = new TreeMap<>();
     final TokenLedger tokens = new TokenLedger();
-    final Set<EventId> seen = new HashSet<>();
+    final Map<EventId, CommandDigest> seen = new HashMap<>();
     long commands;
     Instant lastTime;
     EpochRevenue lastRevenue;
     EpochResult lastRewards;
     List<BuybackExecution> lastBuybacks = List.of();
     final List<TokenIntent> genesisIntents;
+    final List<Fact> genesisFacts;
+
+    /** The idempotency key and intent prefix of the genesis batch, in the engine's own namespace. */
+    static final EventId GENESIS_KEY = EventId.of(FomoProtocol.ENGINE_PREFIX + "genesis");
 
     State(ProtocolParameters genesis) {
         this.genesis = genesis;
@@ -101,9 +104,10 @@ final class State {
         this.gm = GmFlockBook.empty(gmTerms);
         this.reserve = EmissionReserve.of(genesis.emissionReserve());
         this.lastTime = genesis.genesis();
-        TokenLedger.Batch b = tokens.batch(EventId.of("genesis"));
+        TokenLedger.Batch b = tokens.batch(GENESIS_KEY);
         b.mint(Accounts.EMISSION_RESERVE, genesis.emissionReserve());
         this.genesisIntents = List.copyOf(b.intents());
+        this.genesisFacts = List.copyOf(b.facts());
         b.commit();
     }
 
@@ -114,10 +118,12 @@ final class State {
     /** The result of preparing one command. */
     static final class Prepared {
         final List<TokenIntent> intents;
+        final List<Fact> facts;
         private final Runnable commit;
 
-        Prepared(List<TokenIntent> intents, Runnable commit) {
+        Prepared(List<TokenIntent> intents, List<Fact> facts, Runnable commit) {
             this.intents = intents;
+            this.facts = facts;
             this.commit = commit;
         }
 
@@ -145,8 +151,9 @@ final class State {
      * @param at      the command's time
      * @param command the command
      * @param quote   for CloseEpoch: the FLOCK price decided for the buybacks, or null when none
+     * @param digest  the digest of the command's canonical payload, kept under its id
      */
-    Prepared prepare(EventId id, Instant at, Command command, PriceQuote quote) {
+    Prepared prepare(EventId id, Instant at, Command command, PriceQuote quote, CommandDigest digest) {
         if (at.isBefore(lastTime)) {
             throw InvalidStateException.of("at", at, "is before the last command's time " + lastTime
                     + " (time cannot go backwards)");
@@ -180,7 +187,7 @@ final class State {
         } else if (command instanceof Command.GoLive c) {
             commit = rmoAction(c.deployment(), new RmoAction.GoLive(c.actor()), at, b);
         } else if (command instanceof Command.RecordUsage c) {
-            commit = recordUsage(c, at);
+            commit = recordUsage(c, at, b);
         } else if (command instanceof Command.Stake c) {
             Accounts.user("user", c.user());
             Deployment d = graduated(c.deployment());
@@ -220,10 +227,10 @@ final class State {
         } else {
             throw InvalidArgumentException.of("command", command, "unknown command");
         }
-        return new Prepared(List.copyOf(b.intents()), () -> {
+        return new Prepared(List.copyOf(b.intents()), List.copyOf(b.facts()), () -> {
             commit.run();
             b.commit();
-            seen.add(id);
+            seen.put(id, digest);
             commands++;
             lastTime = at;
         });
@@ -347,7 +354,7 @@ final class State {
         };
     }
 
-    private Runnable recordUsage(Command.RecordUsage c, Instant at) {
+    private Runnable recordUsage(Command.RecordUsage c, Instant at, TokenLedger.Batch b) {
         Accounts.user("user", c.user());
         Deployment d = graduated(c.deployment());
         if (c.units() <= 0) {
@@ -355,6 +362,7 @@ final class State {
         }
         UsageCharge charge = d.pricing.charge(c.units(), stakes.stakeOf(c.user(), c.deployment()));
         RevenueLedger next = revenue.record(UsagePayment.of(c.paymentId(), c.deployment(), c.user(), charge.amount(), at));
+        b.fact(new Fact.Charged(c.paymentId(), c.deployment(), c.user(), charge.amount()));
         return () -> {
             revenue = next;
             spend.computeIfAbsent(c.deployment(), k -> new TreeMap<>()).merge(c.user(), charge.amount(), Amount::plus);
@@ -368,6 +376,10 @@ final class State {
             throw InvalidStateException.of("at", at, "epoch " + epoch + " is open until " + end);
         }
         EpochRevenue er = revenue.closeEpoch(c.hardCosts());
+        b.fact(new Fact.EpochClosed(epoch));
+        if (quote != null) {
+            b.fact(new Fact.Quoted(quote.price(), quote.source(), quote.timestamp()));
+        }
         for (Map.Entry<DeploymentId, RevenueSplit> s : er.splits().entrySet()) {
             b.mint(Accounts.TREASURY, s.getValue().treasury());
             b.mint(deployments.get(s.getKey()).rmo.issuer(), s.getValue().issuer());
