@@ -550,6 +550,27 @@ public final class FomoProtocol {
     }
 
     /**
+     * Checks that the journal ends where its writer said it did: cutting whole batches off the end leaves
+     * a valid shorter chain, which only the head written down elsewhere can tell.
+     *
+     * @param expected the head hash the writer printed (64 lowercase hex digits)
+     * @throws InvalidArgumentException if {@code expected} is not 64 lowercase hex digits
+     * @throws JournalIntegrityException of kind {@link JournalIntegrityException.Kind#HEAD} if the head differs
+     */
+    public synchronized void requireHead(String expected) {
+        Objects.requireNonNull(expected, "expected");
+        if (!expected.matches("[0-9a-f]{64}")) {
+            throw InvalidArgumentException.of("expected", shorten(expected), "must be 64 lowercase hex digits");
+        }
+        String actual = headHash();
+        if (!actual.equals(expected)) {
+            throw new JournalIntegrityException(sequence, JournalIntegrityException.Kind.HEAD, null, journalRules,
+                    "the head after " + sequence + " events is " + actual + ", expected " + expected
+                            + " (the journal's tail was cut or replaced)", null);
+        }
+    }
+
+    /**
      * Returns the rules version recorded in the journal's genesis.
      *
      * @return the journal's rules version, at most {@link #RULES_VERSION}

@@ -29,7 +29,7 @@ public final class JournalIntegrityException extends InvalidStateException {
         NEWER_RULES,
         /** A command id appears in two batches. */
         DUPLICATE_ID,
-        /** The journal's head hash is not the one expected: its tail was cut or replaced. */
+        /** The journal's head hash is not the one expected ({@link FomoProtocol#requireHead}): its tail was cut or replaced. */
         HEAD
     }
 

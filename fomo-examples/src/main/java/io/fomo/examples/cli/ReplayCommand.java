@@ -79,8 +79,8 @@ final class ReplayCommand implements Callable<Integer> {
             FomoProtocol protocol = FomoProtocol.builder().journal(j).chainGateway(new InMemoryChainGateway())
                     .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(Instant.EPOCH))
                     .autoDispatch(false).build();
-            if (expectHead != null && !expectHead.equals(protocol.headHash())) {
-                return headMismatch(protocol.sequence(), protocol.headHash());
+            if (expectHead != null) {
+                protocol.requireHead(expectHead);
             }
             out.println("events: " + protocol.sequence());
             out.println("commands: " + protocol.commandCount());
@@ -116,7 +116,11 @@ final class ReplayCommand implements Callable<Integer> {
             return 1;
         }
         if (expectHead != null && !expectHead.equals(r.headHash())) {
-            return headMismatch(r.events(), r.headHash());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("replay of " + Journals.redact(journal) + " failed: the head after " + r.events()
+                    + " events is " + r.headHash() + ", expected " + expectHead + " (the journal's tail was cut or replaced)");
+            err.flush();
+            return 1;
         }
         out.println("events: " + r.events());
         out.println("commands: " + r.commands());
@@ -126,14 +130,6 @@ final class ReplayCommand implements Callable<Integer> {
         out.println("state-hash: " + r.stateHash().orElseThrow());
         out.flush();
         return 0;
-    }
-
-    private int headMismatch(long events, String head) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("replay of " + Journals.redact(journal) + " failed: the head after " + events + " events is "
-                + head + ", expected " + expectHead + " (the journal's tail was cut or replaced)");
-        err.flush();
-        return 1;
     }
 
     /** Wraps an unexpected failure of a damaged journal so it is reported like every other. */
