@@ -13,7 +13,13 @@ import java.util.HexFormat;
 record CommandDigest(long a, long b, long c, long d) {
 
     static CommandDigest of(byte[] payload) {
-        ByteBuffer h = ByteBuffer.wrap(sha256().digest(payload));
+        return of(sha256(), payload);
+    }
+
+    /** The digest with a reused {@link MessageDigest} (looking one up costs more than hashing a command). */
+    static CommandDigest of(MessageDigest sha, byte[] payload) {
+        sha.reset();
+        ByteBuffer h = ByteBuffer.wrap(sha.digest(payload));
         return new CommandDigest(h.getLong(), h.getLong(), h.getLong(), h.getLong());
     }
 

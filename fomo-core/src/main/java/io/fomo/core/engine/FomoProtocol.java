@@ -84,6 +84,7 @@ public final class FomoProtocol {
     private final int maxRetries;
     private final boolean autoDispatch;
     private final JournalChain chain = new JournalChain();
+    private final java.security.MessageDigest digests = CommandDigest.sha256();
     private State state;
     private long sequence;
     private byte[] head = JournalChain.GENESIS_PREVIOUS;
@@ -185,7 +186,7 @@ public final class FomoProtocol {
         Fields f = new Fields("command " + commandId);
         CommandCodec.encode(command, f);
         byte[] payload = f.encode();
-        CommandDigest digest = CommandDigest.of(payload);
+        CommandDigest digest = CommandDigest.of(digests, payload);
         for (int attempt = 0; ; attempt++) {
             CommandDigest known = state.seen.get(commandId);
             if (known != null) {
@@ -490,7 +491,7 @@ public final class FomoProtocol {
         }
         State.Prepared p;
         try {
-            p = state.prepare(key, e.timestamp(), c, quote, CommandDigest.of(payload));
+            p = state.prepare(key, e.timestamp(), c, quote, CommandDigest.of(digests, payload));
         } catch (FomoException rejected) {
             throw diverged(seq, key, "the rules reject the command now: " + rejected.getMessage(), rejected);
         }
