@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rebuilds the protocol's state from a journal: {@link FomoProtocol.Builder#build()} on a non-empty
- * journal replays every record (each {@code command} decoded, prepared and committed again; intents
- * skipped; confirmations clearing the outbox).
+ * journal replays every record: each batch's seal checked against the hash chain, each {@code command}
+ * decoded, prepared and committed again with its decided facts and intents compared to the journaled
+ * ones, confirmations clearing the outbox (docs/journal.md).
  *
  * <p>The journal is a real one: in {@code @Setup}, the shipped {@code qwen-alice} scenario runs for 365
  * days with {@code users} users and a seed drawn at run time (deposits, a fair launch that graduates,

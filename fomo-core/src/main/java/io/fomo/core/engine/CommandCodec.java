@@ -21,14 +21,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The canonical text form of every command, as journaled. */
+/** The canonical text form of every command, as journaled; tags come from {@link JournalTags}. */
 final class CommandCodec {
 
     private CommandCodec() {
     }
 
     static void encode(Command c, Fields f) {
-        f.put("command", c.getClass().getSimpleName());
+        f.put("command", JournalTags.of(c));
         if (c instanceof Command.Deposit d) {
             f.put("account", d.account().value()).put("amount", d.amount());
         } else if (c instanceof Command.OpenLaunch o) {
@@ -79,46 +79,46 @@ final class CommandCodec {
     static Command decode(Fields f) {
         String type = f.text("command");
         switch (type) {
-            case "Deposit":
+            case JournalTags.DEPOSIT:
                 return new Command.Deposit(f.account("account"), f.amount("amount"));
-            case "OpenLaunch":
+            case JournalTags.OPEN_LAUNCH:
                 return new Command.OpenLaunch(f.deployment("deployment"), f.account("issuer"), launch(f),
                         pricing(f), f.amount("firstBuy"));
-            case "Buy":
+            case JournalTags.BUY:
                 return new Command.Buy(f.deployment("deployment"), f.account("buyer"), f.amount("gross"));
-            case "Sell":
+            case JournalTags.SELL:
                 return new Command.Sell(f.deployment("deployment"), f.account("seller"), f.amount("amount"));
-            case "Graduate":
+            case JournalTags.GRADUATE:
                 return new Command.Graduate(f.deployment("deployment"), f.account("actor"));
-            case "CloseLaunch":
+            case JournalTags.CLOSE_LAUNCH:
                 return new Command.CloseLaunch(f.deployment("deployment"), f.account("actor"));
-            case "Redeem":
+            case JournalTags.REDEEM:
                 return new Command.Redeem(f.deployment("deployment"), f.account("supporter"));
-            case "ClaimVested":
+            case JournalTags.CLAIM_VESTED:
                 return new Command.ClaimVested(f.deployment("deployment"), f.account("issuer"));
-            case "GoLive":
+            case JournalTags.GO_LIVE:
                 return new Command.GoLive(f.deployment("deployment"), f.account("actor"));
-            case "RecordUsage":
+            case JournalTags.RECORD_USAGE:
                 return new Command.RecordUsage(f.eventId("paymentId"), f.deployment("deployment"), f.account("user"),
                         f.longValue("units"));
-            case "Stake":
+            case JournalTags.STAKE:
                 return new Command.Stake(f.account("user"), f.deployment("deployment"), f.amount("amount"));
-            case "Unstake":
+            case JournalTags.UNSTAKE:
                 return new Command.Unstake(f.account("user"), f.deployment("deployment"), f.amount("amount"));
-            case "LockGmFlock":
+            case JournalTags.LOCK_GMFLOCK:
                 return new Command.LockGmFlock(f.account("user"), f.amount("amount"), f.intValue("lockDays"));
-            case "WithdrawGmFlock":
+            case JournalTags.WITHDRAW_GMFLOCK:
                 return new Command.WithdrawGmFlock(f.account("user"), f.eventId("lockId"));
-            case "CloseEpoch":
+            case JournalTags.CLOSE_EPOCH:
                 Map<DeploymentId, Amount> costs = new TreeMap<>();
                 int n = f.intValue("costs");
                 for (int i = 0; i < n; i++) {
                     costs.put(f.deployment("costs." + i + ".deployment"), f.amount("costs." + i + ".amount"));
                 }
                 return new Command.CloseEpoch(costs);
-            case "ClaimRewards":
+            case JournalTags.CLAIM_REWARDS:
                 return new Command.ClaimRewards(f.account("user"));
-            case "ChangeParameters":
+            case JournalTags.CHANGE_PARAMETERS:
                 return new Command.ChangeParameters(ParameterChange.decode(f, "change."));
             default:
                 return MeteringCodec.decode(type, f);
@@ -201,9 +201,12 @@ final class CommandCodec {
             case "LINEAR":
                 b.linearCurve(f.decimal("launch.curve.startPrice"), f.decimal("launch.curve.slope"));
                 break;
-            default:
+            case "EXPONENTIAL":
                 b.exponentialCurve(f.decimal("launch.curve.startPrice"), f.decimal("launch.curve.rate"));
                 break;
+            default:
+                throw new InvalidStateException("journal: field 'launch.curve' = " + f.text("launch.curve")
+                        + ": expected CONSTANT_PRODUCT, LINEAR or EXPONENTIAL");
         }
         return b.build();
     }
@@ -212,6 +215,7 @@ final class CommandCodec {
         unitPrice("pricing.list", p.listPrice(), f);
         unitPrice("pricing.floor", p.floorPrice(), f);
         DiscountTiers t = p.tiers();
+        f.put("pricing.charge", p.chargeRounding().name());
         f.put("pricing.stakeAsset", t.stakeAsset().symbol()).put("pricing.tiers", t.tiers().size());
         for (int i = 0; i < t.tiers().size(); i++) {
             f.put("pricing.tiers." + i + ".minStake", t.tiers().get(i).minStake())
@@ -236,6 +240,7 @@ final class CommandCodec {
         for (int i = 0; i < n; i++) {
             t.tier(f.amount("pricing.tiers." + i + ".minStake"), f.intValue("pricing.tiers." + i + ".discountBps"));
         }
-        return InferencePricing.of(unitPrice("pricing.list", f), unitPrice("pricing.floor", f), t.build());
+        return InferencePricing.of(unitPrice("pricing.list", f), unitPrice("pricing.floor", f), t.build(),
+                RoundingMode.valueOf(f.text("pricing.charge")));
     }
 }

@@ -33,6 +33,7 @@ import io.fomo.spi.TokenIntent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,10 +58,24 @@ import java.util.Optional;
  */
 public final class FomoProtocol {
 
-    static final String GENESIS = "genesis";
-    static final String COMMAND = "command";
-    static final String INTENT = "intent";
-    static final String CONFIRMATION = "confirmation";
+    /**
+     * The version of the rules this engine decides commands with, recorded in the genesis of every journal
+     * it starts. A journal from newer rules is refused ({@link JournalIntegrityException.Kind#NEWER_RULES}).
+     */
+    public static final int RULES_VERSION = 1;
+
+    /**
+     * The first character of the idempotency keys of the engine's own batches (genesis, confirmations).
+     * No command id may start with it, so no command can take one of those keys.
+     */
+    public static final String ENGINE_PREFIX = "~";
+
+    static final String GENESIS = JournalTags.GENESIS;
+    static final String COMMAND = JournalTags.COMMAND;
+    static final String FACTS = JournalTags.FACTS;
+    static final String INTENT = JournalTags.INTENT;
+    static final String CONFIRMATION = JournalTags.CONFIRMATION;
+    static final String SEAL = JournalTags.SEAL;
 
     private final EventJournal journal;
     private final ChainGateway gateway;
@@ -68,8 +83,13 @@ public final class FomoProtocol {
     private final Clock clock;
     private final int maxRetries;
     private final boolean autoDispatch;
+    private final JournalChain chain = new JournalChain();
+    private final java.security.MessageDigest digests = CommandDigest.sha256();
     private State state;
     private long sequence;
+    private byte[] head = JournalChain.GENESIS_PREVIOUS;
+    private int journalRules;
+    private JournalIntegrityException failure;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
 
     private FomoProtocol(Builder b) {
@@ -79,25 +99,37 @@ public final class FomoProtocol {
         this.clock = b.clock;
         this.maxRetries = b.maxRetries;
         this.autoDispatch = b.autoDispatch;
-        List<JournalRecord> first = journal.read(1, 1);
+        List<JournalRecord> first = read(1, 1);
         if (first.isEmpty()) {
             if (b.parameters == null) {
                 throw InvalidArgumentException.of("parameters", "null", "an empty journal needs genesis parameters");
             }
+            Instant at = b.parameters.genesis();
+            State fresh = new State(b.parameters);
             List<JournalEntry> batch = new ArrayList<>();
-            batch.add(JournalEntry.of(GENESIS, b.parameters.encode().encode(), b.parameters.genesis()));
-            for (TokenIntent intent : new State(b.parameters).genesisIntents) {
-                batch.add(JournalEntry.of(INTENT, IntentCodec.encode(intent), b.parameters.genesis()));
+            batch.add(JournalEntry.of(GENESIS, genesisPayload(b.parameters), at));
+            batch.add(JournalEntry.of(FACTS, FactCodec.encode(fresh.genesisFacts), at));
+            for (TokenIntent intent : fresh.genesisIntents) {
+                batch.add(JournalEntry.of(INTENT, IntentCodec.encode(intent), at));
             }
-            AppendResult r = journal.append(0, EventId.of("genesis"), batch);
+            seal(1, State.GENESIS_KEY, batch, at);
+            AppendResult r = journal.append(0, State.GENESIS_KEY, batch);
             if (r.isDuplicate()) {
                 throw new InvalidStateException("journal: genesis was written concurrently; open the protocol again");
             }
         } else if (!first.get(0).entry().type().equals(GENESIS)) {
-            throw new InvalidStateException("journal: the first event is '" + first.get(0).entry().type()
-                    + "', not the genesis");
+            throw JournalIntegrityException.of(1, JournalIntegrityException.Kind.MALFORMED,
+                    "the first event is '" + shorten(first.get(0).entry().type()) + "', not the genesis");
         }
-        catchUp();
+        try {
+            catchUp();
+        } catch (JournalIntegrityException e) {
+            if (!b.keepFailure) {
+                throw e;
+            }
+            failure = e;
+            return;
+        }
         if (autoDispatch) {
             dispatch();
         }
@@ -105,6 +137,21 @@ public final class FomoProtocol {
             throw InvalidArgumentException.of("parameters", b.parameters, "differ from the journal's genesis "
                     + state.genesis);
         }
+    }
+
+    private static byte[] genesisPayload(ProtocolParameters p) {
+        byte[] rules = ("rules=" + RULES_VERSION + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] params = p.encode().encode();
+        byte[] out = Arrays.copyOf(rules, rules.length + params.length);
+        System.arraycopy(params, 0, out, rules.length, params.length);
+        return out;
+    }
+
+    /** Appends the seal of a batch that will start at {@code firstSequence}; returns the batch's hash. */
+    private byte[] seal(long firstSequence, EventId key, List<JournalEntry> batch, Instant at) {
+        byte[] h = chain.hash(head, firstSequence, key, batch, at);
+        batch.add(JournalEntry.of(SEAL, JournalChain.sealPayload(h), at));
+        return h;
     }
 
     /**
@@ -118,34 +165,43 @@ public final class FomoProtocol {
     }
 
     /**
-     * Validates, journals and applies a command. Sending the same command id again has no further effect.
+     * Validates, journals and applies a command. Sending the same command id with the same command again
+     * has no further effect and returns a duplicate receipt; the same id with a different command is an
+     * {@link IdempotencyConflictException}, whichever engine on the journal journaled the first one.
      *
-     * @param commandId the command's id, its idempotency key
+     * @param commandId the command's id, its idempotency key; must not start with {@link #ENGINE_PREFIX}
      * @param command   the command
      * @return the receipt
      * @throws FomoException with the code of whatever was wrong with the command; the state is unchanged
+     * @throws IdempotencyConflictException if the id was journaled for a different command; nothing is written
      * @throws SequenceConflictException if other writers kept the journal moving through every retry
      */
     public synchronized Receipt submit(EventId commandId, Command command) {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(command, "command");
+        if (commandId.value().startsWith(ENGINE_PREFIX)) {
+            throw InvalidArgumentException.of("commandId", shorten(commandId.value()), "must not start with '"
+                    + ENGINE_PREFIX + "', which is reserved for the engine's own batches");
+        }
+        Fields f = new Fields("command " + commandId);
+        CommandCodec.encode(command, f);
+        byte[] payload = f.encode();
+        CommandDigest digest = CommandDigest.of(digests, payload);
         for (int attempt = 0; ; attempt++) {
-            if (state.seen.contains(commandId)) {
-                return new Receipt(commandId, 0, 0, true, 0);
+            CommandDigest known = state.seen.get(commandId);
+            if (known != null) {
+                return duplicateOrConflict(commandId, known, digest);
             }
             Instant at = clock.now();
             PriceQuote quote = command instanceof Command.CloseEpoch ? quote(at) : null;
-            State.Prepared prepared = state.prepare(commandId, at, command, quote);
-            List<JournalEntry> batch = new ArrayList<>(1 + prepared.intents.size());
-            Fields f = new Fields("command " + commandId);
-            CommandCodec.encode(command, f);
-            if (quote != null) {
-                f.put("quote.price", quote.price()).put("quote.at", quote.timestamp()).put("quote.source", quote.source());
-            }
-            batch.add(JournalEntry.of(COMMAND, f.encode(), at));
+            State.Prepared prepared = state.prepare(commandId, at, command, quote, digest);
+            List<JournalEntry> batch = new ArrayList<>(3 + prepared.intents.size());
+            batch.add(JournalEntry.of(COMMAND, payload, at));
+            batch.add(JournalEntry.of(FACTS, FactCodec.encode(prepared.facts), at));
             for (TokenIntent intent : prepared.intents) {
                 batch.add(JournalEntry.of(INTENT, IntentCodec.encode(intent), at));
             }
+            byte[] h = seal(sequence + 1, commandId, batch, at);
             AppendResult r;
             try {
                 r = journal.append(sequence, commandId, batch);
@@ -155,13 +211,28 @@ public final class FomoProtocol {
                     throw e;
                 }
                 continue;
+            } catch (InvalidArgumentException e) {
+                // The journal holds this id with another batch: another engine journaled it (at another
+                // time, or another command). Catch up and answer from the digest it journaled.
+                catchUp();
+                CommandDigest journaled = state.seen.get(commandId);
+                if (journaled == null) {
+                    throw e;
+                }
+                return duplicateOrConflict(commandId, journaled, digest);
             }
             if (r.isDuplicate()) {
                 catchUp();
-                return new Receipt(commandId, 0, 0, true, 0);
+                CommandDigest journaled = state.seen.get(commandId);
+                if (journaled == null) {
+                    throw new InvalidStateException("journal: commandId = " + shorten(commandId.value())
+                            + ": the journal calls it a duplicate but holds no such command");
+                }
+                return duplicateOrConflict(commandId, journaled, digest);
             }
             prepared.commit();
             sequence = r.lastSequence();
+            head = h;
             for (TokenIntent intent : prepared.intents) {
                 outbox.put(intent.id(), intent);
             }
@@ -171,6 +242,17 @@ public final class FomoProtocol {
             return new Receipt(commandId, r.firstSequence(), r.lastSequence(), false, prepared.intents.size(),
                     prepared.bought);
         }
+    }
+
+    private static Receipt duplicateOrConflict(EventId id, CommandDigest journaled, CommandDigest submitted) {
+        if (!journaled.equals(submitted)) {
+            throw new IdempotencyConflictException(id, journaled, submitted);
+        }
+        return new Receipt(id, 0, 0, true, 0);
+    }
+
+    private static String shorten(String v) {
+        return v.length() > 64 ? v.substring(0, 64) + "..." : v;
     }
 
     private PriceQuote quote(Instant at) {
@@ -208,7 +290,8 @@ public final class FomoProtocol {
             if (confirmations.isEmpty()) {
                 return 0;
             }
-            EventId key = EventId.of("confirm:" + done.get(0).value() + ".." + done.get(done.size() - 1).value());
+            EventId key = confirmKey(done.get(0), done.get(done.size() - 1));
+            byte[] h = seal(sequence + 1, key, confirmations, at);
             try {
                 AppendResult r = journal.append(sequence, key, confirmations);
                 if (r.isDuplicate()) {
@@ -216,6 +299,7 @@ public final class FomoProtocol {
                     return 0;
                 }
                 sequence = r.lastSequence();
+                head = h;
                 done.forEach(outbox::remove);
                 return done.size();
             } catch (SequenceConflictException | InvalidArgumentException e) {
@@ -233,60 +317,268 @@ public final class FomoProtocol {
         }
     }
 
+    /**
+     * The key of a confirmation batch: {@code ~confirm:<first intent>..<last intent>}, or, when that
+     * would pass the 128 characters of an id, {@code ~confirm:sha256:<hex of first..last>}.
+     */
+    static EventId confirmKey(IntentId first, IntentId last) {
+        String range = first.value() + ".." + last.value();
+        String key = ENGINE_PREFIX + "confirm:" + range;
+        if (key.length() > 128) {
+            key = ENGINE_PREFIX + "confirm:sha256:" + java.util.HexFormat.of().formatHex(
+                    CommandDigest.sha256().digest(range.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return EventId.of(key);
+    }
 
     /**
-     * Reads and applies whatever other writers appended to the journal since this instance last looked.
+     * Reads, verifies and applies whatever other writers appended to the journal since this instance last
+     * looked. Each batch is checked against its seal and the chain before anything of it is applied.
      *
      * @return the number of journal records applied
+     * @throws JournalIntegrityException if a batch fails its seal, the chain, or the rules' decision
      */
     public synchronized long catchUp() {
         long applied = 0;
+        long next = sequence + 1;
+        List<JournalRecord> pending = new ArrayList<>();
         while (true) {
-            List<JournalRecord> page = journal.read(sequence + 1, EventJournal.DEFAULT_PAGE_SIZE);
+            List<JournalRecord> page = read(next, EventJournal.DEFAULT_PAGE_SIZE);
             for (JournalRecord r : page) {
-                apply(r);
-                sequence = r.sequence();
-                applied++;
+                if (r.sequence() != next) {
+                    throw JournalIntegrityException.of(next, JournalIntegrityException.Kind.GAP,
+                            "expected sequence " + next + ", the journal has " + r.sequence());
+                }
+                next++;
+                if (!pending.isEmpty() && !r.idempotencyKey().equals(pending.get(0).idempotencyKey())) {
+                    throw unsealed(pending.get(0), "the batch ends at " + (r.sequence() - 1) + " without its seal");
+                }
+                pending.add(r);
+                if (SEAL.equals(r.entry().type())) {
+                    applyBatch(pending);
+                    applied += pending.size();
+                    sequence = r.sequence();
+                    pending = new ArrayList<>();
+                }
             }
             if (page.size() < EventJournal.DEFAULT_PAGE_SIZE) {
-                return applied;
+                break;
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw unsealed(pending.get(0), "the journal ends inside this batch (cut, or its seal removed)");
+        }
+        return applied;
+    }
+
+    private static JournalIntegrityException unsealed(JournalRecord first, String why) {
+        return JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.UNSEALED,
+                "batch '" + shorten(first.idempotencyKey().value()) + "': " + why);
+    }
+
+    private List<JournalRecord> read(long from, int max) {
+        try {
+            return journal.read(from, max);
+        } catch (RuntimeException e) {
+            // A row the journal itself cannot turn into a record (a null payload, a key that is no id).
+            throw new JournalIntegrityException(from, JournalIntegrityException.Kind.MALFORMED, null, journalRules,
+                    "cannot read the journal from here: " + e.getMessage(), e);
+        }
+    }
+
+    private void applyBatch(List<JournalRecord> batch) {
+        int n = batch.size();
+        JournalRecord first = batch.get(0);
+        JournalRecord sealRecord = batch.get(n - 1);
+        List<JournalEntry> entries = new ArrayList<>(n - 1);
+        for (int i = 0; i < n - 1; i++) {
+            entries.add(batch.get(i).entry());
+        }
+        byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, sealRecord.entry().timestamp());
+        if (!Arrays.equals(JournalChain.sealPayload(h), sealRecord.entry().payload())) {
+            throw JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.CHAIN,
+                    "batch " + first.sequence() + ".." + sealRecord.sequence() + " ('"
+                            + shorten(first.idempotencyKey().value()) + "') does not match its seal: a row of it was "
+                            + "edited, inserted, removed or moved, or an earlier batch was removed");
+        }
+        try {
+            applyVerified(first.sequence(), first.idempotencyKey(), entries);
+        } catch (JournalIntegrityException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JournalIntegrityException(first.sequence(), JournalIntegrityException.Kind.MALFORMED, null,
+                    journalRules, "batch '" + shorten(first.idempotencyKey().value()) + "' cannot be read: "
+                    + e.getMessage(), e);
+        }
+        head = h;
+    }
+
+    private void applyVerified(long seq, EventId key, List<JournalEntry> entries) {
+        String kind = entries.get(0).type();
+        switch (kind) {
+            case GENESIS:
+                applyGenesis(seq, key, entries);
+                break;
+            case COMMAND:
+                applyCommand(seq, key, entries);
+                break;
+            case CONFIRMATION:
+                if (state == null || !key.value().startsWith(ENGINE_PREFIX + "confirm:")) {
+                    throw malformed(seq, "a confirmation batch under the key '" + shorten(key.value()) + "'");
+                }
+                for (int i = 0; i < entries.size(); i++) {
+                    JournalEntry e = entries.get(i);
+                    if (!e.type().equals(CONFIRMATION)) {
+                        throw malformed(seq + i, "a '" + shorten(e.type()) + "' entry inside a confirmation batch");
+                    }
+                    outbox.remove(IntentId.of(Fields.decode(e.payload(), "journal record " + (seq + i)).text("intent")));
+                }
+                break;
+            default:
+                throw malformed(seq, "unknown entry type '" + shorten(kind) + "'");
+        }
+    }
+
+    private static JournalIntegrityException malformed(long seq, String what) {
+        return JournalIntegrityException.of(seq, JournalIntegrityException.Kind.MALFORMED, what);
+    }
+
+    private void applyGenesis(long seq, EventId key, List<JournalEntry> entries) {
+        if (state != null || seq != 1 || !key.equals(State.GENESIS_KEY)) {
+            throw malformed(seq, "a genesis that is not the first batch, or not under the key '"
+                    + State.GENESIS_KEY + "'");
+        }
+        Fields g = Fields.decode(entries.get(0).payload(), "journal record " + seq);
+        int rules = g.intValue("rules");
+        if (rules < 1) {
+            throw malformed(seq, "rules = " + rules + ": must be 1 or more");
+        }
+        journalRules = rules;
+        if (rules > RULES_VERSION) {
+            throw new JournalIntegrityException(seq, JournalIntegrityException.Kind.NEWER_RULES, null, rules,
+                    "the journal was written by rules version " + rules + "; this engine has rules version "
+                            + RULES_VERSION + " and refuses it (upgrade the engine to read it)", null);
+        }
+        State fresh = new State(ProtocolParameters.decode(g));
+        expectEntries(seq, key, entries, FactCodec.encode(fresh.genesisFacts), fresh.genesisIntents);
+        state = fresh;
+        for (TokenIntent intent : state.genesisIntents) {
+            outbox.put(intent.id(), intent);
+        }
+    }
+
+    private void applyCommand(long seq, EventId key, List<JournalEntry> entries) {
+        if (state == null || key.value().startsWith(ENGINE_PREFIX)) {
+            throw malformed(seq, "a command batch before the genesis or under the engine's key '"
+                    + shorten(key.value()) + "'");
+        }
+        if (state.seen.containsKey(key)) {
+            throw new JournalIntegrityException(seq, JournalIntegrityException.Kind.DUPLICATE_ID, key, journalRules,
+                    "command id '" + shorten(key.value()) + "' was already journaled", null);
+        }
+        JournalEntry e = entries.get(0);
+        byte[] payload = e.payload();
+        Command c = CommandCodec.decode(Fields.decode(payload, "journal record " + seq));
+        if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
+            throw malformed(seq + 1, "a command without its facts entry");
+        }
+        PriceQuote quote = null;
+        if (c instanceof Command.CloseEpoch) {
+            for (Fact f : FactCodec.decode(Fields.decode(entries.get(1).payload(), "journal record " + (seq + 1)))) {
+                if (f instanceof Fact.Quoted q) {
+                    quote = PriceQuote.of(Asset.FLOCK, q.price(), q.source(), q.at());
+                }
+            }
+        }
+        State.Prepared p;
+        try {
+            p = state.prepare(key, e.timestamp(), c, quote, CommandDigest.of(digests, payload));
+        } catch (FomoException rejected) {
+            throw diverged(seq, key, "the rules reject the command now: " + rejected.getMessage(), rejected);
+        }
+        expectFacts(seq, key, entries, FactCodec.encode(p.facts), p.intents);
+        p.commit();
+        for (TokenIntent intent : p.intents) {
+            outbox.put(intent.id(), intent);
+        }
+    }
+
+    private void expectFacts(long seq, EventId key, List<JournalEntry> entries, byte[] facts, List<TokenIntent> intents) {
+        if (!Arrays.equals(facts, entries.get(1).payload())) {
+            throw diverged(seq, key, "the journaled facts differ from what the rules decide now", null);
+        }
+        expectIntents(seq, entries, intents);
+    }
+
+    private void expectEntries(long seq, EventId key, List<JournalEntry> entries, byte[] facts,
+            List<TokenIntent> intents) {
+        if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)
+                || !Arrays.equals(facts, entries.get(1).payload())) {
+            throw malformed(seq + 1, "the genesis facts are not those of its parameters");
+        }
+        expectIntents(seq, entries, intents);
+    }
+
+    private static void expectIntents(long seq, List<JournalEntry> entries, List<TokenIntent> intents) {
+        if (entries.size() != 2 + intents.size()) {
+            throw malformed(seq, "the batch holds " + (entries.size() - 2) + " intents, the facts make "
+                    + intents.size());
+        }
+        for (int i = 0; i < intents.size(); i++) {
+            JournalEntry e = entries.get(2 + i);
+            if (!e.type().equals(INTENT) || !Arrays.equals(IntentCodec.encode(intents.get(i)), e.payload())) {
+                throw malformed(seq + 2 + i, "intent " + (i + 1) + " is not the one the facts make");
             }
         }
     }
 
-    private void apply(JournalRecord r) {
-        JournalEntry e = r.entry();
-        String context = "journal record " + r.sequence();
-        switch (e.type()) {
-            case GENESIS:
-                if (state != null) {
-                    throw new InvalidStateException(context + ": a second genesis");
-                }
-                state = new State(ProtocolParameters.decode(Fields.decode(e.payload(), context)));
-                for (TokenIntent intent : state.genesisIntents) {
-                    outbox.put(intent.id(), intent);
-                }
-                break;
-            case COMMAND:
-                Fields f = Fields.decode(e.payload(), context);
-                Command c = CommandCodec.decode(f);
-                PriceQuote quote = f.has("quote.price")
-                        ? PriceQuote.of(Asset.FLOCK, f.decimal("quote.price"), f.text("quote.source"), f.instant("quote.at"))
-                        : null;
-                State.Prepared p = state.prepare(r.idempotencyKey(), e.timestamp(), c, quote);
-                p.commit();
-                for (TokenIntent intent : p.intents) {
-                    outbox.put(intent.id(), intent);
-                }
-                break;
-            case INTENT:
-                break;
-            case CONFIRMATION:
-                outbox.remove(IntentId.of(Fields.decode(e.payload(), context).text("intent")));
-                break;
-            default:
-                throw new InvalidStateException(context + ": unknown event type '" + e.type() + "'");
+    private JournalIntegrityException diverged(long seq, EventId key, String why, Throwable cause) {
+        String rules = journalRules == RULES_VERSION
+                ? " (journal and engine both at rules version " + RULES_VERSION + ")"
+                : " (the journal was written by rules version " + journalRules + ", this engine has "
+                        + RULES_VERSION + ")";
+        return new JournalIntegrityException(seq, JournalIntegrityException.Kind.DIVERGED, key, journalRules,
+                "command '" + shorten(key.value()) + "': " + why + rules, cause);
+    }
+
+    /**
+     * Returns the head of the journal's hash chain as this instance has verified it: 64 lowercase hex
+     * digits, the seal of the last batch applied. Two journals with the same head hold the same batches.
+     *
+     * @return the head hash
+     */
+    public synchronized String headHash() {
+        return java.util.HexFormat.of().formatHex(head);
+    }
+
+    /**
+     * Checks that the journal ends where its writer said it did: cutting whole batches off the end leaves
+     * a valid shorter chain, which only the head written down elsewhere can tell.
+     *
+     * @param expected the head hash the writer printed (64 lowercase hex digits)
+     * @throws InvalidArgumentException if {@code expected} is not 64 lowercase hex digits
+     * @throws JournalIntegrityException of kind {@link JournalIntegrityException.Kind#HEAD} if the head differs
+     */
+    public synchronized void requireHead(String expected) {
+        Objects.requireNonNull(expected, "expected");
+        if (!expected.matches("[0-9a-f]{64}")) {
+            throw InvalidArgumentException.of("expected", shorten(expected), "must be 64 lowercase hex digits");
         }
+        String actual = headHash();
+        if (!actual.equals(expected)) {
+            throw new JournalIntegrityException(sequence, JournalIntegrityException.Kind.HEAD, null, journalRules,
+                    "the head after " + sequence + " events is " + actual + ", expected " + expected
+                            + " (the journal's tail was cut or replaced)", null);
+        }
+    }
+
+    /**
+     * Returns the rules version recorded in the journal's genesis.
+     *
+     * @return the journal's rules version, at most {@link #RULES_VERSION}
+     */
+    public synchronized int journalRules() {
+        return journalRules;
     }
 
     /**
@@ -314,7 +606,7 @@ public final class FomoProtocol {
      * @return the count
      */
     public synchronized long commandCount() {
-        return state.commands;
+        return state == null ? 0 : state.commands;
     }
 
     /**
@@ -558,6 +850,7 @@ public final class FomoProtocol {
         private ProtocolParameters parameters;
         private int maxRetries = 3;
         private boolean autoDispatch = true;
+        private boolean keepFailure;
 
         private Builder() {
         }
@@ -663,6 +956,17 @@ public final class FomoProtocol {
                 throw InvalidArgumentException.of(field, "null", "is required");
             }
         }
+    }
+
+    /** A read-only replay that stops at the first integrity failure and keeps it instead of throwing. */
+    record Replay(FomoProtocol protocol, JournalIntegrityException failure) {
+    }
+
+    static Replay replay(EventJournal journal) {
+        Builder b = JournalAudit.readOnly(journal);
+        b.keepFailure = true;
+        FomoProtocol p = b.build();
+        return new Replay(p, p.failure);
     }
 
     State stateForTest() {

@@ -22,11 +22,11 @@ final class MeteringCodec {
 
     static Command decode(String type, Fields f) {
         switch (type) {
-            case "RecordTokenUsage":
+            case JournalTags.RECORD_TOKEN_USAGE:
                 return new RecordTokenUsage(f.eventId("requestId"), f.deployment("deployment"), f.account("user"),
                         f.account("team"), new TokenCounts(f.longValue("tokens.input"), f.longValue("tokens.cachedInput"),
                                 f.longValue("tokens.output")), f.amount("listCharge"), f.instant("occurredAt"));
-            case "TopUpCredits":
+            case JournalTags.TOP_UP_CREDITS:
                 return new TopUpCredits(f.account("team"), f.amount("amount"));
             default:
                 throw new InvalidStateException("journal: unknown command type '" + type + "'");

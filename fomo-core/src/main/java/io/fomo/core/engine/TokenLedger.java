@@ -68,9 +68,22 @@ final class TokenLedger {
         private final Map<AccountId, Map<Asset, Amount>> staged = new HashMap<>();
         private final Map<Asset, Amount> stagedSupply = new HashMap<>();
         private final List<TokenIntent> intents = new ArrayList<>();
+        private final List<Fact> facts = new ArrayList<>();
+        /** What a Buy bought, for its receipt; null for any other command. */
+        private io.fomo.core.launch.RmoEvent.Bought bought;
 
         private Batch(EventId command) {
             this.command = command;
+        }
+
+        /** Notes what a Buy bought, for its receipt. */
+        void bought(io.fomo.core.launch.RmoEvent.Bought event) {
+            this.bought = event;
+        }
+
+        /** What a Buy bought; null for any other command. */
+        io.fomo.core.launch.RmoEvent.Bought bought() {
+            return bought;
         }
 
         Amount balance(AccountId account, Asset asset) {
@@ -111,6 +124,7 @@ final class TokenLedger {
             }
             give(to, amount);
             stagedSupply.put(amount.asset(), supplyOf(amount.asset()).plus(amount));
+            facts.add(new Fact.Minted(to, amount));
             if (onChain(amount.asset())) {
                 intents.add(TokenIntent.mint(nextId(), to, amount));
             }
@@ -122,6 +136,7 @@ final class TokenLedger {
             }
             take(field, from, amount);
             stagedSupply.put(amount.asset(), supplyOf(amount.asset()).minus(amount));
+            facts.add(new Fact.Burned(from, amount));
             if (onChain(amount.asset())) {
                 intents.add(TokenIntent.burn(nextId(), from, amount));
             }
@@ -133,6 +148,7 @@ final class TokenLedger {
             }
             take(field, from, amount);
             give(to, amount);
+            facts.add(new Fact.Moved(from, to, amount));
             if (onChain(amount.asset())) {
                 intents.add(TokenIntent.transfer(nextId(), from, to, amount));
             }
@@ -143,11 +159,22 @@ final class TokenLedger {
             give(pool, in);
             take("amountOut", pool, out);
             give(trader, out);
+            facts.add(new Fact.Swapped(trader, pool, in, out));
             intents.add(TokenIntent.swap(nextId(), trader, pool, in, out));
         }
 
         List<TokenIntent> intents() {
             return intents;
+        }
+
+        /** Records a decision that is not a movement of the books (a charge, a quote, a close). */
+        void fact(Fact fact) {
+            facts.add(fact);
+        }
+
+        /** Every fact of this batch, movements and decisions, in the order they were decided. */
+        List<Fact> facts() {
+            return facts;
         }
 
         void commit() {

@@ -166,8 +166,34 @@ public final class InferencePricing {
         return tiers;
     }
 
+    /**
+     * Returns the rounding of prices and charges.
+     *
+     * @return the rounding (UP unless chosen otherwise)
+     */
+    public RoundingMode chargeRounding() {
+        return charge;
+    }
+
+    /**
+     * Two pricings are equal when their prices, floors, tiers and rounding are.
+     *
+     * @param other the other object
+     * @return true if equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InferencePricing p && p.listPrice.equals(listPrice) && p.floorPrice.equals(floorPrice)
+                && p.tiers.equals(tiers) && p.charge == charge;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(listPrice, floorPrice, tiers, charge);
+    }
+
     @Override
     public String toString() {
-        return "InferencePricing[list=" + listPrice + ", floor=" + floorPrice + ", " + tiers + "]";
+        return "InferencePricing[list=" + listPrice + ", floor=" + floorPrice + ", " + tiers + ", charge " + charge + "]";
     }
 }

@@ -81,7 +81,7 @@ class EngineProperties {
         assertEquals(f.protocol.stateHash(), replayed.stateHash());
     }
 
-    private static Command command(EngineFixture f, Step s, int n) {
+    static Command command(EngineFixture f, Step s, int n) {
         Amount flock = Amount.ofUnits(Asset.FLOCK, java.math.BigInteger.valueOf(s.units()).multiply(
                 java.math.BigInteger.TEN.pow(14)));
         Amount mt = Amount.ofUnits(MT, java.math.BigInteger.valueOf(s.units()).multiply(java.math.BigInteger.TEN.pow(14)));

@@ -182,6 +182,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (chainLine != null) {
                 stdout.println(chainLine);
             }
+            result.headHash().ifPresent(h -> stdout.println("head: " + h));
             stdout.println("state-hash: " + result.stateHash());
             stdout.flush();
             return 0;

@@ -315,7 +315,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     rewards.put(a, r);
                 }
             }
-            return new SimulationResult(rows, rewards, journal.currentSequence(), protocol.stateHash());
+            return new SimulationResult(rows, rewards, journal.currentSequence(), protocol.stateHash(),
+                    protocol.headHash());
         }
 
         /** Submits a command; a rejection by the protocol is counted, a journal failure ends the run. */

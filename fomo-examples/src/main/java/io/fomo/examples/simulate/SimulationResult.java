@@ -25,6 +25,7 @@ public final class SimulationResult {
     private final Map<AccountId, Amount> flockRewards;
     private final long events;
     private final String stateHash;
+    private final String headHash;
 
     /**
      * Returns a result.
@@ -37,6 +38,22 @@ public final class SimulationResult {
      *                                  not FLOCK, the event count is negative, or the hash is malformed
      */
     public SimulationResult(List<DailyRow> rows, Map<AccountId, Amount> flockRewards, long events, String stateHash) {
+        this(rows, flockRewards, events, stateHash, null);
+    }
+
+    /**
+     * Returns a result with the head of the journal's hash chain.
+     *
+     * @param rows         one row per day, from day 0, consecutive
+     * @param flockRewards the FLOCK each account earned (claimable), all FLOCK
+     * @param events       the number of events appended to the journal, not negative
+     * @param stateHash    the engine's state hash after the last day: 64 lowercase hex digits
+     * @param headHash     the journal's head hash after the last day (64 lowercase hex digits), or null
+     * @throws InvalidArgumentException if the rows are empty or not consecutive from day 0, a reward is
+     *                                  not FLOCK, the event count is negative, or a hash is malformed
+     */
+    public SimulationResult(List<DailyRow> rows, Map<AccountId, Amount> flockRewards, long events, String stateHash,
+            String headHash) {
         List<DailyRow> copy = List.copyOf(rows);
         if (copy.isEmpty()) {
             throw InvalidArgumentException.of("rows", "[]", "a run has at least one day");
@@ -61,6 +78,10 @@ public final class SimulationResult {
         if (!HASH.matcher(stateHash).matches()) {
             throw InvalidArgumentException.of("stateHash", '"' + stateHash + '"', "must be 64 lowercase hex digits");
         }
+        if (headHash != null && !HASH.matcher(headHash).matches()) {
+            throw InvalidArgumentException.of("headHash", '"' + headHash + '"', "must be 64 lowercase hex digits");
+        }
+        this.headHash = headHash;
         this.rows = copy;
         this.flockRewards = Collections.unmodifiableMap(rewards);
         this.events = events;
@@ -110,5 +131,14 @@ public final class SimulationResult {
      */
     public String stateHash() {
         return stateHash;
+    }
+
+    /**
+     * Returns the head of the journal's hash chain after the last day, when the run recorded it.
+     *
+     * @return 64 lowercase hex digits, or empty
+     */
+    public java.util.Optional<String> headHash() {
+        return java.util.Optional.ofNullable(headHash);
     }
 }

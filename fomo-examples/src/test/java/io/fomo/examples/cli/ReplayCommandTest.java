@@ -33,6 +33,7 @@ class ReplayCommandTest {
         long events;
         long commands;
         String hash;
+        String head;
     }
 
     private static final class Run {
@@ -66,6 +67,7 @@ class ReplayCommandTest {
             w.events = protocol.sequence();
             w.commands = protocol.commandCount();
             w.hash = protocol.stateHash();
+            w.head = protocol.headHash();
             return w;
         } finally {
             Journals.close(journal);
@@ -75,7 +77,8 @@ class ReplayCommandTest {
     private static void assertReplays(String spec, Written w) {
         Run run = new Run("replay", "--journal", spec);
         assertEquals(0, run.status, run.err);
-        assertEquals(List.of("events: " + w.events, "commands: " + w.commands, "state-hash: " + w.hash), run.lines());
+        assertEquals(List.of("events: " + w.events, "commands: " + w.commands, "head: " + w.head,
+                "state-hash: " + w.hash), run.lines());
         assertTrue(w.hash.matches("[0-9a-f]{64}"));
         assertEquals("", run.err);
     }
@@ -164,8 +167,8 @@ class ReplayCommandTest {
         Journals.close(j);
         Run run = new Run("replay", "--journal", spec);
         assertEquals(1, run.status);
-        assertEquals("replay of " + spec + " failed: journal: the first event is 'hello', not the genesis\n",
-                run.err);
+        assertEquals("replay of " + spec + " failed: journal integrity (MALFORMED) at sequence 1: the first event is "
+                + "'hello', not the genesis\n", run.err);
         assertEquals("", run.out);
     }
 

@@ -1,0 +1,202 @@
+package io.fomo.core.engine;
+
+import io.fomo.core.emission.AlphaSchedule;
+import io.fomo.core.emission.EmissionReserve;
+import io.fomo.core.revenue.BuybackBook;
+import io.fomo.core.revenue.BuybackBudget;
+import io.fomo.core.revenue.BuybackExecution;
+import io.fomo.core.revenue.Buybacks;
+import io.fomo.core.revenue.BurnLedger;
+import io.fomo.core.revenue.EpochCalendar;
+import io.fomo.core.revenue.EpochRevenue;
+import io.fomo.core.revenue.RevenueSplit;
+import io.fomo.core.rewards.CarryOver;
+import io.fomo.core.rewards.ClaimLedger;
+import io.fomo.core.rewards.EpochDistributor;
+import io.fomo.core.rewards.EpochResult;
+import io.fomo.core.rewards.EpochUsage;
+import io.fomo.core.rewards.PoolKind;
+import io.fomo.core.rewards.PoolResult;
+import io.fomo.core.rewards.RewardParams;
+import io.fomo.spi.AccountId;
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.EventId;
+import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.LimitExceededException;
+import io.fomo.spi.PriceQuote;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The epoch-close family: closing an epoch (revenue routing, buybacks and burns, emissions and rewards,
+ * parameter changes taking effect), claiming rewards, and scheduling a parameter change.
+ */
+final class EpochHandler implements CommandHandler {
+
+    private final State state;
+
+    EpochHandler(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
+        if (command instanceof Command.CloseEpoch c) {
+            return closeEpoch(c, at, quote, b);
+        } else if (command instanceof Command.ClaimRewards c) {
+            return claim(c.user(), b);
+        } else if (command instanceof Command.ChangeParameters c) {
+            return () -> state.pending = c.change();
+        }
+        throw InvalidArgumentException.of("command", command, "not an epoch command");
+    }
+
+    private Runnable closeEpoch(Command.CloseEpoch c, Instant at, PriceQuote quote, TokenLedger.Batch b) {
+        long epoch = state.revenue.epoch();
+        Instant end = state.calendar.start(epoch + 1);
+        if (at.isBefore(end)) {
+            throw InvalidStateException.of("at", at, "epoch " + epoch + " is open until " + end);
+        }
+        EpochRevenue er = state.revenue.closeEpoch(c.hardCosts());
+        b.fact(new Fact.EpochClosed(epoch));
+        if (quote != null) {
+            b.fact(new Fact.Quoted(quote.price(), quote.source(), quote.timestamp()));
+        }
+        for (Map.Entry<DeploymentId, RevenueSplit> s : er.splits().entrySet()) {
+            b.mint(Accounts.TREASURY, s.getValue().treasury());
+            b.mint(state.deployments.get(s.getKey()).rmo.issuer(), s.getValue().issuer());
+        }
+        // Buybacks: what the price and the slippage bound allow now; the rest waits for the next epoch.
+        BuybackBook book = state.buybacks.credit(er);
+        BurnLedger nextBurns = state.burns;
+        TreeMap<DeploymentId, Deployment> nextDeployments = new TreeMap<>();
+        List<BuybackExecution> executions = new ArrayList<>();
+        for (Deployment d : state.deployments.values()) {
+            if (!d.hasPool()) {
+                continue;
+            }
+            BuybackBudget budget = book.budgetOf(d.id);
+            if (quote == null || budget.total().isZero()) {
+                continue;
+            }
+            BuybackExecution x = Buybacks.execute(budget, d.pool, quote, at, state.current.buyback());
+            book = book.apply(x);
+            nextBurns = nextBurns.record(epoch, x);
+            executions.add(x);
+            nextDeployments.put(d.id, d.withPool(x.poolAfter()));
+            b.mint(Accounts.BUYBACK, x.flockForMt().plus(x.flockBought()));
+            if (x.flockForMt().isPositive() && x.mtBought().isPositive()) {
+                b.swap(Accounts.BUYBACK, d.poolAccount(), x.flockForMt(), x.mtBought());
+            }
+            b.burn("mtBought", Accounts.BUYBACK, x.mtBought());
+            b.burn("flockBought", Accounts.BUYBACK, x.flockBought());
+        }
+        // Emissions and rewards over the graduated deployments.
+        EpochUsage.Builder ub = EpochUsage.builder(State.REVENUE, Asset.FLOCK);
+        boolean any = false;
+        for (Deployment d : state.deployments.values()) {
+            if (!d.hasPool()) {
+                continue;
+            }
+            any = true;
+            RevenueSplit split = er.splits().get(d.id);
+            Amount net = split == null ? Amount.zero(State.REVENUE) : split.net();
+            long ageDays = (epoch - d.graduatedEpoch) * state.genesis.epochSeconds() / EpochCalendar.DAY_SECONDS;
+            Amount fi = d.flockIncentivePerEpoch.min(b.balance(d.stakingBudget(), Asset.FLOCK));
+            Amount mi = d.mtIncentivePerEpoch.min(b.balance(d.incentives(), d.mtIncentivePerEpoch.asset()));
+            ub.deployment(d.id, net, ageDays, fi, mi);
+            TreeMap<AccountId, Amount> users = state.spend.get(d.id);
+            if (users != null) {
+                for (Map.Entry<AccountId, Amount> u : users.entrySet()) {
+                    ub.usage(d.id, u.getKey(), u.getValue(), state.stakes.stakeOf(u.getKey(), d.id));
+                }
+            }
+        }
+        EpochResult result = null;
+        EmissionReserve nextReserve = state.reserve;
+        CarryOver nextCarry = state.carry;
+        if (any) {
+            RewardParams params = RewardParams.builder(state.genesis.emission())
+                    .alpha(AlphaSchedule.constant(state.current.alpha()))
+                    .alphaIncentive(AlphaSchedule.constant(state.current.alphaIncentive())).build();
+            long from = epoch * state.genesis.epochSeconds();
+            result = EpochDistributor.close(params, state.carry, ub.build(), from, from + state.genesis.epochSeconds());
+            if (nextReserve.balance().isLessThan(result.scheduled())) {
+                throw LimitExceededException.of("emissionReserve", nextReserve.balance(),
+                        "cannot fund the " + result.scheduled() + " scheduled for epoch " + epoch);
+            }
+            nextReserve = nextReserve.release(result.scheduled()).giveBack(result.returnedToReserve());
+            b.transfer("scheduled", Accounts.EMISSION_RESERVE, Accounts.REWARDS, result.scheduled());
+            b.transfer("returned", Accounts.REWARDS, Accounts.EMISSION_RESERVE, result.returnedToReserve());
+            for (PoolResult pool : result.pools()) {
+                Deployment d = state.deployments.get(pool.deployment());
+                if (pool.kind() == PoolKind.FLOCK_INCENTIVE) {
+                    b.transfer("incentive", d.stakingBudget(), Accounts.REWARDS, pool.fresh());
+                    b.transfer("incentive", Accounts.REWARDS, d.stakingBudget(), pool.returned());
+                } else if (pool.kind() == PoolKind.MT_INCENTIVE) {
+                    b.transfer("incentive", d.incentives(), Accounts.REWARDS, pool.fresh());
+                    b.transfer("incentive", Accounts.REWARDS, d.incentives(), pool.returned());
+                }
+            }
+            // The claims are credited in place at commit (no copy of every earner's balance per epoch);
+            // the one check ClaimLedger.credit makes is made here, so the commit cannot fail.
+            Amount.zero(Asset.FLOCK).requireSameAsset("epoch.rewardAsset", result.totalFlockPaid());
+            nextCarry = result.carryOver();
+        }
+        BuybackBook nextBook = book;
+        BurnLedger bl = nextBurns;
+        EpochResult r = result;
+        EmissionReserve res = nextReserve;
+        CarryOver co = nextCarry;
+        return () -> {
+            if (r != null) {
+                state.claims.credit(r);
+            }
+            state.revenue = er.ledger();
+            state.buybacks = nextBook;
+            state.burns = bl;
+            state.deployments.putAll(nextDeployments);
+            state.reserve = res;
+            state.carry = co;
+            if (r != null) {
+                state.rewarded.addAll(r.users());
+            }
+            state.lastRevenue = er;
+            state.lastRewards = r;
+            state.lastBuybacks = List.copyOf(executions);
+            state.spend = new TreeMap<>();
+            if (state.pending != null) {
+                state.current = state.pending;
+                state.history.put(epoch + 1, state.pending);
+                state.pending = null;
+                state.revenue = state.revenue.withRouter(State.router(state.current));
+            }
+        };
+    }
+
+    private Runnable claim(AccountId user, TokenLedger.Batch b) {
+        Accounts.user("user", user);
+        ClaimLedger next = state.claims.copy();
+        boolean any = false;
+        if (next.flockBalance(user).isPositive()) {
+            b.transfer("flock", Accounts.REWARDS, user, next.claimFlock(user));
+            any = true;
+        }
+        for (DeploymentId d : state.deployments.keySet()) {
+            if (next.mtBalance(user, d).isPositive()) {
+                b.transfer("mt", Accounts.REWARDS, user, next.claimMt(user, d));
+                any = true;
+            }
+        }
+        if (!any) {
+            throw InvalidStateException.of("user", user, "has no rewards to claim");
+        }
+        return () -> state.claims = next;
+    }
+}

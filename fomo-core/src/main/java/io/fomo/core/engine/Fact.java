@@ -1,0 +1,191 @@
+package io.fomo.core.engine;
+
+import io.fomo.spi.AccountId;
+import io.fomo.spi.Amount;
+import io.fomo.spi.DeploymentId;
+import io.fomo.spi.EventId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a command decided, journaled beside it: the exact movements of the protocol's books (minted,
+ * burned, moved, swapped, with their amounts) and the decisions that are not movements (the price a
+ * usage call was charged, the FLOCK quote an epoch close used, which epoch closed). Facts are the
+ * language-neutral record of what happened; {@code docs/journal.md} lists every field and its stable
+ * type tag. Facts are immutable values (their amounts compare numerically).
+ */
+public sealed interface Fact {
+
+    /**
+     * Tokens (or fiat) created in an account: the book supply of the asset grows by the amount.
+     *
+     * @param to     the account credited
+     * @param amount the amount, positive
+     */
+    record Minted(AccountId to, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param to     the account credited
+         * @param amount the amount, positive
+         */
+        public Minted {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * Tokens destroyed from an account: the book supply of the asset falls by the amount.
+     *
+     * @param from   the account debited
+     * @param amount the amount, positive
+     */
+    record Burned(AccountId from, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param from   the account debited
+         * @param amount the amount, positive
+         */
+        public Burned {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * Tokens moved between two accounts of the books.
+     *
+     * @param from   the account debited
+     * @param to     the account credited
+     * @param amount the amount, positive
+     */
+    record Moved(AccountId from, AccountId to, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param from   the account debited
+         * @param to     the account credited
+         * @param amount the amount, positive
+         */
+        public Moved {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * A swap through a pool: the trader pays {@code in} to the pool and receives {@code out} from it.
+     *
+     * @param trader the trader
+     * @param pool   the pool's account
+     * @param in     what the trader paid
+     * @param out    what the trader bought
+     */
+    record Swapped(AccountId trader, AccountId pool, Amount in, Amount out) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param trader the trader
+         * @param pool   the pool's account
+         * @param in     what the trader paid
+         * @param out    what the trader bought
+         */
+        public Swapped {
+            Objects.requireNonNull(trader, "trader");
+            Objects.requireNonNull(pool, "pool");
+            Objects.requireNonNull(in, "in");
+            Objects.requireNonNull(out, "out");
+        }
+    }
+
+    /**
+     * A usage call charged to a user at the price decided then (list price, discount tier, floor).
+     *
+     * @param payment    the payment's id
+     * @param deployment the deployment used
+     * @param user       the paying user
+     * @param amount     the amount charged
+     */
+    record Charged(EventId payment, DeploymentId deployment, AccountId user, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param payment    the payment's id
+         * @param deployment the deployment used
+         * @param user       the paying user
+         * @param amount     the amount charged
+         */
+        public Charged {
+            Objects.requireNonNull(payment, "payment");
+            Objects.requireNonNull(deployment, "deployment");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * The FLOCK price in USD an epoch close used for its buybacks, as the price feed gave it.
+     *
+     * @param price  the price, positive
+     * @param source the feed's source
+     * @param at     the quote's timestamp
+     */
+    record Quoted(BigDecimal price, String source, Instant at) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param price  the price, positive
+         * @param source the feed's source
+         * @param at     the quote's timestamp
+         */
+        public Quoted {
+            Objects.requireNonNull(price, "price");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(at, "at");
+        }
+
+        /**
+         * Compares numerically: {@code 2.50} and {@code 2.5} are the same price.
+         *
+         * @param other the other object
+         * @return true if the same quote
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Quoted q && q.price.compareTo(price) == 0 && q.source.equals(source)
+                    && q.at.equals(at);
+        }
+
+        /**
+         * Hashes consistently with {@link #equals(Object)}.
+         *
+         * @return the hash
+         */
+        @Override
+        public int hashCode() {
+            return Objects.hash(price.stripTrailingZeros(), source, at);
+        }
+    }
+
+    /**
+     * An epoch was closed: its revenue routed, buybacks executed, emissions distributed.
+     *
+     * @param epoch the epoch closed, 0 or more
+     */
+    record EpochClosed(long epoch) implements Fact {
+        /**
+         * Checks the epoch is not negative.
+         *
+         * @param epoch the epoch closed, 0 or more
+         */
+        public EpochClosed {
+            if (epoch < 0) {
+                throw io.fomo.spi.InvalidArgumentException.of("epoch", epoch, "must not be negative");
+            }
+        }
+    }
+}

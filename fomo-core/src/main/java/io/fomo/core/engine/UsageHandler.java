@@ -1,0 +1,44 @@
+package io.fomo.core.engine;
+
+import io.fomo.core.revenue.RevenueLedger;
+import io.fomo.core.revenue.UsageCharge;
+import io.fomo.core.revenue.UsagePayment;
+import io.fomo.spi.Amount;
+import io.fomo.spi.EventId;
+import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.PriceQuote;
+import java.time.Instant;
+import java.util.TreeMap;
+
+/** The usage family: a paid usage call, charged at the deployment's price for the user's stake tier. */
+final class UsageHandler implements CommandHandler {
+
+    private final State state;
+
+    UsageHandler(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
+        if (command instanceof Command.RecordUsage c) {
+            return recordUsage(c, at, b);
+        }
+        throw InvalidArgumentException.of("command", command, "not a usage command");
+    }
+
+    private Runnable recordUsage(Command.RecordUsage c, Instant at, TokenLedger.Batch b) {
+        Accounts.user("user", c.user());
+        Deployment d = state.graduated(c.deployment());
+        if (c.units() <= 0) {
+            throw InvalidArgumentException.of("units", c.units(), "must be positive");
+        }
+        UsageCharge charge = d.pricing.charge(c.units(), state.stakes.stakeOf(c.user(), c.deployment()));
+        RevenueLedger next = state.revenue.record(UsagePayment.of(c.paymentId(), c.deployment(), c.user(), charge.amount(), at));
+        b.fact(new Fact.Charged(c.paymentId(), c.deployment(), c.user(), charge.amount()));
+        return () -> {
+            state.revenue = next;
+            state.spend.computeIfAbsent(c.deployment(), k -> new TreeMap<>()).merge(c.user(), charge.amount(), Amount::plus);
+        };
+    }
+}
