@@ -96,7 +96,7 @@ final class State {
         CommandHandler usage = new UsageHandler(this);
         CommandHandler staking = new StakingHandler(this);
         CommandHandler epochs = new EpochHandler(this);
-        CommandHandler meteringHandler = (id, at, command, quote, b) ->
+        CommandHandler meteringHandler = (id, at, command, quote, batch) ->
                 metering.prepare(this, id, at, (Command.Metering) command);
         this.handlers = Map.ofEntries(
                 Map.entry(Command.Deposit.class, launch),
@@ -130,10 +130,11 @@ final class State {
         final List<TokenIntent> intents;
         final List<Fact> facts;
         /** What a Buy bought; null for any other command. */
-        final RmoEvent.Bought bought;
+        final io.fomo.core.launch.RmoEvent.Bought bought;
         private final Runnable commit;
 
-        Prepared(List<TokenIntent> intents, List<Fact> facts, RmoEvent.Bought bought, Runnable commit) {
+        Prepared(List<TokenIntent> intents, List<Fact> facts, io.fomo.core.launch.RmoEvent.Bought bought,
+                Runnable commit) {
             this.intents = intents;
             this.facts = facts;
             this.bought = bought;
