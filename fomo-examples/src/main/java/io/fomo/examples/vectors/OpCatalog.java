@@ -2,6 +2,7 @@ package io.fomo.examples.vectors;
 
 import io.fomo.examples.vectors.ops.EconomyOps;
 import io.fomo.examples.vectors.ops.EpochOps;
+import io.fomo.examples.vectors.ops.JournalOps;
 import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
 import io.fomo.examples.vectors.ops.RewardsOps;
@@ -56,6 +57,7 @@ public final class OpCatalog {
         EconomyOps.register(r);
         RewardsOps.register(r);
         EpochOps.register(r);
+        JournalOps.register(r);
         return new OpCatalog(ops);
     }
 
