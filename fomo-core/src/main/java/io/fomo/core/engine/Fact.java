@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * What a command decided, journaled beside it: the exact movements of the protocol's books (minted,
  * burned, moved, swapped, with their amounts) and the decisions that are not movements (the price a
- * usage call was charged, the FLOCK quote an epoch close used, which epoch closed). Facts are the
+ * usage call was charged, a team's prepaid credits topped up or deducted and its arrears, the FLOCK quote an
+ * epoch close used, which epoch closed). Facts are the
  * language-neutral record of what happened; {@code docs/journal.md} lists every field and its stable
  * type tag. Facts are immutable values (their amounts compare numerically).
  */
@@ -123,6 +124,86 @@ public sealed interface Fact {
             Objects.requireNonNull(payment, "payment");
             Objects.requireNonNull(deployment, "deployment");
             Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * A team's prepaid credits topped up: the amount paid (USD or USDC; USDC credits one USD micro-unit per
+     * base unit). Buying credits is cash in, not revenue.
+     *
+     * @param team   the team credited
+     * @param amount the amount paid, with its asset
+     */
+    record CreditsToppedUp(AccountId team, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param team   the team credited
+         * @param amount the amount paid, with its asset
+         */
+        public CreditsToppedUp {
+            Objects.requireNonNull(team, "team");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * A metered call's charge deducted from its team's prepaid credits (in full, even beyond the balance).
+     *
+     * @param team    the paying team
+     * @param amount  the amount deducted, in USD
+     * @param request the call's request id
+     */
+    record CreditsDeducted(AccountId team, Amount amount, EventId request) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param team    the paying team
+         * @param amount  the amount deducted, in USD
+         * @param request the call's request id
+         */
+        public CreditsDeducted {
+            Objects.requireNonNull(team, "team");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
+     * The part of a deduction the team's balance did not cover: its arrears grow by the amount.
+     *
+     * @param team   the team
+     * @param amount the arrears created, in USD
+     */
+    record ArrearsIncurred(AccountId team, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param team   the team
+         * @param amount the arrears created, in USD
+         */
+        public ArrearsIncurred {
+            Objects.requireNonNull(team, "team");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * The part of a top-up that paid the team's arrears first: its arrears fall by the amount.
+     *
+     * @param team   the team
+     * @param amount the arrears settled, in USD
+     */
+    record ArrearsSettled(AccountId team, Amount amount) implements Fact {
+        /**
+         * Checks the components are present.
+         *
+         * @param team   the team
+         * @param amount the arrears settled, in USD
+         */
+        public ArrearsSettled {
+            Objects.requireNonNull(team, "team");
             Objects.requireNonNull(amount, "amount");
         }
     }

@@ -41,6 +41,14 @@ final class FactCodec {
             f.put(p + "price", q.price()).put(p + "source", q.source()).put(p + "at", q.at());
         } else if (fact instanceof Fact.EpochClosed e) {
             f.put(p + "epoch", e.epoch());
+        } else if (fact instanceof Fact.CreditsToppedUp t) {
+            f.put(p + "team", t.team().value()).put(p + "amount", t.amount());
+        } else if (fact instanceof Fact.CreditsDeducted d) {
+            f.put(p + "team", d.team().value()).put(p + "amount", d.amount()).put(p + "request", d.request().value());
+        } else if (fact instanceof Fact.ArrearsIncurred a) {
+            f.put(p + "team", a.team().value()).put(p + "amount", a.amount());
+        } else if (fact instanceof Fact.ArrearsSettled a) {
+            f.put(p + "team", a.team().value()).put(p + "amount", a.amount());
         }
     }
 
@@ -75,6 +83,14 @@ final class FactCodec {
                 return new Fact.Quoted(f.decimal(p + "price"), f.text(p + "source"), f.instant(p + "at"));
             case JournalTags.EPOCH_CLOSED:
                 return new Fact.EpochClosed(f.longValue(p + "epoch"));
+            case JournalTags.CREDITS_TOPPED_UP:
+                return new Fact.CreditsToppedUp(f.account(p + "team"), f.amount(p + "amount"));
+            case JournalTags.CREDITS_DEDUCTED:
+                return new Fact.CreditsDeducted(f.account(p + "team"), f.amount(p + "amount"), f.eventId(p + "request"));
+            case JournalTags.ARREARS_INCURRED:
+                return new Fact.ArrearsIncurred(f.account(p + "team"), f.amount(p + "amount"));
+            case JournalTags.ARREARS_SETTLED:
+                return new Fact.ArrearsSettled(f.account(p + "team"), f.amount(p + "amount"));
             default:
                 throw new InvalidStateException("facts: field '" + p + "fact' = " + tag + ": unknown fact tag");
         }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * of {@link Fact facts}, in order. {@link Fact.Minted minted} adds to an account and to the supply,
  * {@link Fact.Burned burned} takes from both, {@link Fact.Moved moved} and {@link Fact.Swapped swapped}
  * move between accounts; decisions that are not movements ({@link Fact.Charged}, {@link Fact.Quoted},
- * {@link Fact.EpochClosed}) leave the books as they are. Folding the facts of a whole journal, genesis
+ * {@link Fact.EpochClosed}, and the prepaid credits' {@link Fact.CreditsToppedUp}, {@link Fact.CreditsDeducted},
+ * {@link Fact.ArrearsIncurred}, {@link Fact.ArrearsSettled}) leave the books as they are. Folding the facts of a whole journal, genesis
  * included, gives the engine's books ({@link FomoProtocol#balance}, {@link FomoProtocol#booked}).
  *
  * <p>The {@link #hash() books hash} is SHA-256 over UTF-8 lines, {@code books/1} first, then

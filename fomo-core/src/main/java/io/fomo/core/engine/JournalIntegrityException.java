@@ -33,9 +33,13 @@ public final class JournalIntegrityException extends InvalidStateException {
         HEAD
     }
 
+    /** The first sequence number of the failing batch. */
     private final long sequence;
+    /** What failed. */
     private final Kind kind;
+    /** The command of the failing batch, or null when it is not a command batch. */
     private final EventId commandId;
+    /** The rules version the journal's genesis records (0 when unknown). */
     private final int journalRules;
 
     JournalIntegrityException(long sequence, Kind kind, EventId commandId, int journalRules, String message,

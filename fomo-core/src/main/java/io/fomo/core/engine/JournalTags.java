@@ -54,6 +54,10 @@ final class JournalTags {
     static final String CHARGED = "charged";
     static final String QUOTED = "quoted";
     static final String EPOCH_CLOSED = "epoch-closed";
+    static final String CREDITS_TOPPED_UP = "credits-topped-up";
+    static final String CREDITS_DEDUCTED = "credits-deducted";
+    static final String ARREARS_INCURRED = "arrears-incurred";
+    static final String ARREARS_SETTLED = "arrears-settled";
 
     static final Map<Class<? extends Command>, String> COMMANDS = Map.ofEntries(
             Map.entry(Command.Deposit.class, DEPOSIT),
@@ -76,14 +80,18 @@ final class JournalTags {
             Map.entry(RecordTokenUsage.class, RECORD_TOKEN_USAGE),
             Map.entry(TopUpCredits.class, TOP_UP_CREDITS));
 
-    static final Map<Class<? extends Fact>, String> FACTS_BY_CLASS = Map.of(
-            Fact.Minted.class, MINTED,
-            Fact.Burned.class, BURNED,
-            Fact.Moved.class, MOVED,
-            Fact.Swapped.class, SWAPPED,
-            Fact.Charged.class, CHARGED,
-            Fact.Quoted.class, QUOTED,
-            Fact.EpochClosed.class, EPOCH_CLOSED);
+    static final Map<Class<? extends Fact>, String> FACTS_BY_CLASS = Map.ofEntries(
+            Map.entry(Fact.Minted.class, MINTED),
+            Map.entry(Fact.Burned.class, BURNED),
+            Map.entry(Fact.Moved.class, MOVED),
+            Map.entry(Fact.Swapped.class, SWAPPED),
+            Map.entry(Fact.Charged.class, CHARGED),
+            Map.entry(Fact.Quoted.class, QUOTED),
+            Map.entry(Fact.EpochClosed.class, EPOCH_CLOSED),
+            Map.entry(Fact.CreditsToppedUp.class, CREDITS_TOPPED_UP),
+            Map.entry(Fact.CreditsDeducted.class, CREDITS_DEDUCTED),
+            Map.entry(Fact.ArrearsIncurred.class, ARREARS_INCURRED),
+            Map.entry(Fact.ArrearsSettled.class, ARREARS_SETTLED));
 
     /** Every entry type, in the order a batch may hold them. */
     static final List<String> ENTRY_TYPES = List.of(GENESIS, COMMAND, FACTS, INTENT, CONFIRMATION, SEAL);

@@ -20,23 +20,23 @@ import java.util.function.BiConsumer;
  * The engine's handler of the metering commands ({@link Command.Metering}): token-priced usage and
  * prepaid credits. It owns the credit accounts and the per-deployment meter totals; usage reaches the
  * revenue ledger and the users' spend held by {@link State}. Like every handler it prepares without
- * changing anything and returns the commit.
+ * changing anything, adds the facts it decided to the batch and returns the commit.
  */
 final class Metering {
 
     private final TreeMap<AccountId, CreditAccount> credits = new TreeMap<>();
     private final TreeMap<DeploymentId, MeterTotals> totals = new TreeMap<>();
 
-    Runnable prepare(State s, EventId id, Instant at, Command.Metering command) {
+    Runnable prepare(State s, EventId id, Instant at, Command.Metering command, TokenLedger.Batch b) {
         if (command instanceof RecordTokenUsage u) {
-            return usage(s, u, at);
+            return usage(s, u, at, b);
         } else if (command instanceof TopUpCredits t) {
-            return topUp(t);
+            return topUp(t, b);
         }
         throw InvalidArgumentException.of("command", command, "unknown metering command");
     }
 
-    private Runnable topUp(TopUpCredits t) {
+    private Runnable topUp(TopUpCredits t, TokenLedger.Batch b) {
         Accounts.user("team", t.team());
         Asset asset = t.amount().asset();
         if (!asset.equals(Asset.USD) && !asset.equals(Asset.USDC)) {
@@ -47,11 +47,17 @@ final class Metering {
         }
         // USDC and USD both have 6 decimals: one USDC base unit buys one USD micro-unit of credit.
         Amount usd = Amount.ofUnits(Asset.USD, t.amount().units());
-        CreditAccount next = credits.getOrDefault(t.team(), CreditAccount.EMPTY).toppedUpBy(usd);
+        CreditAccount before = credits.getOrDefault(t.team(), CreditAccount.EMPTY);
+        CreditAccount next = before.toppedUpBy(usd);
+        b.fact(new Fact.CreditsToppedUp(t.team(), t.amount()));
+        Amount settled = before.arrears().minus(next.arrears());
+        if (settled.isPositive()) {
+            b.fact(new Fact.ArrearsSettled(t.team(), settled));
+        }
         return () -> credits.put(t.team(), next);
     }
 
-    private Runnable usage(State s, RecordTokenUsage u, Instant at) {
+    private Runnable usage(State s, RecordTokenUsage u, Instant at, TokenLedger.Batch b) {
         Accounts.user("user", u.user());
         Accounts.user("team", u.team());
         Deployment d = s.deployment("deployment", u.deployment());
@@ -72,7 +78,18 @@ final class Metering {
         RevenueLedger nextRevenue = paid.isPositive()
                 ? s.revenue.record(UsagePayment.of(u.requestId(), u.deployment(), u.team(), paid, at))
                 : s.revenue;
-        CreditAccount nextCredit = credits.getOrDefault(u.team(), CreditAccount.EMPTY).deductedBy(paid);
+        CreditAccount credit = credits.getOrDefault(u.team(), CreditAccount.EMPTY);
+        CreditAccount nextCredit = credit.deductedBy(paid);
+        // The facts, in the order decided: the charge (the user's, as for RecordUsage), then the team's
+        // deduction and the arrears it creates beyond the balance (docs/journal.md).
+        b.fact(new Fact.Charged(u.requestId(), u.deployment(), u.user(), paid));
+        if (paid.isPositive()) {
+            b.fact(new Fact.CreditsDeducted(u.team(), paid, u.requestId()));
+            Amount incurred = nextCredit.arrears().minus(credit.arrears());
+            if (incurred.isPositive()) {
+                b.fact(new Fact.ArrearsIncurred(u.team(), incurred));
+            }
+        }
         MeterTotals nextTotals = totals.getOrDefault(u.deployment(), MeterTotals.EMPTY)
                 .plus(u.tokens(), u.listCharge(), paid, late);
         return () -> {

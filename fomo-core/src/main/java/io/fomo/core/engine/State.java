@@ -97,7 +97,7 @@ final class State {
         CommandHandler staking = new StakingHandler(this);
         CommandHandler epochs = new EpochHandler(this);
         CommandHandler meteringHandler = (id, at, command, quote, batch) ->
-                metering.prepare(this, id, at, (Command.Metering) command);
+                metering.prepare(this, id, at, (Command.Metering) command, batch);
         this.handlers = Map.ofEntries(
                 Map.entry(Command.Deposit.class, launch),
                 Map.entry(Command.OpenLaunch.class, launch),

@@ -105,6 +105,17 @@ class JournalCodecProperties {
                 });
     }
 
+    static Arbitrary<Instant> instants() {
+        return Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L)
+                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
+    }
+
+    static Arbitrary<TokenCounts> tokenCounts() {
+        return Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE / 2),
+                Arbitraries.longs().between(0, Long.MAX_VALUE / 2), Arbitraries.longs().between(0, Long.MAX_VALUE / 2))
+                .as((in, cached, out) -> new TokenCounts(in, cached % (in + 1), out));
+    }
+
     /** Every kind of command, each with random fields. */
     @Provide
     static Arbitrary<Command> commands() {
@@ -129,7 +140,9 @@ class JournalCodecProperties {
                 Combinators.combine(a, eventIds()).as(Command.WithdrawGmFlock::new),
                 Arbitraries.maps(d, amounts(Asset.USD)).ofMaxSize(4).map(Command.CloseEpoch::new),
                 a.map(Command.ClaimRewards::new),
-                changes().map(Command.ChangeParameters::new)));
+                changes().map(Command.ChangeParameters::new),
+                Combinators.combine(eventIds(), d, a, a, tokenCounts(), x, instants()).as(RecordTokenUsage::new),
+                Combinators.combine(a, x).as(TopUpCredits::new)));
     }
 
     /** Every kind of fact, each with random fields. */
@@ -137,8 +150,7 @@ class JournalCodecProperties {
     static Arbitrary<Fact> facts() {
         Arbitrary<AccountId> a = accounts();
         Arbitrary<Amount> x = amounts();
-        Arbitrary<Instant> t = Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L)
-                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
+        Arbitrary<Instant> t = instants();
         return Arbitraries.oneOf(List.of(
                 Combinators.combine(a, x).as(Fact.Minted::new),
                 Combinators.combine(a, x).as(Fact.Burned::new),
@@ -147,7 +159,11 @@ class JournalCodecProperties {
                 Combinators.combine(eventIds(), deployments(), a, x).as(Fact.Charged::new),
                 Combinators.combine(Arbitraries.bigDecimals().between(new BigDecimal("0.000001"), new BigDecimal("1e6"))
                         .ofScale(12), texts(), t).as(Fact.Quoted::new),
-                Arbitraries.longs().between(0, Long.MAX_VALUE).map(Fact.EpochClosed::new)));
+                Arbitraries.longs().between(0, Long.MAX_VALUE).map(Fact.EpochClosed::new),
+                Combinators.combine(a, x).as(Fact.CreditsToppedUp::new),
+                Combinators.combine(a, amounts(Asset.USD), eventIds()).as(Fact.CreditsDeducted::new),
+                Combinators.combine(a, amounts(Asset.USD)).as(Fact.ArrearsIncurred::new),
+                Combinators.combine(a, amounts(Asset.USD)).as(Fact.ArrearsSettled::new)));
     }
 
     @Property

@@ -154,4 +154,71 @@ class MeteringTest {
                 () -> submit(f, call("early", CAROL, CAROL, "1", f.clock.now())));
         assertTrue(e.getMessage().contains("has not graduated"), e.getMessage());
     }
+
+    /** The facts journaled in the batch of a command id. */
+    private static java.util.List<Fact> factsOf(EngineFixture f, EventId key) {
+        JournalSurgery.Batch b = JournalSurgery.batches(f.journal).stream().filter(x -> x.key().equals(key))
+                .findFirst().orElseThrow();
+        return FactCodec.decode(Fields.decode(b.entries().get(1).payload(), "test"));
+    }
+
+    @Test
+    void topUpsDeductionsAndArrearsAreJournaledAsFacts() {
+        EngineFixture f = new EngineFixture().graduated();
+        EventId first = EventId.of("top-up-1");
+        f.protocol.submit(first, new TopUpCredits(ACME, Amount.parse(Asset.USDC, "1")));
+        RecordTokenUsage u = call("r-1", CAROL, ACME, "3", f.clock.now());
+        submit(f, u);
+        EventId second = EventId.of("top-up-2");
+        f.protocol.submit(second, new TopUpCredits(ACME, usd("5")));
+        // Carol holds no stake: she pays the list price. 1 USDC credited, a 3 USD call leaves 2 USD owed,
+        // which the next 5 USD top-up settles first.
+        assertEquals(java.util.List.of(new Fact.CreditsToppedUp(ACME, Amount.parse(Asset.USDC, "1"))),
+                factsOf(f, first));
+        assertEquals(java.util.List.of(new Fact.Charged(EventId.of("r-1"), DEP, CAROL, usd("3")),
+                new Fact.CreditsDeducted(ACME, usd("3"), EventId.of("r-1")), new Fact.ArrearsIncurred(ACME, usd("2"))),
+                factsOf(f, u.commandId()));
+        assertEquals(java.util.List.of(new Fact.CreditsToppedUp(ACME, usd("5")), new Fact.ArrearsSettled(ACME, usd("2"))),
+                factsOf(f, second));
+        // Credit facts are decisions, not movements: the books are the same as without them.
+        java.util.List<Fact> all = FactFold.factsOf(f.journal);
+        assertEquals(FactFold.of(all.stream().filter(x -> !(x instanceof Fact.CreditsToppedUp
+                || x instanceof Fact.CreditsDeducted || x instanceof Fact.ArrearsIncurred
+                || x instanceof Fact.ArrearsSettled)).toList()).hash(), FactFold.of(all).hash());
+    }
+
+    @Test
+    void aCallWithinTheBalanceCreatesNoArrears() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new TopUpCredits(ACME, usd("10")));
+        RecordTokenUsage u = call("r-2", CAROL, ACME, "0.25", f.clock.now());
+        submit(f, u);
+        assertEquals(java.util.List.of(new Fact.Charged(EventId.of("r-2"), DEP, CAROL, usd("0.25")),
+                new Fact.CreditsDeducted(ACME, usd("0.25"), EventId.of("r-2"))), factsOf(f, u.commandId()));
+    }
+
+    @Test
+    void forgedCreditFactsWithValidSealsDivergeOnReplay() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.run(new TopUpCredits(ACME, usd("1")));
+        RecordTokenUsage u = call("r-3", CAROL, ACME, "3", f.clock.now());
+        submit(f, u);
+        assertEquals(f.protocol.stateHash(), JournalSurgery.replay(f.journal).stateHash());
+        // A forger turns the arrears the call created into arrears settled, and seals everything anew.
+        var forged = JournalSurgery.resealed(JournalSurgery.batches(f.journal), b -> {
+            if (!b.key().equals(u.commandId())) {
+                return b;
+            }
+            java.util.List<io.fomo.spi.JournalEntry> e = new java.util.ArrayList<>(b.entries());
+            io.fomo.spi.JournalEntry old = e.get(1);
+            String text = new String(old.payload(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("fact=arrears-incurred\n"), text);
+            e.set(1, io.fomo.spi.JournalEntry.of(old.type(), text.replace("fact=arrears-incurred\n",
+                    "fact=arrears-settled\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), old.timestamp()));
+            return new JournalSurgery.Batch(b.key(), e);
+        });
+        JournalIntegrityException x = assertThrows(JournalIntegrityException.class, () -> JournalSurgery.replay(forged));
+        assertEquals(JournalIntegrityException.Kind.DIVERGED, x.kind());
+        assertEquals(u.commandId(), x.commandId().orElseThrow());
+    }
 }
