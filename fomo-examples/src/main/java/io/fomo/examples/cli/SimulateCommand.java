@@ -179,10 +179,10 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.println("daily state: " + dir.resolve(CSV));
             stdout.println("report:      " + dir.resolve(REPORT));
             stdout.println("journal:     " + Journals.redact(journalSpec) + " (" + result.events() + " events)");
+            result.headHash().ifPresent(h -> stdout.println("head: " + h));
             if (chainLine != null) {
                 stdout.println(chainLine);
             }
-            result.headHash().ifPresent(h -> stdout.println("head: " + h));
             stdout.println("state-hash: " + result.stateHash());
             stdout.flush();
             return 0;
