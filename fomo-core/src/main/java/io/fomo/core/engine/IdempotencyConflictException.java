@@ -12,6 +12,7 @@ public final class IdempotencyConflictException extends InvalidStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The command id journaled for another command. */
     private final EventId commandId;
 
     IdempotencyConflictException(EventId commandId, CommandDigest journaled, CommandDigest submitted) {

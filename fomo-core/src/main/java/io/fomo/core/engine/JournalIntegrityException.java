@@ -33,9 +33,13 @@ public final class JournalIntegrityException extends InvalidStateException {
         HEAD
     }
 
+    /** The journal sequence number where the failure was found. */
     private final long sequence;
+    /** What kind of failure it is. */
     private final Kind kind;
+    /** The command id concerned, or null. */
     private final EventId commandId;
+    /** The rules version recorded in the journal's genesis (0 when unknown). */
     private final int journalRules;
 
     JournalIntegrityException(long sequence, Kind kind, EventId commandId, int journalRules, String message,
