@@ -42,6 +42,9 @@ final class FactCodec {
         } else if (fact instanceof Fact.EpochClosed e) {
             f.put(p + "epoch", e.epoch());
         }
+        if (fact instanceof Fact.BuybackDeferred d) {
+            f.put(p + "deployment", d.deployment().value()).put(p + "reason", d.reason());
+        }
     }
 
     static List<Fact> decode(Fields f) {
@@ -73,6 +76,8 @@ final class FactCodec {
                         f.account(p + "user"), f.amount(p + "amount"));
             case JournalTags.QUOTED:
                 return new Fact.Quoted(f.decimal(p + "price"), f.text(p + "source"), f.instant(p + "at"));
+            case JournalTags.BUYBACK_DEFERRED:
+                return new Fact.BuybackDeferred(f.deployment(p + "deployment"), f.text(p + "reason"));
             case JournalTags.EPOCH_CLOSED:
                 return new Fact.EpochClosed(f.longValue(p + "epoch"));
             default:

@@ -264,10 +264,15 @@ public final class FomoProtocol {
         return v.length() > 64 ? v.substring(0, 64) + "..." : v;
     }
 
+    /**
+     * The FLOCK price for a close, or null when the feed has none or fails in any way (an outage). A close
+     * without a price still closes: each buyback with a budget is deferred with a journaled
+     * {@link Fact.BuybackDeferred} ({@link Fact.BuybackDeferred#NO_PRICE}), never skipped silently.
+     */
     private PriceQuote quote(Instant at) {
         try {
             return prices.priceAt(Asset.FLOCK, at);
-        } catch (FomoException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -54,6 +54,7 @@ final class JournalTags {
     static final String CHARGED = "charged";
     static final String QUOTED = "quoted";
     static final String EPOCH_CLOSED = "epoch-closed";
+    static final String BUYBACK_DEFERRED = "buyback-deferred";
 
     static final Map<Class<? extends Command>, String> COMMANDS = Map.ofEntries(
             Map.entry(Command.Deposit.class, DEPOSIT),
@@ -83,6 +84,7 @@ final class JournalTags {
             Fact.Swapped.class, SWAPPED,
             Fact.Charged.class, CHARGED,
             Fact.Quoted.class, QUOTED,
+            Fact.BuybackDeferred.class, BUYBACK_DEFERRED,
             Fact.EpochClosed.class, EPOCH_CLOSED);
 
     /** Every entry type, in the order a batch may hold them. */

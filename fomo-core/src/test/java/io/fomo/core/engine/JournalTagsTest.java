@@ -39,6 +39,7 @@ class JournalTagsTest {
                 Map.entry("ChangeParameters", "change-parameters"), Map.entry("Minted", "minted"),
                 Map.entry("Burned", "burned"), Map.entry("Moved", "moved"), Map.entry("Swapped", "swapped"),
                 Map.entry("Charged", "charged"), Map.entry("Quoted", "quoted"), Map.entry("EpochClosed", "epoch-closed")));
+        published.put("BuybackDeferred", "buyback-deferred");
         Map<String, String> actual = new TreeMap<>();
         JournalTags.COMMANDS.forEach((c, t) -> actual.put(c.getSimpleName(), t));
         JournalTags.FACTS_BY_CLASS.forEach((c, t) -> actual.put(c.getSimpleName(), t));
