@@ -5,6 +5,7 @@ import io.fomo.core.emission.EmissionReserve;
 import io.fomo.core.revenue.BuybackBook;
 import io.fomo.core.revenue.BuybackBudget;
 import io.fomo.core.revenue.BuybackExecution;
+import io.fomo.core.revenue.BuybackStatus;
 import io.fomo.core.revenue.Buybacks;
 import io.fomo.core.revenue.BurnLedger;
 import io.fomo.core.revenue.EpochCalendar;
@@ -23,6 +24,7 @@ import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
 import io.fomo.spi.EventId;
+import io.fomo.spi.FomoException;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.LimitExceededException;
@@ -77,17 +79,43 @@ final class EpochHandler implements CommandHandler {
         BurnLedger nextBurns = state.burns;
         TreeMap<DeploymentId, Deployment> nextDeployments = new TreeMap<>();
         List<BuybackExecution> executions = new ArrayList<>();
+        Amount bookedFlock = state.tokens.supply(Asset.FLOCK);
         for (Deployment d : state.deployments.values()) {
             if (!d.hasPool()) {
                 continue;
             }
             BuybackBudget budget = book.budgetOf(d.id);
-            if (quote == null || budget.total().isZero()) {
+            if (budget.total().isZero()) {
                 continue;
             }
-            BuybackExecution x = Buybacks.execute(budget, d.pool, quote, at, state.current.buyback());
+            if (quote == null) {
+                // No price (none known, or the feed failed): the budget waits, and the journal says why.
+                b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.NO_PRICE));
+                continue;
+            }
+            // A buyback never fails the close: what the price, the pool or the supply cannot absorb waits.
+            // FLOCK outside the books is all a buyback can take out of circulation: the MT leg pays FLOCK
+            // into the pool (onto the books), the FLOCK leg burns FLOCK (off the supply).
+            Amount exists = nextBurns.supplyOf(Asset.FLOCK);
+            Amount room = exists.isGreaterThan(bookedFlock) ? exists.minus(bookedFlock) : Amount.zero(Asset.FLOCK);
+            BuybackExecution x;
+            BurnLedger burned;
+            try {
+                x = Buybacks.execute(budget, d.pool, quote, at, state.current.buyback(), room);
+                burned = nextBurns.record(epoch, x);
+            } catch (FomoException | ArithmeticException e) {
+                b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.UNPRICEABLE));
+                continue;
+            }
+            if (x.status() == BuybackStatus.DEFERRED_STALE_PRICE) {
+                b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.STALE_PRICE));
+            } else if (needs(budget, quote).compareTo(room.value()) > 0) {
+                // Part or all of the budget waits for FLOCK to be there to buy.
+                b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.SUPPLY));
+            }
+            bookedFlock = bookedFlock.plus(x.flockForMt());
             book = book.apply(x);
-            nextBurns = nextBurns.record(epoch, x);
+            nextBurns = burned;
             executions.add(x);
             nextDeployments.put(d.id, d.withPool(x.poolAfter()));
             b.mint(Accounts.BUYBACK, x.flockForMt().plus(x.flockBought()));
@@ -178,6 +206,11 @@ final class EpochHandler implements CommandHandler {
                 state.revenue = state.revenue.withRouter(State.router(state.current));
             }
         };
+    }
+
+    /** The FLOCK a whole budget would take out of circulation at a price, before any bound. */
+    private static java.math.BigDecimal needs(BuybackBudget budget, PriceQuote quote) {
+        return budget.total().value().divide(quote.price(), Asset.FLOCK.decimals(), java.math.RoundingMode.DOWN);
     }
 
     private Runnable claim(AccountId user, TokenLedger.Batch b) {

@@ -253,6 +253,39 @@ public sealed interface Fact {
     }
 
     /**
+     * A deployment's buyback was not executed at an epoch close; its budget stays, deferred to a later
+     * close. The reason is one of the stable codes below, decided from the journaled state and quote
+     * alone, so a replay decides it again.
+     *
+     * @param deployment the deployment whose buyback waits
+     * @param reason     {@link #NO_PRICE}, {@link #STALE_PRICE}, {@link #UNPRICEABLE} or {@link #SUPPLY}
+     */
+    record BuybackDeferred(DeploymentId deployment, String reason) implements Fact {
+        /** The price feed gave no FLOCK price for the close (none known, or the feed failed). */
+        public static final String NO_PRICE = "no-price";
+        /** The FLOCK price is older than the buyback parameters' maximum age. */
+        public static final String STALE_PRICE = "stale-price";
+        /** At this price the budget buys an amount outside the numbers' bounds (an absurd price). */
+        public static final String UNPRICEABLE = "unpriceable";
+        /** What the buyback would burn exceeds what exists of the token beyond the engine's own books. */
+        public static final String SUPPLY = "supply";
+
+        /**
+         * Checks the fields.
+         *
+         * @param deployment the deployment whose buyback waits
+         * @param reason     one of the reason codes
+         */
+        public BuybackDeferred {
+            Objects.requireNonNull(deployment, "deployment");
+            Objects.requireNonNull(reason, "reason");
+            if (!java.util.Set.of(NO_PRICE, STALE_PRICE, UNPRICEABLE, SUPPLY).contains(reason)) {
+                throw io.fomo.spi.InvalidArgumentException.of("reason", reason, "is not a buyback deferral reason");
+            }
+        }
+    }
+
+    /**
      * An epoch was closed: its revenue routed, buybacks executed, emissions distributed.
      *
      * @param epoch the epoch closed, 0 or more

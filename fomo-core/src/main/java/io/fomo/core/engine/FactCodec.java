@@ -50,6 +50,9 @@ final class FactCodec {
         } else if (fact instanceof Fact.ArrearsSettled a) {
             f.put(p + "team", a.team().value()).put(p + "amount", a.amount());
         }
+        if (fact instanceof Fact.BuybackDeferred d) {
+            f.put(p + "deployment", d.deployment().value()).put(p + "reason", d.reason());
+        }
     }
 
     static List<Fact> decode(Fields f) {
@@ -81,6 +84,8 @@ final class FactCodec {
                         f.account(p + "user"), f.amount(p + "amount"));
             case JournalTags.QUOTED:
                 return new Fact.Quoted(f.decimal(p + "price"), f.text(p + "source"), f.instant(p + "at"));
+            case JournalTags.BUYBACK_DEFERRED:
+                return new Fact.BuybackDeferred(f.deployment(p + "deployment"), f.text(p + "reason"));
             case JournalTags.EPOCH_CLOSED:
                 return new Fact.EpochClosed(f.longValue(p + "epoch"));
             case JournalTags.CREDITS_TOPPED_UP:

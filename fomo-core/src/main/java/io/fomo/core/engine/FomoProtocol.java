@@ -131,7 +131,7 @@ public final class FomoProtocol {
             return;
         }
         if (autoDispatch) {
-            dispatch();
+            dispatchAfterCommit();
         }
         if (b.parameters != null && !b.parameters.equals(state.genesis)) {
             throw InvalidArgumentException.of("parameters", b.parameters, "differ from the journal's genesis "
@@ -187,6 +187,9 @@ public final class FomoProtocol {
         CommandCodec.encode(command, f);
         byte[] payload = f.encode();
         CommandDigest digest = CommandDigest.of(digests, payload);
+        // A stale engine catches up before it validates: another engine on this journal may have made the
+        // command valid (a deposit) or journaled this very id.
+        catchUp();
         for (int attempt = 0; ; attempt++) {
             CommandDigest known = state.seen.get(commandId);
             if (known != null) {
@@ -237,10 +240,16 @@ public final class FomoProtocol {
                 outbox.put(intent.id(), intent);
             }
             if (autoDispatch) {
-                dispatch();
+                dispatchAfterCommit();
+            }
+            int waiting = 0;
+            for (TokenIntent intent : prepared.intents) {
+                if (outbox.containsKey(intent.id())) {
+                    waiting++;
+                }
             }
             return new Receipt(commandId, r.firstSequence(), r.lastSequence(), false, prepared.intents.size(),
-                    prepared.bought);
+                    prepared.bought, waiting);
         }
     }
 
@@ -255,17 +264,38 @@ public final class FomoProtocol {
         return v.length() > 64 ? v.substring(0, 64) + "..." : v;
     }
 
+    /**
+     * The FLOCK price for a close, or null when the feed has none or fails in any way (an outage). A close
+     * without a price still closes: each buyback with a budget is deferred with a journaled
+     * {@link Fact.BuybackDeferred} ({@link Fact.BuybackDeferred#NO_PRICE}), never skipped silently.
+     */
     private PriceQuote quote(Instant at) {
         try {
             return prices.priceAt(Asset.FLOCK, at);
-        } catch (FomoException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }
 
     /**
+     * The automatic dispatch after a command's batch is journaled and applied. The command is done
+     * whatever happens here: a gateway that throws anything at all (an RPC outage) or a journal that cannot
+     * take the confirmations leaves the intents pending, for {@link #dispatch()} to deliver later, and the
+     * submit returns its receipt normally.
+     */
+    private void dispatchAfterCommit() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            // Pending intents stay in the outbox; pendingIntents() shows them and dispatch() retries.
+        }
+    }
+
+    /**
      * Executes every pending intent through the chain gateway and journals the confirmations. An intent
-     * the gateway refuses (it throws) stays pending for a later call.
+     * the gateway refuses or fails on (it throws anything, an RPC outage included) stays pending, with every
+     * later intent, for a later call; the gateway is idempotent by intent id, so an intent it executed
+     * before failing is confirmed, not executed again, by the next call.
      *
      * @return the number of intents confirmed or rejected by the chain in this call
      */
@@ -278,8 +308,9 @@ public final class FomoProtocol {
                 IntentConfirmation c;
                 try {
                     c = gateway.execute(intent);
-                } catch (FomoException e) {
-                    // Refused (a balance not there yet, say): it and every later intent wait, in order.
+                } catch (RuntimeException e) {
+                    // Refused (a balance not there yet, say) or failed (an outage): it and every later
+                    // intent wait, in order.
                     break;
                 }
                 Fields f = new Fields("confirmation");
@@ -819,9 +850,10 @@ public final class FomoProtocol {
     }
 
     /**
-     * Returns the intents journaled but not yet confirmed by the chain gateway.
+     * Returns the intents journaled but not yet confirmed by the chain gateway: those a failing gateway
+     * left behind, or all of them without automatic dispatch. {@link #dispatch()} delivers them.
      *
-     * @return the intents, in issue order
+     * @return an immutable list of the intents, in issue order
      */
     public synchronized List<TokenIntent> pendingIntents() {
         return List.copyOf(outbox.values());

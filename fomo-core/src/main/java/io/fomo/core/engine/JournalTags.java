@@ -58,6 +58,7 @@ final class JournalTags {
     static final String CREDITS_DEDUCTED = "credits-deducted";
     static final String ARREARS_INCURRED = "arrears-incurred";
     static final String ARREARS_SETTLED = "arrears-settled";
+    static final String BUYBACK_DEFERRED = "buyback-deferred";
 
     static final Map<Class<? extends Command>, String> COMMANDS = Map.ofEntries(
             Map.entry(Command.Deposit.class, DEPOSIT),
@@ -88,6 +89,7 @@ final class JournalTags {
             Map.entry(Fact.Charged.class, CHARGED),
             Map.entry(Fact.Quoted.class, QUOTED),
             Map.entry(Fact.EpochClosed.class, EPOCH_CLOSED),
+            Map.entry(Fact.BuybackDeferred.class, BUYBACK_DEFERRED),
             Map.entry(Fact.CreditsToppedUp.class, CREDITS_TOPPED_UP),
             Map.entry(Fact.CreditsDeducted.class, CREDITS_DEDUCTED),
             Map.entry(Fact.ArrearsIncurred.class, ARREARS_INCURRED),

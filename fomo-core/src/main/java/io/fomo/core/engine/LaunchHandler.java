@@ -42,6 +42,13 @@ final class LaunchHandler implements CommandHandler {
                 throw InvalidArgumentException.of("amount", c.amount(), "deposits are of FLOCK");
             }
             State.positive("amount", c.amount());
+            // FLOCK has a fixed supply: the books never hold more than exists (less what was burned).
+            Amount exists = state.burns.supplyOf(Asset.FLOCK);
+            Amount booked = state.tokens.supply(Asset.FLOCK);
+            if (booked.plus(c.amount()).isGreaterThan(exists)) {
+                throw io.fomo.spi.LimitExceededException.of("amount", c.amount(), "would bring the FLOCK on the "
+                        + "books to more than the " + exists + " that exist (" + booked + " are booked)");
+            }
             b.mint(c.account(), c.amount());
             return () -> { };
         } else if (command instanceof Command.OpenLaunch c) {

@@ -20,13 +20,20 @@ public final class Receipt {
     private final boolean duplicate;
     private final int intents;
     private final RmoEvent.Bought bought;
+    private final int pending;
 
     Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents) {
-        this(commandId, firstSequence, lastSequence, duplicate, intents, null);
+        this(commandId, firstSequence, lastSequence, duplicate, intents, null, 0);
     }
 
     Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents,
             RmoEvent.Bought bought) {
+        this(commandId, firstSequence, lastSequence, duplicate, intents, bought, 0);
+    }
+
+    Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents,
+            RmoEvent.Bought bought, int pending) {
+        this.pending = pending;
         this.commandId = commandId;
         this.firstSequence = firstSequence;
         this.lastSequence = lastSequence;
@@ -82,6 +89,18 @@ public final class Receipt {
     }
 
     /**
+     * Returns how many of the command's intents were still waiting for the chain gateway when the submit
+     * returned: all of them without automatic dispatch, or those a failing gateway (an outage) left
+     * pending. The command itself is journaled and applied either way; {@link FomoProtocol#dispatch()}
+     * delivers them and {@link FomoProtocol#pendingIntents()} lists them. 0 for a duplicate.
+     *
+     * @return the number of the command's intents still pending, at most {@link #intents()}
+     */
+    public int pendingIntents() {
+        return pending;
+    }
+
+    /**
      * Returns what a {@link Command.Buy} bought: the FLOCK offered ({@code gross}), the fee kept, the
      * principal that reached the curve ({@code net}), the model-token claim bought ({@code mtOut}) and any
      * FLOCK returned unfilled at the max target ({@code returned}); {@code gross = net + fee + returned}.
@@ -97,18 +116,19 @@ public final class Receipt {
     public boolean equals(Object other) {
         return other instanceof Receipt r && r.commandId.equals(commandId) && r.firstSequence == firstSequence
                 && r.lastSequence == lastSequence && r.duplicate == duplicate && r.intents == intents
-                && Objects.equals(r.bought, bought);
+                && Objects.equals(r.bought, bought) && r.pending == pending;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(commandId, firstSequence, lastSequence, duplicate, intents, bought);
+        return Objects.hash(commandId, firstSequence, lastSequence, duplicate, intents, bought, pending);
     }
 
     @Override
     public String toString() {
         return duplicate ? "Receipt[" + commandId + ", duplicate]"
                 : "Receipt[" + commandId + ", " + firstSequence + ".." + lastSequence + ", intents=" + intents
+                        + (pending == 0 ? "" : ", pending=" + pending)
                         + (bought == null ? "" : ", bought " + bought.mtOut() + " for " + bought.gross()
                                 + (bought.returned().isZero() ? "" : ", returned " + bought.returned()))
                         + "]";

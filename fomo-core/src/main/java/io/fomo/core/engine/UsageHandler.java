@@ -6,6 +6,7 @@ import io.fomo.core.revenue.UsagePayment;
 import io.fomo.spi.Amount;
 import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.LimitExceededException;
 import io.fomo.spi.PriceQuote;
 import java.time.Instant;
 import java.util.TreeMap;
@@ -33,7 +34,16 @@ final class UsageHandler implements CommandHandler {
         if (c.units() <= 0) {
             throw InvalidArgumentException.of("units", c.units(), "must be positive");
         }
+        if (c.units() > EngineLimits.MAX_UNITS_PER_PAYMENT) {
+            throw LimitExceededException.of("units", c.units(), "at most " + EngineLimits.MAX_UNITS_PER_PAYMENT
+                    + " units may be paid for in one payment");
+        }
         UsageCharge charge = d.pricing.charge(c.units(), state.stakes.stakeOf(c.user(), c.deployment()));
+        if (charge.amount().value().compareTo(EngineLimits.MAX_CHARGE_PER_PAYMENT) > 0) {
+            throw LimitExceededException.of("units", c.units(), "would be charged " + charge.amount()
+                    + ", above the " + EngineLimits.MAX_CHARGE_PER_PAYMENT.toPlainString()
+                    + " one payment may be charged");
+        }
         RevenueLedger next = state.revenue.record(UsagePayment.of(c.paymentId(), c.deployment(), c.user(), charge.amount(), at));
         b.fact(new Fact.Charged(c.paymentId(), c.deployment(), c.user(), charge.amount()));
         return () -> {

@@ -75,6 +75,33 @@ public final class Buybacks {
      */
     public static BuybackExecution execute(BuybackBudget budget, ConstantProductPool pool, PriceQuote price,
             Instant now, BuybackParameters params) {
+        return execute(budget, pool, price, now, params, null);
+    }
+
+    /**
+     * Executes at a given FLOCK/USD quote, taking at most {@code flockRoom} FLOCK out of circulation: the
+     * FLOCK the MT leg pays into the pool plus the FLOCK the FLOCK leg buys and burns. What the room cannot
+     * absorb stays in the budget ({@link BuybackStatus#PARTIAL}). An engine whose books hold almost all of a
+     * token's fixed supply passes what is left outside them, so a buyback never burns more than exists.
+     *
+     * @param budget    the deployment's budget, in a USD-like asset of 6 or fewer decimals
+     * @param pool      the deployment's MT/FLOCK pool
+     * @param price     the FLOCK price in USD, with its timestamp
+     * @param now       the time of execution
+     * @param params    the parameters
+     * @param flockRoom the most FLOCK the execution may take out of circulation, not negative; null for no bound
+     * @return the execution
+     * @throws InvalidArgumentException as {@link #execute(BuybackBudget, ConstantProductPool, PriceQuote,
+     *                                  Instant, BuybackParameters)}, or if the room is negative or not FLOCK
+     */
+    public static BuybackExecution execute(BuybackBudget budget, ConstantProductPool pool, PriceQuote price,
+            Instant now, BuybackParameters params, Amount flockRoom) {
+        if (flockRoom != null) {
+            Amount.zero(Asset.FLOCK).requireSameAsset("flockRoom", flockRoom);
+            if (flockRoom.value().signum() < 0) {
+                throw InvalidArgumentException.of("flockRoom", flockRoom, "must not be negative");
+            }
+        }
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(price, "price");
@@ -97,14 +124,22 @@ public final class Buybacks {
         }
         BigDecimal p = price.price();
 
-        Amount flockBought = Amount.of(Asset.FLOCK, budget.flockBudget().value().divide(p, Asset.FLOCK.decimals(),
-                RoundingMode.DOWN));
-        Amount flockUsdSpent = cost(flockBought, p, usdZero.asset());
-
-        Amount affordable = Amount.of(Asset.FLOCK, budget.mtBudget().value().divide(p, Asset.FLOCK.decimals(),
-                RoundingMode.DOWN));
+        BigDecimal rawFlock = budget.flockBudget().value().divide(p, Asset.FLOCK.decimals(), RoundingMode.DOWN);
+        BigDecimal rawAffordable = budget.mtBudget().value().divide(p, Asset.FLOCK.decimals(), RoundingMode.DOWN);
+        boolean roomBound = false;
+        if (flockRoom != null && rawAffordable.compareTo(flockRoom.value()) > 0) {
+            rawAffordable = flockRoom.value();
+            roomBound = true;
+        }
+        Amount affordable = Amount.of(Asset.FLOCK, rawAffordable);
         Amount x = affordable.isZero() ? affordable
                 : largestWithinSlippage(pool, flockReserve, mtReserve, affordable, params.maxSlippage().fraction());
+        if (flockRoom != null && rawFlock.compareTo(flockRoom.value().subtract(x.value())) > 0) {
+            rawFlock = flockRoom.value().subtract(x.value());
+            roomBound = true;
+        }
+        Amount flockBought = Amount.of(Asset.FLOCK, rawFlock);
+        Amount flockUsdSpent = cost(flockBought, p, usdZero.asset());
         ConstantProductPool after = pool;
         Amount mtBought = Amount.zero(mt);
         if (x.isPositive()) {
@@ -115,7 +150,7 @@ public final class Buybacks {
         Amount mtUsdSpent = cost(x, p, usdZero.asset());
         BuybackBudget left = BuybackBudget.of(budget.deployment(), budget.mtBudget().minus(mtUsdSpent),
                 budget.flockBudget().minus(flockUsdSpent));
-        BuybackStatus status = x.equals(affordable) ? BuybackStatus.COMPLETE : BuybackStatus.PARTIAL;
+        BuybackStatus status = x.equals(affordable) && !roomBound ? BuybackStatus.COMPLETE : BuybackStatus.PARTIAL;
         return new BuybackExecution(status, price, budget, left, mtUsdSpent, x, mtBought, flockUsdSpent, flockBought,
                 pool, after);
     }

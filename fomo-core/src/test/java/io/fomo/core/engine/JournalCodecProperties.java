@@ -159,6 +159,9 @@ class JournalCodecProperties {
                 Combinators.combine(eventIds(), deployments(), a, x).as(Fact.Charged::new),
                 Combinators.combine(Arbitraries.bigDecimals().between(new BigDecimal("0.000001"), new BigDecimal("1e6"))
                         .ofScale(12), texts(), t).as(Fact.Quoted::new),
+                Combinators.combine(deployments(), Arbitraries.of(Fact.BuybackDeferred.NO_PRICE,
+                        Fact.BuybackDeferred.STALE_PRICE, Fact.BuybackDeferred.UNPRICEABLE,
+                        Fact.BuybackDeferred.SUPPLY)).as(Fact.BuybackDeferred::new),
                 Arbitraries.longs().between(0, Long.MAX_VALUE).map(Fact.EpochClosed::new),
                 Combinators.combine(a, x).as(Fact.CreditsToppedUp::new),
                 Combinators.combine(a, amounts(Asset.USD), eventIds()).as(Fact.CreditsDeducted::new),

@@ -56,6 +56,7 @@ class JournalTagsTest {
                 Map.entry("RecordTokenUsage", "record-token-usage"), Map.entry("TopUpCredits", "top-up-credits"),
                 Map.entry("CreditsToppedUp", "credits-topped-up"), Map.entry("CreditsDeducted", "credits-deducted"),
                 Map.entry("ArrearsIncurred", "arrears-incurred"), Map.entry("ArrearsSettled", "arrears-settled")));
+        published.put("BuybackDeferred", "buyback-deferred");
         Map<String, String> actual = new TreeMap<>();
         JournalTags.COMMANDS.forEach((c, t) -> actual.put(c.getSimpleName(), t));
         JournalTags.FACTS_BY_CLASS.forEach((c, t) -> actual.put(c.getSimpleName(), t));

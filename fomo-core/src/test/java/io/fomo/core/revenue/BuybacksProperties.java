@@ -114,4 +114,44 @@ class BuybacksProperties {
         assertEquals(start.total(), spent.plus(b.total()));
         assertEquals(mtBought, burns.burnedOf(MT));
     }
+
+    @Property(tries = 200)
+    void aBuybackWithinAFlockRoomNeverTakesMoreFlockThanTheRoomAndConservesTheBudget(
+            @ForAll("reserve") BigInteger rf, @ForAll("reserve") BigInteger rm,
+            @ForAll @IntRange(min = 0, max = 500) int slippageBps, @ForAll("roomPrice") BigDecimal price,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long mtUsd,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long flockUsd,
+            @ForAll("room") BigInteger roomUnits) {
+        ConstantProductPool pool = ConstantProductPool.open(Amount.ofUnits(Asset.FLOCK, rf), Amount.ofUnits(MT, rm), 30);
+        BuybackBudget budget = BuybackBudget.of(D, Amount.ofUnits(Asset.USD, mtUsd), Amount.ofUnits(Asset.USD, flockUsd));
+        BuybackParameters p = BuybackParameters.of(Share.ofBps(slippageBps), Duration.ofHours(1));
+        Amount room = Amount.ofUnits(Asset.FLOCK, roomUnits);
+        BuybackExecution e = Buybacks.execute(budget, pool, PriceQuote.of(Asset.FLOCK, price, "t", NOW), NOW, p, room);
+
+        assertTrue(e.flockForMt().plus(e.flockBought()).compareTo(room) <= 0, e.toString());
+        assertEquals(budget.mtBudget(), e.mtUsdSpent().plus(e.budgetAfter().mtBudget()));
+        assertEquals(budget.flockBudget(), e.flockUsdSpent().plus(e.budgetAfter().flockBudget()));
+        assertTrue(e.flockBought().value().multiply(price).compareTo(e.flockUsdSpent().value()) <= 0);
+        if (e.flockForMt().isPositive()) {
+            assertTrue(withinBound(pool, e.flockForMt(), e.mtBought(), Share.ofBps(slippageBps).fraction()));
+        }
+        // Without a bound that binds, the room changes nothing.
+        BuybackExecution free = Buybacks.execute(budget, pool, PriceQuote.of(Asset.FLOCK, price, "t", NOW), NOW, p);
+        if (free.flockForMt().plus(free.flockBought()).compareTo(room) <= 0
+                && budget.total().value().divide(price, 18, java.math.RoundingMode.DOWN).compareTo(room.value()) <= 0) {
+            assertEquals(free, e);
+        }
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> roomPrice() {
+        return Arbitraries.oneOf(java.util.List.of(price(),
+                Arbitraries.of("1e-36", "1e-12", "1e-8", "1e12").map(BigDecimal::new)));
+    }
+
+    @Provide
+    Arbitrary<BigInteger> room() {
+        return Arbitraries.oneOf(java.util.List.of(Arbitraries.just(BigInteger.ZERO),
+                Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.TEN.pow(30))));
+    }
 }

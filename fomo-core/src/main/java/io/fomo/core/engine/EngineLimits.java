@@ -1,0 +1,31 @@
+package io.fomo.core.engine;
+
+import java.math.BigDecimal;
+
+/**
+ * The engine's bounds on what one command may bring in (docs/limits.md, "The engine"). They sit where a
+ * value enters so that no accepted command can make a later valid command impossible: an epoch close and
+ * a claim stay possible after any sequence of accepted commands.
+ *
+ * <ul>
+ *   <li>A {@link Command.RecordUsage} pays for at most {@link #MAX_UNITS_PER_PAYMENT} units, and its charge
+ *       is at most {@link #MAX_CHARGE_PER_PAYMENT} in the price's asset;</li>
+ *   <li>a {@link Command.Deposit} may not bring the FLOCK on the engine's books above what exists of FLOCK
+ *       ({@link ProtocolParameters#FLOCK_SUPPLY} less what buybacks have burned);</li>
+ *   <li>a buyback the pool, the price or the supply cannot absorb is deferred with a journaled
+ *       {@link Fact.BuybackDeferred} and its budget waits; it never fails the close.</li>
+ * </ul>
+ *
+ * <p>This class has only constants.
+ */
+public final class EngineLimits {
+
+    /** The most units one usage payment may pay for: 10^12. */
+    public static final long MAX_UNITS_PER_PAYMENT = 1_000_000_000_000L;
+
+    /** The largest charge of one usage payment, in the price's asset (USD): 10^9. */
+    public static final BigDecimal MAX_CHARGE_PER_PAYMENT = BigDecimal.valueOf(1_000_000_000L);
+
+    private EngineLimits() {
+    }
+}
