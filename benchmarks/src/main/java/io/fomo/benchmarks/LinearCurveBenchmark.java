@@ -51,7 +51,7 @@ public class LinearCurveBenchmark {
     private static final int BASE_DECIMALS = 36;
 
     /** Integer digits of the quote input. */
-    @Param({"24", "78"})
+    @Param({"24", "76"})
     public int digits;
 
     private LinearCurve curve;
@@ -69,9 +69,11 @@ public class LinearCurveBenchmark {
         SplittableRandom random = Seeds.fresh("LinearCurveBenchmark");
         Asset quote = Asset.of("FLOCK", 18);
         Asset base = Asset.of("MT", BASE_DECIMALS);
-        // A tranche far larger than any input can buy, so every buy takes the formula path.
-        curve = LinearCurve.of(quote, P0, SLOPE, Amount.of(base, BigDecimal.TEN.pow(digits + 2)),
-                DecimalPolicy.standard());
+        // A tranche longer than any input can buy (past sqrt(2·10^digits/slope) tokens the slope alone costs
+        // more than the largest input), so every buy takes the formula path, and short enough that its own
+        // cost stays an amount within docs/limits.md (below 10^78).
+        BigInteger reach = BigInteger.TWO.multiply(BigInteger.TEN.pow(digits + 6)).sqrt().add(BigInteger.TWO);
+        curve = LinearCurve.of(quote, P0, SLOPE, Amount.of(base, new BigDecimal(reach)), DecimalPolicy.standard());
         start = CurvePosition.start(curve);
         inputs = new Amount[64];
         for (int i = 0; i < inputs.length; i++) {
