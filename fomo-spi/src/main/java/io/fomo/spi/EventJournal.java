@@ -43,6 +43,14 @@ import java.util.List;
  * A snapshot store can be added beside the journal later (state at a sequence number) without changing
  * this contract, because sequence numbers are dense and stable.
  *
+ * <h2>Storage failures</h2>
+ * A failure of the storage itself (an unreachable database, a full disk, a read-only file or database,
+ * damaged data) is a {@link StorageException} with its {@link StorageException.Kind kind}, never one of
+ * the four rejection {@link FomoException}s, and never shows a password. An append that fails with it
+ * wrote its whole batch or nothing; retrying it with the same idempotency key is always safe (a batch
+ * that did reach the storage is answered as written or as a duplicate, never written twice). Adapters
+ * over a server may reconnect and retry on their own, within bounds they document, before giving up.
+ *
  * <h2>Closing</h2>
  * A journal over a database or a file holds a connection until {@link #close() closed}, so it is
  * {@link AutoCloseable}: open it in a try-with-resources block. Closing twice is harmless; any other
@@ -69,6 +77,9 @@ public interface EventJournal extends AutoCloseable {
      *                                   key was used for a batch with different entries
      * @throws NullPointerException      if an argument or an entry of the batch is null
      * @throws SequenceConflictException if the journal is not at the expected sequence number
+     * @throws StorageException          if the storage fails (unreachable, full, read-only, damaged); the
+     *                                   batch was written whole or not at all, and a retry with the same key
+     *                                   never writes it twice
      */
     AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch);
 
@@ -80,6 +91,7 @@ public interface EventJournal extends AutoCloseable {
      * @return the records {@code fromSequence ... min(currentSequence, fromSequence + maxCount - 1)};
      *         empty if {@code fromSequence > currentSequence()}; never null, unmodifiable
      * @throws InvalidArgumentException if {@code fromSequence} or {@code maxCount} is less than 1
+     * @throws StorageException         if the storage cannot be read
      */
     List<JournalRecord> read(long fromSequence, int maxCount);
 
@@ -111,6 +123,7 @@ public interface EventJournal extends AutoCloseable {
      * Returns the sequence number of the last entry.
      *
      * @return the current sequence number, 0 for an empty journal
+     * @throws StorageException if the storage cannot be read
      */
     long currentSequence();
 

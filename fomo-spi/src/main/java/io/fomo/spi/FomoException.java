@@ -101,7 +101,7 @@ public abstract sealed class FomoException extends RuntimeException
         return bounded(text, MAX_QUOTED);
     }
 
-    private static String bounded(String text, int max) {
+    static String bounded(String text, int max) {
         if (text == null) {
             return "null";
         }
