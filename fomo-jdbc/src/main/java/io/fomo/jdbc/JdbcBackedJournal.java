@@ -16,6 +16,10 @@ abstract class JdbcBackedJournal implements EventJournal {
         this.jdbc = jdbc;
     }
 
+    final JdbcJournal jdbc() {
+        return jdbc;
+    }
+
     @Override
     public final AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
         return jdbc.append(expectedSequence, idempotencyKey, batch);

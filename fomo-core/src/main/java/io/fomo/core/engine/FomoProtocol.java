@@ -29,6 +29,7 @@ import io.fomo.spi.JournalRecord;
 import io.fomo.spi.PriceFeed;
 import io.fomo.spi.PriceQuote;
 import io.fomo.spi.SequenceConflictException;
+import io.fomo.spi.StorageException;
 import io.fomo.spi.TokenIntent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -175,6 +176,9 @@ public final class FomoProtocol {
      * @throws FomoException with the code of whatever was wrong with the command; the state is unchanged
      * @throws IdempotencyConflictException if the id was journaled for a different command; nothing is written
      * @throws SequenceConflictException if other writers kept the journal moving through every retry
+     * @throws StorageException if the journal's storage fails before the command is journaled (unreachable
+     *         after the journal's own retries, full, read-only); nothing was applied, and a retry with the same
+     *         id is safe: it is answered as a duplicate if the batch did reach the journal
      */
     public synchronized Receipt submit(EventId commandId, Command command) {
         Objects.requireNonNull(commandId, "commandId");
@@ -410,6 +414,9 @@ public final class FomoProtocol {
     private List<JournalRecord> read(long from, int max) {
         try {
             return journal.read(from, max);
+        } catch (StorageException e) {
+            // The storage failed (unreachable, read-only, full): not a fault of the journal's content.
+            throw e;
         } catch (RuntimeException e) {
             // A row the journal itself cannot turn into a record (a null payload, a key that is no id).
             throw new JournalIntegrityException(from, JournalIntegrityException.Kind.MALFORMED, null, journalRules,

@@ -22,6 +22,7 @@ import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.JournalEntry;
 import io.fomo.spi.JournalRecord;
 import io.fomo.spi.ManualClock;
+import io.fomo.spi.StorageException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +112,7 @@ final class IngestCommand implements Callable<Integer> {
         } catch (InvalidArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--journal': "
                     + e.getMessage());
-        } catch (FomoException e) {
+        } catch (FomoException | StorageException e) {
             return failed(err, "cannot open " + Journals.redact(journal) + ": " + e.getMessage());
         }
         try {
@@ -144,7 +145,7 @@ final class IngestCommand implements Callable<Integer> {
                             meter.ingest(rec);
                         } catch (MalformedRecordException e) {
                             throw e;
-                        } catch (FomoException e) {
+                        } catch (FomoException | StorageException e) {
                             return failed(err, rec.location() + ": request " + rec.requestId()
                                     + " rejected by the engine (records before it are billed; a re-run is safe): "
                                     + e.getMessage());
@@ -169,7 +170,7 @@ final class IngestCommand implements Callable<Integer> {
                     + "nothing of this run was billed; fix the record and run again.");
         } catch (UncheckedIOException e) {
             return failed(err, e.getMessage());
-        } catch (FomoException e) {
+        } catch (FomoException | StorageException e) {
             return failed(err, Journals.redact(journal) + ": " + e.getMessage());
         } finally {
             Journals.close(j);

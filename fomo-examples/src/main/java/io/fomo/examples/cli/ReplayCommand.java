@@ -10,6 +10,7 @@ import io.fomo.spi.InMemoryChainGateway;
 import io.fomo.spi.InMemoryPriceFeed;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.ManualClock;
+import io.fomo.spi.StorageException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fomo replay --journal SPEC [--verify] [--expect-head HASH]}: verifies the journal's hash chain,
+ * {@code fomo replay --journal SPEC [--verify] [--expect-head HASH]}: opens the journal read-only
+ * ({@link Journals#openReadOnly}), verifies its hash chain,
  * rebuilds the protocol's state and prints {@code events: N}, {@code commands: N}, {@code head: <64 hex>}
  * and, last, {@code state-hash: <64 hex>}. Nothing is executed on a chain and nothing is written: intents
  * stay in the outbox ({@code autoDispatch(false)}). A journal that fails its chain, its facts or the head
@@ -57,12 +59,15 @@ final class ReplayCommand implements Callable<Integer> {
         }
         EventJournal j;
         try {
-            j = Journals.openExisting(journal);
+            // Read-only: a replay writes nothing, so it works on a read-only file, folder or file system.
+            j = Journals.openReadOnly(journal);
         } catch (InvalidArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--journal': "
                     + e.getMessage());
         } catch (FomoException e) {
-            return failed(e);
+            return failed(e.getMessage());
+        } catch (StorageException e) {
+            return failed(e.getMessage());
         }
         try {
             long events = j.currentSequence();
@@ -89,12 +94,14 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (FomoException e) {
-            return failed(e);
+            return failed(e.getMessage());
+        } catch (StorageException e) {
+            return failed(e.getMessage());
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (RuntimeException e) {
             // Whatever a damaged journal makes a driver or decoder throw is a failed replay, not a crash.
-            return failed(new JournalIntegrityFailure(e));
+            return failed(new JournalIntegrityFailure(e).getMessage());
         } finally {
             Journals.close(j);
         }
@@ -141,9 +148,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int failed(FomoException e) {
+    private int failed(String message) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("replay of " + Journals.redact(journal) + " failed: " + e.getMessage());
+        err.println("replay of " + Journals.redact(journal) + " failed: " + message);
         err.flush();
         return 1;
     }

@@ -15,6 +15,7 @@ import io.fomo.examples.simulate.SimulationResult;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.FomoException;
 import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -186,7 +187,7 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.println("state-hash: " + result.stateHash());
             stdout.flush();
             return 0;
-        } catch (FomoException | IOException | UncheckedIOException e) {
+        } catch (FomoException | StorageException | IOException | UncheckedIOException e) {
             return error(stderr, "the simulation failed: " + Journals.redact(String.valueOf(e.getMessage())));
         } finally {
             if (folder != null) {
@@ -199,7 +200,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (events != null) {
                 try {
                     Journals.close(events);
-                } catch (FomoException e) {
+                } catch (FomoException | StorageException e) {
                     stderr.println("warning: closing the journal: " + e.getMessage());
                     stderr.flush();
                 }

@@ -6,6 +6,7 @@ import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryEventJournal;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.StorageException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  *       {@code currentSchema=NAME} keeps several journals apart in one database.</li>
  * </ul>
  * A malformed spec is an {@link InvalidArgumentException} naming the spec (with any password masked);
- * a journal that cannot be opened is an {@link InvalidStateException}. Close what was opened with
+ * a journal that cannot be opened is a {@link StorageException} (the database unreachable, the file
+ * read-only or damaged), its message without the password. Close what was opened with
  * {@link #close(EventJournal)}.
  *
  * <p>This class is stateless and thread-safe.
@@ -54,11 +56,11 @@ public final class Journals {
      * @param spec {@code memory}, {@code sqlite:PATH} or {@code postgresql://HOST[:PORT]/DATABASE[?PARAMS]}
      * @return the journal; an SQLite or PostgreSQL journal holds a connection until {@link #close closed}
      * @throws InvalidArgumentException if the spec has none of the accepted forms
-     * @throws InvalidStateException    if the file or database cannot be opened
+     * @throws StorageException         if the file or database cannot be opened
      * @throws NullPointerException     if the spec is null
      */
     public static EventJournal open(String spec) {
-        return open(spec, true);
+        return open(spec, Mode.CREATE);
     }
 
     /**
@@ -70,11 +72,34 @@ public final class Journals {
      * @return the journal; an SQLite or PostgreSQL journal holds a connection until {@link #close closed}
      * @throws InvalidArgumentException if the spec has none of the accepted forms, or names an SQLite
      *                                  file that does not exist
-     * @throws InvalidStateException    if the file or database cannot be opened
+     * @throws StorageException         if the file or database cannot be opened
      * @throws NullPointerException     if the spec is null
      */
     public static EventJournal openExisting(String spec) {
-        return open(spec, false);
+        return open(spec, Mode.EXISTING);
+    }
+
+    /**
+     * Opens the journal a spec names for reading only, as a replay does: an SQLite file must exist and is
+     * opened read-only ({@link SqliteEventJournal#openReadOnly}), so a journal on a read-only file, folder
+     * or file system can be read, and nothing is created or changed; an append fails with
+     * {@link StorageException.Kind#READ_ONLY}. A PostgreSQL journal is opened as by {@link #openExisting};
+     * {@code memory} gives an empty journal.
+     *
+     * @param spec {@code memory}, {@code sqlite:PATH} or {@code postgresql://HOST[:PORT]/DATABASE[?PARAMS]}
+     * @return the journal; an SQLite or PostgreSQL journal holds a connection until {@link #close closed}
+     * @throws InvalidArgumentException if the spec has none of the accepted forms, or names an SQLite
+     *                                  file that does not exist
+     * @throws StorageException         if the file or database cannot be opened for reading
+     * @throws NullPointerException     if the spec is null
+     */
+    public static EventJournal openReadOnly(String spec) {
+        return open(spec, Mode.READ_ONLY);
+    }
+
+    /** What an open may do to an SQLite file. */
+    private enum Mode {
+        CREATE, EXISTING, READ_ONLY
     }
 
     /**
@@ -104,20 +129,24 @@ public final class Journals {
         return USERINFO.matcher(masked).replaceAll("$1$2:***@");
     }
 
-    private static EventJournal open(String spec, boolean create) {
+    private static EventJournal open(String spec, Mode mode) {
         Objects.requireNonNull(spec, "spec");
         if (spec.equals(MEMORY)) {
             return new InMemoryEventJournal();
         }
         if (spec.startsWith(SQLITE)) {
-            return sqlite(spec, create);
+            return sqlite(spec, mode);
         }
         if (POSTGRES.matcher(spec).matches()) {
             String url = jdbcUrl(spec);
             try {
                 return PostgresEventJournal.open(url);
-            } catch (InvalidStateException e) {
+            } catch (StorageException e) {
                 // The driver may quote the URL or its parts: no password leaves this method.
+                StorageException masked = new StorageException(e.kind(), withoutSecrets(e.getMessage(), spec), null);
+                masked.setStackTrace(e.getStackTrace());
+                throw masked;
+            } catch (InvalidStateException e) {
                 throw new InvalidStateException(withoutSecrets(e.getMessage(), spec), e.getCause());
             }
         }
@@ -161,7 +190,8 @@ public final class Journals {
         return masked;
     }
 
-    private static EventJournal sqlite(String spec, boolean create) {
+    private static EventJournal sqlite(String spec, Mode mode) {
+        boolean create = mode == Mode.CREATE;
         String location = spec.substring(SQLITE.length());
         if (location.isBlank()) {
             throw invalid(spec, "sqlite: needs a file, as in sqlite:fomo.db");
@@ -182,7 +212,7 @@ public final class Journals {
         if (create && folder != null && !Files.isDirectory(folder)) {
             throw invalid(spec, "the folder " + folder + " does not exist");
         }
-        return SqliteEventJournal.open(file);
+        return mode == Mode.READ_ONLY ? SqliteEventJournal.openReadOnly(file) : SqliteEventJournal.open(file);
     }
 
     private static InvalidArgumentException invalid(String spec, String reason) {

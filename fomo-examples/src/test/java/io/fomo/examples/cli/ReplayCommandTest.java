@@ -1,5 +1,6 @@
 package io.fomo.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,5 +180,43 @@ class ReplayCommandTest {
         assertTrue(run.err.startsWith("replay of postgresql://127.0.0.1:1/fomo?user=u&password=*** failed: "),
                 run.err);
         assertFalse(run.err.contains("s3cret"), run.err);
+    }
+
+    /**
+     * Replay opens SQLite read-only: the journal's file (0444) and folder (0555) stay exactly as they were,
+     * and the replay prints what the writer saw. (As root the permission bits do not restrict; fomo-jdbc's
+     * SqliteReadOnlyTest checks a truly read-only folder in a user namespace.)
+     */
+    @Test
+    void replayOfAnSqliteJournalInAReadOnlyFolderChangesNothing(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("ro"));
+        Path file = folder.resolve("journal.db");
+        String spec = "sqlite:" + file;
+        Written w = write(spec, 12 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+        byte[] before = Files.readAllBytes(file);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertReplays(spec, w);
+            assertArrayEquals(before, Files.readAllBytes(file));
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aReadOnlyJournalRefusesAppendsAsReadOnly(@TempDir Path dir) {
+        String spec = "sqlite:" + dir.resolve("j.db");
+        Written w = write(spec, 3);
+        EventJournal ro = Journals.openReadOnly(spec);
+        try {
+            io.fomo.spi.StorageException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.fomo.spi.StorageException.class, () -> ro.append(w.events, EventId.of("x"),
+                            List.of(JournalEntry.of("x", new byte[0], Instant.EPOCH))));
+            assertEquals(io.fomo.spi.StorageException.Kind.READ_ONLY, e.kind(), e.getMessage());
+            assertEquals(w.events, ro.currentSequence());
+        } finally {
+            Journals.close(ro);
+        }
     }
 }
