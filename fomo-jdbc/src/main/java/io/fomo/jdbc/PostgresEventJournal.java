@@ -82,8 +82,13 @@ public final class PostgresEventJournal extends JdbcBackedJournal {
                 JdbcJournal.Dialect.POSTGRESQL, tablePrefix, mask.apply(jdbcUrl), true, false, reconnect, mask));
     }
 
-    /** How many times a lost connection was replaced since the journal was opened. */
-    long reconnects() {
+    /**
+     * Returns how many times a lost connection was replaced by a new one since the journal was opened, for
+     * monitoring.
+     *
+     * @return the number of reconnections, 0 if the first connection never failed
+     */
+    public long reconnects() {
         return jdbc().reconnects();
     }
 

@@ -155,6 +155,7 @@ class CrashSafetyTest {
                     throw new AssertionError("the writer failed", broken.get());
                 }
                 assertTrue(before < total, "the restart came after the last command");
+                assertTrue(journal.reconnects() >= 1, "the journal never reconnected");
                 campaign.acknowledged.addAll(acks);
                 assertEquals(total, acks.size());
                 assertEquals(total, campaign.check(0));
@@ -162,7 +163,8 @@ class CrashSafetyTest {
                 assertEquals(campaign.reference.protocol.stateHash(), engine.stateHash(),
                         "the engine that lived through the restart differs from an uninterrupted run");
                 System.out.printf("crash safety through a PostgreSQL restart: %d commands, restart after %d, "
-                        + "%d submits gave up and were retried%n", total, before, givenUp.get());
+                        + "%d reconnects, %d submits gave up and were retried%n", total, before, journal.reconnects(),
+                        givenUp.get());
             } finally {
                 journal.close();
             }
