@@ -73,6 +73,9 @@ final class CommandCodec {
             p.change().encode(f, "change.");
         } else if (c instanceof Command.Metering m) {
             MeteringCodec.encode(m, f);
+        } else if (c instanceof Swap s) {
+            f.put("deployment", s.deployment().value()).put("trader", s.trader().value()).put("kind", s.kind().name())
+                    .put("amount", s.amount()).put("limit", s.limit());
         }
     }
 
@@ -120,9 +123,21 @@ final class CommandCodec {
                 return new Command.ClaimRewards(f.account("user"));
             case JournalTags.CHANGE_PARAMETERS:
                 return new Command.ChangeParameters(ParameterChange.decode(f, "change."));
+            case JournalTags.SWAP:
+                return new Swap(f.deployment("deployment"), f.account("trader"), swapKind(f.text("kind")),
+                        f.amount("amount"), f.amount("limit"));
             default:
                 return MeteringCodec.decode(type, f);
         }
+    }
+
+    private static Swap.Kind swapKind(String text) {
+        for (Swap.Kind k : Swap.Kind.values()) {
+            if (k.name().equals(text)) {
+                return k;
+            }
+        }
+        throw new InvalidStateException("journal: field 'kind' = " + text + ": expected EXACT_IN or EXACT_OUT");
     }
 
     private static void launch(LaunchParameters p, Fields f) {

@@ -142,7 +142,8 @@ class JournalCodecProperties {
                 a.map(Command.ClaimRewards::new),
                 changes().map(Command.ChangeParameters::new),
                 Combinators.combine(eventIds(), d, a, a, tokenCounts(), x, instants()).as(RecordTokenUsage::new),
-                Combinators.combine(a, x).as(TopUpCredits::new)));
+                Combinators.combine(a, x).as(TopUpCredits::new),
+                Combinators.combine(d, a, Arbitraries.of(Swap.Kind.class), x, x).as(Swap::new)));
     }
 
     /** Every kind of fact, each with random fields. */
