@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The anti-sniping fee and the per-wallet cap. Expected values computed by hand and with Python's
- * fractions (linear) and decimal at 120 digits (exponential), not with the SDK: fee =
+ * fractions (linear) and decimal at 700 digits (exponential), not with the SDK: fee =
  * ceil(gross·(150 + 4,850·φ(t))/10,000), φ linear (3600 − t)/3600, φ exponential 2^(−t/600).
  */
 class AntiSnipingTest {
