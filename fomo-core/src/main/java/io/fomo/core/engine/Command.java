@@ -372,4 +372,11 @@ public sealed interface Command {
      */
     sealed interface Metering extends Command permits RecordTokenUsage, TopUpCredits {
     }
+
+    /**
+     * The commands of the secondary market (docs/engine.md, "Swaps"): trades on a graduated deployment's
+     * MT/FLOCK pool. Declared in files of their own and handled by their own handler.
+     */
+    sealed interface Trading extends Command permits Swap {
+    }
 }

@@ -73,6 +73,9 @@ final class CommandCodec {
             p.change().encode(f, "change.");
         } else if (c instanceof Command.Metering m) {
             MeteringCodec.encode(m, f);
+        } else if (c instanceof Swap s) {
+            f.put("deployment", s.deployment().value()).put("trader", s.trader().value()).put("kind", s.kind().name())
+                    .put("amount", s.amount()).put("limit", s.limit());
         }
     }
 
@@ -120,9 +123,21 @@ final class CommandCodec {
                 return new Command.ClaimRewards(f.account("user"));
             case JournalTags.CHANGE_PARAMETERS:
                 return new Command.ChangeParameters(ParameterChange.decode(f, "change."));
+            case JournalTags.SWAP:
+                return new Swap(f.deployment("deployment"), f.account("trader"), swapKind(f.text("kind")),
+                        f.amount("amount"), f.amount("limit"));
             default:
                 return MeteringCodec.decode(type, f);
         }
+    }
+
+    private static Swap.Kind swapKind(String text) {
+        for (Swap.Kind k : Swap.Kind.values()) {
+            if (k.name().equals(text)) {
+                return k;
+            }
+        }
+        throw new InvalidStateException("journal: field 'kind' = " + text + ": expected EXACT_IN or EXACT_OUT");
     }
 
     private static void launch(LaunchParameters p, Fields f) {
@@ -149,6 +164,16 @@ final class CommandCodec {
         f.put("launch.policy.precision", d.precision()).put("launch.policy.guard", d.guardDigits())
                 .put("launch.policy.payout", d.payout().name()).put("launch.policy.charge", d.charge().name())
                 .put("launch.policy.poolOutput", d.poolOutput().name());
+        // Written only when set, so that a launch without them journals exactly as before they existed.
+        io.fomo.core.launch.AntiSniping a = p.antiSniping();
+        if (!a.isOff()) {
+            f.put("launch.antiSniping.decay", a.decay().name()).put("launch.antiSniping.startFeeBps", a.startFeeBps())
+                    .put("launch.antiSniping.windowSeconds", a.window().getSeconds());
+            if (a.decay() == io.fomo.core.launch.AntiSniping.Decay.EXPONENTIAL) {
+                f.put("launch.antiSniping.halfLifeSeconds", a.halfLife().getSeconds());
+            }
+        }
+        p.walletCap().ifPresent(cap -> f.put("launch.walletCap", cap));
         BondingCurve c = p.curve();
         if (c instanceof ConstantProductCurve cp) {
             f.put("launch.curve", "CONSTANT_PRODUCT").put("launch.curve.virtualQuote", cp.virtualQuoteReserve())
@@ -193,6 +218,23 @@ final class CommandCodec {
                         RoundingMode.valueOf(f.text("launch.policy.payout")),
                         RoundingMode.valueOf(f.text("launch.policy.charge")),
                         RoundingMode.valueOf(f.text("launch.policy.poolOutput"))));
+        if (f.has("launch.antiSniping.decay")) {
+            String decay = f.text("launch.antiSniping.decay");
+            int start = f.intValue("launch.antiSniping.startFeeBps");
+            Duration window = Duration.ofSeconds(f.longValue("launch.antiSniping.windowSeconds"));
+            if (decay.equals("LINEAR")) {
+                b.antiSniping(io.fomo.core.launch.AntiSniping.linear(start, window));
+            } else if (decay.equals("EXPONENTIAL")) {
+                b.antiSniping(io.fomo.core.launch.AntiSniping.exponential(start,
+                        Duration.ofSeconds(f.longValue("launch.antiSniping.halfLifeSeconds")), window));
+            } else {
+                throw new InvalidStateException("journal: field 'launch.antiSniping.decay' = " + decay
+                        + ": expected LINEAR or EXPONENTIAL");
+            }
+        }
+        if (f.has("launch.walletCap")) {
+            b.walletCap(f.amount("launch.walletCap"));
+        }
         switch (f.text("launch.curve")) {
             case "CONSTANT_PRODUCT":
                 b.curve(ConstantProductCurve.of(f.amount("launch.curve.virtualQuote"),

@@ -253,7 +253,7 @@ public final class FomoProtocol {
                 }
             }
             return new Receipt(commandId, r.firstSequence(), r.lastSequence(), false, prepared.intents.size(),
-                    prepared.bought, waiting);
+                    prepared.bought, waiting, prepared.swapped);
         }
     }
 

@@ -45,6 +45,7 @@ final class JournalTags {
     static final String CHANGE_PARAMETERS = "change-parameters";
     static final String RECORD_TOKEN_USAGE = "record-token-usage";
     static final String TOP_UP_CREDITS = "top-up-credits";
+    static final String SWAP = "swap";
 
     // Fact tags. Stable, as above.
     static final String MINTED = "minted";
@@ -79,7 +80,8 @@ final class JournalTags {
             Map.entry(Command.ClaimRewards.class, CLAIM_REWARDS),
             Map.entry(Command.ChangeParameters.class, CHANGE_PARAMETERS),
             Map.entry(RecordTokenUsage.class, RECORD_TOKEN_USAGE),
-            Map.entry(TopUpCredits.class, TOP_UP_CREDITS));
+            Map.entry(TopUpCredits.class, TOP_UP_CREDITS),
+            Map.entry(Swap.class, SWAP));
 
     static final Map<Class<? extends Fact>, String> FACTS_BY_CLASS = Map.ofEntries(
             Map.entry(Fact.Minted.class, MINTED),

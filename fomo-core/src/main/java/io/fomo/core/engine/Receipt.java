@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What became of one submitted command: the journal sequence numbers it was written at, or that it was
  * a duplicate of a command already applied (and so had no further effect); for a {@link Command.Buy},
- * what it bought ({@link #bought()}).
+ * what it bought ({@link #bought()}); for a {@link Swap}, what it paid and received ({@link #swapped()}).
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -21,6 +21,7 @@ public final class Receipt {
     private final int intents;
     private final RmoEvent.Bought bought;
     private final int pending;
+    private final Fact.Swapped swapped;
 
     Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents) {
         this(commandId, firstSequence, lastSequence, duplicate, intents, null, 0);
@@ -33,6 +34,12 @@ public final class Receipt {
 
     Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents,
             RmoEvent.Bought bought, int pending) {
+        this(commandId, firstSequence, lastSequence, duplicate, intents, bought, pending, null);
+    }
+
+    Receipt(EventId commandId, long firstSequence, long lastSequence, boolean duplicate, int intents,
+            RmoEvent.Bought bought, int pending, Fact.Swapped swapped) {
+        this.swapped = swapped;
         this.pending = pending;
         this.commandId = commandId;
         this.firstSequence = firstSequence;
@@ -112,11 +119,24 @@ public final class Receipt {
         return Optional.ofNullable(bought);
     }
 
+    /**
+     * Returns what a {@link Swap} paid and received: the trader, the pool's account, {@code in} (what the
+     * trader paid into the pool, the pool's fee included: the fee stays in the pool) and {@code out} (what
+     * the trader received). Under {@link Swap.Kind#EXACT_IN} {@code in} is the command's amount; under
+     * {@link Swap.Kind#EXACT_OUT} {@code out} is.
+     *
+     * @return the trade; empty for any other command and for a duplicate (the receipt of the first
+     *         submission said what was traded)
+     */
+    public Optional<Fact.Swapped> swapped() {
+        return Optional.ofNullable(swapped);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Receipt r && r.commandId.equals(commandId) && r.firstSequence == firstSequence
                 && r.lastSequence == lastSequence && r.duplicate == duplicate && r.intents == intents
-                && Objects.equals(r.bought, bought) && r.pending == pending;
+                && Objects.equals(r.bought, bought) && r.pending == pending && Objects.equals(r.swapped, swapped);
     }
 
     @Override
@@ -131,6 +151,7 @@ public final class Receipt {
                         + (pending == 0 ? "" : ", pending=" + pending)
                         + (bought == null ? "" : ", bought " + bought.mtOut() + " for " + bought.gross()
                                 + (bought.returned().isZero() ? "" : ", returned " + bought.returned()))
+                        + (swapped == null ? "" : ", swapped " + swapped.in() + " for " + swapped.out())
                         + "]";
     }
 }

@@ -117,7 +117,8 @@ final class State {
                 Map.entry(Command.ClaimRewards.class, epochs),
                 Map.entry(Command.ChangeParameters.class, epochs),
                 Map.entry(RecordTokenUsage.class, meteringHandler),
-                Map.entry(TopUpCredits.class, meteringHandler));
+                Map.entry(TopUpCredits.class, meteringHandler),
+                Map.entry(Swap.class, new SwapHandler(this)));
         b.commit();
     }
 
@@ -131,6 +132,8 @@ final class State {
         final List<Fact> facts;
         /** What a Buy bought; null for any other command. */
         final io.fomo.core.launch.RmoEvent.Bought bought;
+        /** What a Swap paid and received; null for any other command. */
+        Fact.Swapped swapped;
         private final Runnable commit;
 
         Prepared(List<TokenIntent> intents, List<Fact> facts, io.fomo.core.launch.RmoEvent.Bought bought,
@@ -183,13 +186,15 @@ final class State {
             throw InvalidArgumentException.of("command", command, "unknown command");
         }
         Runnable commit = handler.prepare(id, at, command, quote, b);
-        return new Prepared(List.copyOf(b.intents()), List.copyOf(b.facts()), b.bought(), () -> {
+        Prepared prepared = new Prepared(List.copyOf(b.intents()), List.copyOf(b.facts()), b.bought(), () -> {
             commit.run();
             b.commit();
             seen.put(id, digest);
             commands++;
             lastTime = at;
         });
+        prepared.swapped = b.swapped();
+        return prepared;
     }
 
     static void positive(String field, Amount amount) {

@@ -76,6 +76,19 @@ final class TokenLedger {
             this.command = command;
         }
 
+        /** What a Swap paid and received, for its receipt; null for any other command. */
+        private Fact.Swapped swapped;
+
+        /** Notes what a Swap paid and received, for its receipt. */
+        void swapped(Fact.Swapped trade) {
+            this.swapped = trade;
+        }
+
+        /** What a Swap paid and received; null for any other command. */
+        Fact.Swapped swapped() {
+            return swapped;
+        }
+
         /** Notes what a Buy bought, for its receipt. */
         void bought(io.fomo.core.launch.RmoEvent.Bought event) {
             this.bought = event;

@@ -25,7 +25,7 @@ import java.util.Objects;
  * supply, unsold sale tokens burned, raise split liquidity 50% / hosting reserve 30% / staking-incentive
  * budget 20% (rounding dust to the staking budget), issuer vesting 90-day cliff within 365 days, pool fee
  * 30 bps, overfill partially filled, min-target graduation only after the window, the standard
- * {@link DecimalPolicy}. The min and max targets and the curve have no default: they are preset per model.
+ * {@link DecimalPolicy}, no anti-sniping fee and no per-wallet cap. The min and max targets and the curve have no default: they are preset per model.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -69,6 +69,8 @@ public final class LaunchParameters {
     private final OverfillPolicy overfillPolicy;
     private final boolean graduationOnlyAfterWindow;
     private final DecimalPolicy decimalPolicy;
+    private final AntiSniping antiSniping;
+    private final Amount walletCap;
 
     private LaunchParameters(Builder b, BondingCurve curve, Amount[] allocation) {
         this.mtAsset = b.mtAsset;
@@ -98,6 +100,8 @@ public final class LaunchParameters {
         this.overfillPolicy = b.overfillPolicy;
         this.graduationOnlyAfterWindow = b.graduationOnlyAfterWindow;
         this.decimalPolicy = b.decimalPolicy;
+        this.antiSniping = b.antiSniping;
+        this.walletCap = b.walletCap;
     }
 
     /**
@@ -378,9 +382,30 @@ public final class LaunchParameters {
         return decimalPolicy;
     }
 
+    /**
+     * Returns the anti-sniping raise fee: a fee that starts high at the opening and decays to
+     * {@link #swapFeeBps()} over a number of seconds (FOMO-SPEC §6). Default {@link AntiSniping#none()}.
+     *
+     * @return the setting
+     */
+    public AntiSniping antiSniping() {
+        return antiSniping;
+    }
+
+    /**
+     * Returns the per-wallet cap on raise purchases: the most net FLOCK (principal, fees excluded) one
+     * buyer may put into the curve over the whole raise, the issuer's first buy included (FOMO-SPEC §6).
+     *
+     * @return the cap in FLOCK, empty when there is none (the default)
+     */
+    public java.util.Optional<Amount> walletCap() {
+        return java.util.Optional.ofNullable(walletCap);
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof LaunchParameters p && p.mtAsset.equals(mtAsset) && p.launchFee.equals(launchFee)
+        return other instanceof LaunchParameters p && p.antiSniping.equals(antiSniping)
+                && Objects.equals(p.walletCap, walletCap) && p.mtAsset.equals(mtAsset) && p.launchFee.equals(launchFee)
                 && p.window.equals(window) && p.minTarget.equals(minTarget) && p.maxTarget.equals(maxTarget)
                 && p.swapFeeBps == swapFeeBps && p.creatorFeeBps == creatorFeeBps && p.feeRounding == feeRounding
                 && p.curve.equals(curve) && p.curveRounding == curveRounding && p.totalSupply.equals(totalSupply)
@@ -445,8 +470,46 @@ public final class LaunchParameters {
         private OverfillPolicy overfillPolicy = OverfillPolicy.PARTIAL_FILL;
         private boolean graduationOnlyAfterWindow = true;
         private DecimalPolicy decimalPolicy = DecimalPolicy.standard();
+        private AntiSniping antiSniping = AntiSniping.none();
+        private Amount walletCap;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the anti-sniping raise fee (default {@link AntiSniping#none()}); its start fee must be at least
+         * the base {@link #swapFeeBps(int)} (checked by {@link #build()}).
+         *
+         * @param setting the setting
+         * @return this builder
+         */
+        public Builder antiSniping(AntiSniping setting) {
+            this.antiSniping = Objects.requireNonNull(setting, "antiSniping");
+            return this;
+        }
+
+        /**
+         * Sets a per-wallet cap on raise purchases: the most net FLOCK one buyer may put into the curve over
+         * the raise (default: none). A buy that would take a buyer's principal past it is refused
+         * (LIMIT_EXCEEDED) and changes nothing.
+         *
+         * @param cap the cap, positive FLOCK
+         * @return this builder
+         * @throws InvalidArgumentException if not positive FLOCK
+         */
+        public Builder walletCap(Amount cap) {
+            this.walletCap = positiveFlock("walletCap", cap);
+            return this;
+        }
+
+        /**
+         * Removes the per-wallet cap (the default).
+         *
+         * @return this builder
+         */
+        public Builder noWalletCap() {
+            this.walletCap = null;
+            return this;
         }
 
         /**
@@ -797,6 +860,10 @@ public final class LaunchParameters {
             }
             if (minTarget.isGreaterThan(maxTarget)) {
                 throw InvalidArgumentException.of("minTarget", minTarget, "must not exceed maxTarget " + maxTarget);
+            }
+            if (!antiSniping.isOff() && antiSniping.startFeeBps() < swapFeeBps) {
+                throw InvalidArgumentException.of("antiSniping.startFeeBps", antiSniping.startFeeBps(),
+                        "must be at least the base swapFeeBps " + swapFeeBps + " (the fee decays to it)");
             }
             int allocationSum = saleBps + liquidityBps + incentivesBps + issuerBps + treasuryBps;
             if (allocationSum != 10_000) {

@@ -35,7 +35,10 @@ import java.util.TreeMap;
  * by {@link LaunchParameters#feeRounding()}), split creator (rounded down) / platform (the rest), and the
  * net reaches the curve. A buy that reaches the max target graduates the raise at once; one that would
  * pass it is filled up to the target, and the unfilled FLOCK with its share of the fee
- * ({@code ceil(filled·f / (10,000 − f))}, never more than the fee) is returned. After the window (by
+ * ({@code ceil(filled·f / (10,000 − f))}, never more than the fee) is returned. With an anti-sniping
+ * setting ({@link LaunchParameters#antiSniping()}) the fee is the decaying one at the whole seconds elapsed
+ * since the opening; with a per-wallet cap ({@link LaunchParameters#walletCap()}) a buy that would take the
+ * buyer's principal past it is refused (LIMIT_EXCEEDED, naming {@code gross}, or {@code firstBuy}). After the window (by
  * default), anyone may graduate a raise at or above the min target, or close one below it, which fails
  * it; each supporter may then redeem their net principal once. Selling back is never accepted.
  *
@@ -135,7 +138,8 @@ public final class Rmo {
      * @return the events, at least one
      * @throws InvalidArgumentException if the actor, an amount or the time is not acceptable
      * @throws InvalidStateException    if the action is not allowed in the current state or at this time
-     * @throws LimitExceededException   if a buy exceeds the first-buy cap or (under REJECT) the max target
+     * @throws LimitExceededException   if a buy exceeds the first-buy cap, the per-wallet cap or (under REJECT)
+     *                                  the max target
      * @throws io.fomo.spi.InsufficientLiquidityException if graduation cannot seed a pool
      */
     public List<RmoEvent> decide(RmoAction action, Instant now) {
@@ -228,7 +232,10 @@ public final class Rmo {
             throw InvalidArgumentException.of("gross", gross, "must be positive");
         }
         int feeBps = params.swapFeeBps();
-        Amount fee = SwapFee.onGross(gross, feeBps, params.feeRounding());
+        // Whole seconds since the opening, rounded down: the anti-sniping fee never decays ahead of time.
+        long elapsed = java.time.Duration.between(openedAt, now).getSeconds();
+        AntiSniping fees = params.antiSniping();
+        Amount fee = fees.onGross(gross, feeBps, elapsed, params.feeRounding());
         Amount net = gross.minus(fee);
         if (!net.isPositive()) {
             throw InvalidArgumentException.of("gross", gross, "leaves nothing after the " + fee + " fee");
@@ -242,8 +249,16 @@ public final class Rmo {
                         + " left to the max target " + params.maxTarget());
             }
             filled = room;
-            fee = SwapFee.onNet(room, feeBps, params.feeRounding()).min(fee);
+            fee = fees.onNet(room, feeBps, elapsed, params.feeRounding()).min(fee);
             back = gross.minus(filled).minus(fee);
+        }
+        if (params.walletCap().isPresent()) {
+            Amount cap = params.walletCap().get();
+            Amount principal = supporter(buyer).principal().plus(filled);
+            if (principal.isGreaterThan(cap)) {
+                throw LimitExceededException.of(firstBuy ? "firstBuy" : "gross", gross, "would bring "
+                        + buyer + "'s principal to " + principal + ", past the walletCap of " + cap);
+            }
         }
         CurveFill fill = params.curve().buy(position, filled, params.curveRounding());
         if (!fill.quoteUsed().equals(filled)) {

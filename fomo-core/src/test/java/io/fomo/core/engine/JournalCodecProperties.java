@@ -62,6 +62,37 @@ class JournalCodecProperties {
     }
 
     static Arbitrary<LaunchParameters> launches(DeploymentId d) {
+        // Anti-sniping (none, linear, exponential) and a wallet cap (or none), journaled only when set.
+        Arbitrary<Integer> protection = Arbitraries.integers().between(0, 5);
+        return Combinators.combine(plainLaunches(d), protection, Arbitraries.longs().between(1, 1_000_000L))
+                .as((p, k, n) -> {
+                    if (k == 0) {
+                        return p;
+                    }
+                    LaunchParameters.Builder b = rebuild(p);
+                    if (k % 3 == 1) {
+                        b.antiSniping(io.fomo.core.launch.AntiSniping.linear(9_999, java.time.Duration.ofSeconds(n)));
+                    } else if (k % 3 == 2) {
+                        b.antiSniping(io.fomo.core.launch.AntiSniping.exponential(9_999,
+                                java.time.Duration.ofSeconds(n), java.time.Duration.ofSeconds(n * (1 + k))));
+                    }
+                    if (k >= 3) {
+                        b.walletCap(Amount.of(Asset.FLOCK, n));
+                    }
+                    return b.build();
+                });
+    }
+
+    /** A builder holding the fields the plain generator sets, to add the protections to. */
+    private static LaunchParameters.Builder rebuild(LaunchParameters p) {
+        LaunchParameters.Builder b = LaunchParameters.builder().mtAsset(p.mtAsset()).maxTarget(p.maxTarget())
+                .minTarget(p.minTarget()).creatorFeeBps(p.creatorFeeBps()).swapFeeBps(p.swapFeeBps())
+                .overfillPolicy(p.overfillPolicy()).unsoldPolicy(p.unsoldPolicy())
+                .graduationOnlyAfterWindow(p.graduationOnlyAfterWindow());
+        return b.curve(p.curve());
+    }
+
+    static Arbitrary<LaunchParameters> plainLaunches(DeploymentId d) {
         Asset mt = Asset.modelToken(d);
         return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 10_000),
                 Arbitraries.of(0, 1, 150, 9_999), Arbitraries.of(OverfillPolicy.class), Arbitraries.of(UnsoldPolicy.class),
@@ -142,7 +173,8 @@ class JournalCodecProperties {
                 a.map(Command.ClaimRewards::new),
                 changes().map(Command.ChangeParameters::new),
                 Combinators.combine(eventIds(), d, a, a, tokenCounts(), x, instants()).as(RecordTokenUsage::new),
-                Combinators.combine(a, x).as(TopUpCredits::new)));
+                Combinators.combine(a, x).as(TopUpCredits::new),
+                Combinators.combine(d, a, Arbitraries.of(Swap.Kind.class), x, x).as(Swap::new)));
     }
 
     /** Every kind of fact, each with random fields. */

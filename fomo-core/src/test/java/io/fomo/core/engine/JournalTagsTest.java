@@ -57,6 +57,7 @@ class JournalTagsTest {
                 Map.entry("CreditsToppedUp", "credits-topped-up"), Map.entry("CreditsDeducted", "credits-deducted"),
                 Map.entry("ArrearsIncurred", "arrears-incurred"), Map.entry("ArrearsSettled", "arrears-settled")));
         published.put("BuybackDeferred", "buyback-deferred");
+        published.put("Swap", "swap");
         Map<String, String> actual = new TreeMap<>();
         JournalTags.COMMANDS.forEach((c, t) -> actual.put(c.getSimpleName(), t));
         JournalTags.FACTS_BY_CLASS.forEach((c, t) -> actual.put(c.getSimpleName(), t));

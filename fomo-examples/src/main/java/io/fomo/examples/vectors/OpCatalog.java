@@ -5,6 +5,7 @@ import io.fomo.examples.vectors.ops.EpochOps;
 import io.fomo.examples.vectors.ops.JournalOps;
 import io.fomo.examples.vectors.ops.LaunchOps;
 import io.fomo.examples.vectors.ops.MathOps;
+import io.fomo.examples.vectors.ops.ProtectionOps;
 import io.fomo.examples.vectors.ops.RewardsOps;
 import java.util.Collections;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class OpCatalog {
         RewardsOps.register(r);
         EpochOps.register(r);
         JournalOps.register(r);
+        ProtectionOps.register(r);
         return new OpCatalog(ops);
     }
 

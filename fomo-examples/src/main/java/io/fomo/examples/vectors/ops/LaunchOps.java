@@ -357,6 +357,12 @@ public final class LaunchOps {
             b.overfillPolicy(p.enumValue("overfill", OverfillPolicy.class));
         }
         b.graduationOnlyAfterWindow(p.bool("graduationOnlyAfterWindow", true));
+        if (p.has("antiSniping")) {
+            b.antiSniping(ProtectionOps.antiSniping(p.object("antiSniping")));
+        }
+        if (p.has("walletCap")) {
+            b.walletCap(p.amount("walletCap", Asset.FLOCK));
+        }
         VectorInput c = p.object("curve");
         String type = c.string("type");
         switch (type) {
