@@ -263,6 +263,18 @@ class HostileCommandsCatalogueTest {
                 .flatMap(List::stream).map(Arguments::of);
     }
 
+    @org.junit.jupiter.api.Test
+    void everyCommandFamilyHasSeveralCasesAndNoCaseRepeatsAnother() {
+        List<Case> all = Stream.of(usage(), tokenUsage(), deposits(), staking(), launches(), epochs())
+                .flatMap(List::stream).toList();
+        Map<String, Long> bySurface = all.stream().collect(java.util.stream.Collectors.groupingBy(Case::surface,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        bySurface.forEach((surface, n) -> assertTrue(n >= 1, surface));
+        assertTrue(all.size() >= 100, "cases: " + all.size());
+        assertEquals(all.size(), all.stream().map(Case::toString).distinct().count(), "a case repeats another");
+        System.out.println("catalogue commands " + bySurface);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isRefusedWithTheTypedErrorAndChangesNeitherTheStateNorTheJournal(Case c) {

@@ -227,6 +227,17 @@ class HostileValuesCatalogueTest {
                 .flatMap(List::stream).map(c -> Arguments.of(c));
     }
 
+    @org.junit.jupiter.api.Test
+    void everySurfaceHasSeveralCasesAndNoCaseRepeatsAnother() {
+        List<Case> all = Stream.of(ids(), numbers(), priceBands(), parameters(), tokenCounts(), schedules())
+                .flatMap(List::stream).toList();
+        java.util.Map<String, Long> bySurface = all.stream().collect(java.util.stream.Collectors.groupingBy(Case::surface,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        bySurface.forEach((surface, n) -> assertTrue(n >= 3, surface + " has only " + n + " cases"));
+        assertEquals(all.size(), all.stream().map(Case::toString).distinct().count(), "a case repeats another");
+        System.out.println("catalogue values " + bySurface + ", builders " + builderCases().count());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isRefusedWithTheTypedErrorNamingItsFieldAndABoundedEscapedMessage(Case c) {
