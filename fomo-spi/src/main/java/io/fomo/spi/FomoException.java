@@ -20,6 +20,9 @@ public abstract sealed class FomoException extends RuntimeException
     /** The most characters of a whole message; past it the message is cut and says how long it was. */
     public static final int MAX_MESSAGE = 2_000;
 
+    /** Room for the "... (N characters)" that ends a cut text, so a cut message stays within MAX_MESSAGE. */
+    private static final int CUT_MARK = 32;
+
     /** The rejected field's name, empty when the error concerns no single field. */
     private final String field;
     /** The rejected value as quoted in the message, empty when the error concerns no single field. */
@@ -30,13 +33,13 @@ public abstract sealed class FomoException extends RuntimeException
     }
 
     FomoException(String message, Throwable cause) {
-        super(bounded(message, MAX_MESSAGE), cause);
+        super(bounded(message, MAX_MESSAGE - CUT_MARK), cause);
         this.field = "";
         this.rejectedValue = "";
     }
 
     FomoException(String field, Object value, String reason) {
-        super(describe(field, value, reason));
+        super(bounded(describe(field, value, reason), MAX_MESSAGE - CUT_MARK));
         this.field = field;
         this.rejectedValue = quote(value);
     }
@@ -106,9 +109,11 @@ public abstract sealed class FomoException extends RuntimeException
             return "null";
         }
         int n = text.length();
-        int shown = Math.min(n, max);
-        StringBuilder b = new StringBuilder(shown + 32);
-        for (int i = 0; i < shown; i++) {
+        // The bound is on what is shown: an escape takes six characters, so a text of control characters
+        // is cut after fewer of them.
+        StringBuilder b = new StringBuilder(Math.min(n, max) + 32);
+        int i = 0;
+        for (; i < n && b.length() < max; i++) {
             char c = text.charAt(i);
             boolean unpaired = Character.isHighSurrogate(c) && (i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
@@ -120,7 +125,7 @@ public abstract sealed class FomoException extends RuntimeException
                 b.append(c);
             }
         }
-        if (shown < n) {
+        if (i < n) {
             b.append("... (").append(n).append(" characters)");
         }
         return b.toString();

@@ -26,7 +26,15 @@ public non-sealed class InvalidArgumentException extends FomoException {
         super(message, cause);
     }
 
-    InvalidArgumentException(String field, Object value, String reason) {
+    /**
+     * Creates the error for one rejected field, with the message {@code "<field> = <value>: <reason>"}, for
+     * subclasses: {@link #field()} and {@link #rejectedValue()} (a bounded, escaped quote) are set.
+     *
+     * @param field  the name of the field or parameter
+     * @param value  the rejected value
+     * @param reason what was expected instead
+     */
+    protected InvalidArgumentException(String field, Object value, String reason) {
         super(field, value, reason);
     }
 

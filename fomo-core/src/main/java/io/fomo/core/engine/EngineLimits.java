@@ -10,6 +10,8 @@ import java.math.BigDecimal;
  * <ul>
  *   <li>A {@link Command.RecordUsage} pays for at most {@link #MAX_UNITS_PER_PAYMENT} units, and its charge
  *       is at most {@link #MAX_CHARGE_PER_PAYMENT} in the price's asset;</li>
+ *   <li>a {@link RecordTokenUsage} reports at most {@link #MAX_TOKENS_PER_CALL} input and as many output
+ *       tokens, and its list charge is 0 to {@link #MAX_CHARGE_PER_PAYMENT} USD;</li>
  *   <li>a {@link Command.Deposit} may not bring the FLOCK on the engine's books above what exists of FLOCK
  *       ({@link ProtocolParameters#FLOCK_SUPPLY} less what buybacks have burned);</li>
  *   <li>a buyback the pool, the price or the supply cannot absorb is deferred with a journaled
@@ -25,6 +27,12 @@ public final class EngineLimits {
 
     /** The largest charge of one usage payment, in the price's asset (USD): 10^9. */
     public static final BigDecimal MAX_CHARGE_PER_PAYMENT = BigDecimal.valueOf(1_000_000_000L);
+
+    /**
+     * The most input tokens, and the most output tokens, one metered call ({@link RecordTokenUsage}) may
+     * report: 10^12, like the units of one usage payment. The largest context windows hold about 10^7.
+     */
+    public static final long MAX_TOKENS_PER_CALL = 1_000_000_000_000L;
 
     private EngineLimits() {
     }

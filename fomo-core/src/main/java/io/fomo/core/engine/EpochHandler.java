@@ -109,6 +109,8 @@ final class EpochHandler implements CommandHandler {
             }
             if (x.status() == BuybackStatus.DEFERRED_STALE_PRICE) {
                 b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.STALE_PRICE));
+            } else if (x.status() == BuybackStatus.DEFERRED_PRICE_OUT_OF_BAND) {
+                b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.PRICE_OUT_OF_BAND));
             } else if (needs(budget, quote).compareTo(room.value()) > 0) {
                 // Part or all of the budget waits for FLOCK to be there to buy.
                 b.fact(new Fact.BuybackDeferred(d.id, Fact.BuybackDeferred.SUPPLY));

@@ -258,13 +258,16 @@ public sealed interface Fact {
      * alone, so a replay decides it again.
      *
      * @param deployment the deployment whose buyback waits
-     * @param reason     {@link #NO_PRICE}, {@link #STALE_PRICE}, {@link #UNPRICEABLE} or {@link #SUPPLY}
+     * @param reason     {@link #NO_PRICE}, {@link #STALE_PRICE}, {@link #PRICE_OUT_OF_BAND},
+     *                   {@link #UNPRICEABLE} or {@link #SUPPLY}
      */
     record BuybackDeferred(DeploymentId deployment, String reason) implements Fact {
         /** The price feed gave no FLOCK price for the close (none known, or the feed failed). */
         public static final String NO_PRICE = "no-price";
         /** The FLOCK price is older than the buyback parameters' maximum age. */
         public static final String STALE_PRICE = "stale-price";
+        /** The FLOCK price is outside the band the buyback parameters accept (an absurd price). */
+        public static final String PRICE_OUT_OF_BAND = "price-out-of-band";
         /** At this price the budget buys an amount outside the numbers' bounds (an absurd price). */
         public static final String UNPRICEABLE = "unpriceable";
         /** What the buyback would burn exceeds what exists of the token beyond the engine's own books. */
@@ -279,7 +282,7 @@ public sealed interface Fact {
         public BuybackDeferred {
             Objects.requireNonNull(deployment, "deployment");
             Objects.requireNonNull(reason, "reason");
-            if (!java.util.Set.of(NO_PRICE, STALE_PRICE, UNPRICEABLE, SUPPLY).contains(reason)) {
+            if (!java.util.Set.of(NO_PRICE, STALE_PRICE, PRICE_OUT_OF_BAND, UNPRICEABLE, SUPPLY).contains(reason)) {
                 throw io.fomo.spi.InvalidArgumentException.of("reason", reason, "is not a buyback deferral reason");
             }
         }

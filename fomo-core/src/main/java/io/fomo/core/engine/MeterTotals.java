@@ -38,7 +38,9 @@ public record MeterTotals(long calls, long inputTokens, long cachedTokens, long 
     }
 
     /**
-     * Returns these totals with one more call.
+     * Returns these totals with one more call. The counts saturate at {@link Long#MAX_VALUE} instead of
+     * overflowing: they are statistics, and a call must never be refused because of the calls before it
+     * (docs/limits.md).
      *
      * @param tokens the call's tokens
      * @param list   its charge before discount
@@ -47,8 +49,12 @@ public record MeterTotals(long calls, long inputTokens, long cachedTokens, long 
      * @return the new totals
      */
     public MeterTotals plus(TokenCounts tokens, Amount list, Amount paid, boolean isLate) {
-        return new MeterTotals(Math.addExact(calls, 1), Math.addExact(inputTokens, tokens.input()),
-                Math.addExact(cachedTokens, tokens.cachedInput()), Math.addExact(outputTokens, tokens.output()),
-                listCharges.plus(list), revenue.plus(paid), late + (isLate ? 1 : 0));
+        return new MeterTotals(saturated(calls, 1), saturated(inputTokens, tokens.input()),
+                saturated(cachedTokens, tokens.cachedInput()), saturated(outputTokens, tokens.output()),
+                listCharges.plus(list), revenue.plus(paid), saturated(late, isLate ? 1 : 0));
+    }
+
+    private static long saturated(long total, long more) {
+        return more > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + more;
     }
 }

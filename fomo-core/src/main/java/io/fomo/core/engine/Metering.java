@@ -9,6 +9,7 @@ import io.fomo.spi.DeploymentId;
 import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.LimitExceededException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -67,6 +68,19 @@ final class Metering {
         }
         if (!u.listCharge().asset().equals(State.REVENUE)) {
             throw InvalidArgumentException.of("listCharge", u.listCharge(), "must be in " + State.REVENUE);
+        }
+        // Bounds (docs/limits.md): no accepted call may make a later one, or a close, impossible.
+        if (u.listCharge().value().compareTo(EngineLimits.MAX_CHARGE_PER_PAYMENT) > 0) {
+            throw LimitExceededException.of("listCharge", u.listCharge(), "above the "
+                    + EngineLimits.MAX_CHARGE_PER_PAYMENT.toPlainString() + " one call may be charged");
+        }
+        if (u.tokens().input() > EngineLimits.MAX_TOKENS_PER_CALL) {
+            throw LimitExceededException.of("tokens.input", u.tokens().input(), "at most "
+                    + EngineLimits.MAX_TOKENS_PER_CALL + " input tokens may be reported by one call");
+        }
+        if (u.tokens().output() > EngineLimits.MAX_TOKENS_PER_CALL) {
+            throw LimitExceededException.of("tokens.output", u.tokens().output(), "at most "
+                    + EngineLimits.MAX_TOKENS_PER_CALL + " output tokens may be reported by one call");
         }
         if (s.revenue.hasSeen(u.requestId())) {
             throw InvalidStateException.of("requestId", u.requestId(), "was already billed (a request id is billed once)");

@@ -2,6 +2,7 @@ package io.fomo.core.engine;
 
 import io.fomo.core.math.Share;
 import io.fomo.core.revenue.BuybackParameters;
+import io.fomo.core.revenue.PriceBand;
 import io.fomo.core.revenue.RevenueWeights;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.Limits;
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The protocol parameters that may change while the protocol runs: the revenue weights, α and α_i of
- * reward scoring, and the buyback bounds. A change takes effect from the next epoch, and every version
+ * reward scoring, and the buyback bounds (slippage, price age and the FLOCK/USD price band). A change takes effect from the next epoch, and every version
  * is kept, so every past epoch replays with the values it had (FOMO-SPEC §4).
  *
  * <p>This class is immutable and thread-safe.
@@ -113,6 +114,8 @@ public final class ParameterChange {
         f.put(prefix + "alphaIncentive", alphaIncentive);
         f.put(prefix + "buyback.maxSlippage", buyback.maxSlippage().fraction());
         f.put(prefix + "buyback.maxPriceAgeSeconds", buyback.maxPriceAge().getSeconds());
+        f.put(prefix + "buyback.minPrice", buyback.priceBand().min());
+        f.put(prefix + "buyback.maxPrice", buyback.priceBand().max());
     }
 
     static ParameterChange decode(Fields f, String prefix) {
@@ -122,9 +125,14 @@ public final class ParameterChange {
                 .treasuryBps(f.intValue(prefix + "weights.treasury"))
                 .issuerBps(f.intValue(prefix + "weights.issuer"))
                 .build();
+        // A journal written before the price band holds no band: it had none, so the default band it was
+        // given when the band came in (docs/journal.md) applies to it.
+        PriceBand band = f.has(prefix + "buyback.minPrice")
+                ? PriceBand.of(f.decimal(prefix + "buyback.minPrice"), f.decimal(prefix + "buyback.maxPrice"))
+                : PriceBand.defaults();
         return of(w, f.decimal(prefix + "alpha"), f.decimal(prefix + "alphaIncentive"),
                 BuybackParameters.of(Share.of("buyback.maxSlippage", f.decimal(prefix + "buyback.maxSlippage")),
-                        Duration.ofSeconds(f.longValue(prefix + "buyback.maxPriceAgeSeconds"))));
+                        Duration.ofSeconds(f.longValue(prefix + "buyback.maxPriceAgeSeconds")), band));
     }
 
     @Override

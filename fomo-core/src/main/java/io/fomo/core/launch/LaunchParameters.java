@@ -35,6 +35,12 @@ public final class LaunchParameters {
     public static final Amount DEFAULT_LAUNCH_FEE = Amount.of(Asset.FLOCK, 32_768);
     /** The raise window [DOC]: 7 days. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+    /**
+     * The longest raise window, cliff or vesting duration accepted: 100 years. Longer ones would overflow
+     * the instants computed from them (a window of {@code Long.MAX_VALUE} seconds made the engine's
+     * {@code OpenLaunch} fail with an untyped error); see docs/limits.md.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_525);
     /** The swap fee [DOC]: 1.5%. */
     public static final int DEFAULT_SWAP_FEE_BPS = 150;
     /** The MT supply of a deployment [DOC]: 1,000,000. */
@@ -544,9 +550,9 @@ public final class LaunchParameters {
         /**
          * Sets the raise window (default 7 days).
          *
-         * @param duration the window, positive
+         * @param duration the window, positive, at most {@link LaunchParameters#MAX_DURATION}
          * @return this builder
-         * @throws InvalidArgumentException if not positive
+         * @throws InvalidArgumentException if not positive or too long
          */
         public Builder window(Duration duration) {
             this.window = positive("window", duration);
@@ -943,6 +949,9 @@ public final class LaunchParameters {
             Objects.requireNonNull(d, field);
             if (d.isNegative() || d.isZero()) {
                 throw InvalidArgumentException.of(field, d, "must be positive");
+            }
+            if (d.compareTo(MAX_DURATION) > 0) {
+                throw InvalidArgumentException.of(field, d, "must be at most " + MAX_DURATION + " (100 years)");
             }
             return d;
         }

@@ -7,5 +7,7 @@ public enum BuybackStatus {
     /** The slippage bound cut the MT buyback short; the rest of its budget waits for the next epoch. */
     PARTIAL,
     /** The price was older than the parameterised age: nothing ran and the whole budget waits. */
-    DEFERRED_STALE_PRICE
+    DEFERRED_STALE_PRICE,
+    /** The price was outside the parameters' price band: nothing ran and the whole budget waits. */
+    DEFERRED_PRICE_OUT_OF_BAND
 }

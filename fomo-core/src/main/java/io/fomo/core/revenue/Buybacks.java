@@ -21,6 +21,8 @@ import java.util.Objects;
  * <ol>
  *   <li>If the price is older than {@link BuybackParameters#maxPriceAge()}, nothing runs: the result is
  *       {@link BuybackStatus#DEFERRED_STALE_PRICE} with the budget and the pool unchanged.</li>
+ *   <li>If the price is outside {@link BuybackParameters#priceBand()}, nothing runs either:
+ *       {@link BuybackStatus#DEFERRED_PRICE_OUT_OF_BAND}, the budget and the pool unchanged.</li>
  *   <li>FLOCK leg: the FLOCK budget buys {@code floor(budget / price)} FLOCK (DOWN to 18 decimals) at the
  *       price; the USD spent is {@code FLOCK * price} rounded UP to USD's decimals, which never exceeds
  *       the budget; the FLOCK is burned.</li>
@@ -121,6 +123,10 @@ public final class Buybacks {
         if (Duration.between(price.timestamp(), now).compareTo(params.maxPriceAge()) > 0) {
             return new BuybackExecution(BuybackStatus.DEFERRED_STALE_PRICE, price, budget, budget, usdZero, flockZero,
                     Amount.zero(mt), usdZero, flockZero, pool, pool);
+        }
+        if (!params.priceBand().contains(price.price())) {
+            return new BuybackExecution(BuybackStatus.DEFERRED_PRICE_OUT_OF_BAND, price, budget, budget, usdZero,
+                    flockZero, Amount.zero(mt), usdZero, flockZero, pool, pool);
         }
         BigDecimal p = price.price();
 

@@ -15,7 +15,7 @@ public final class InvalidPaymentException extends InvalidArgumentException {
     private final PaymentRejection reason;
 
     InvalidPaymentException(PaymentRejection reason, String field, Object value, String why) {
-        super(field + " = " + value + ": " + why);
+        super(field, value, why);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 

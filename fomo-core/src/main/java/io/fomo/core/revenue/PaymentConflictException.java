@@ -15,7 +15,7 @@ public final class PaymentConflictException extends InvalidStateException {
     private final PaymentRejection reason;
 
     PaymentConflictException(PaymentRejection reason, String field, Object value, String why) {
-        super(field + " = " + value + ": " + why);
+        super(field, value, why);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 

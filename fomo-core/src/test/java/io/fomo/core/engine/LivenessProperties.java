@@ -62,7 +62,7 @@ class LivenessProperties {
 
     private static Arbitrary<BigDecimal> prices() {
         Arbitrary<BigDecimal> extreme = Arbitraries.of("1e-36", "1e-18", "1e-12", "1e-8", "0.05", "1", "1e6",
-                "1e30", "1e77").map(BigDecimal::new);
+                "1e12", "1e30", "1e77").map(BigDecimal::new);
         Arbitrary<BigDecimal> any = Arbitraries.bigDecimals().between(new BigDecimal("1e-12"), new BigDecimal("1e12"))
                 .ofScale(12).filter(p -> p.signum() > 0);
         return Arbitraries.oneOf(List.of(extreme, any));
@@ -123,6 +123,41 @@ class LivenessProperties {
         FomoProtocol replay = FomoProtocol.builder().journal(h.journal).chainGateway(h.chain)
                 .priceFeed(new io.fomo.spi.InMemoryPriceFeed()).clock(h.clock).autoDispatch(false).build();
         assertEquals(h.protocol.stateHash(), replay.stateHash(), "a replay decides every deferral again");
+    }
+
+    /** Prices outside the default band: the absurd ones of the attack run and random ones on both sides. */
+    @Provide
+    Arbitrary<BigDecimal> absurdPrices() {
+        Arbitrary<BigDecimal> named = Arbitraries.of("1e-12", "1e12").map(BigDecimal::new);
+        Arbitrary<BigDecimal> tiny = Arbitraries.integers().between(7, 36).map(BigDecimal.ONE::movePointLeft);
+        Arbitrary<BigDecimal> huge = Arbitraries.integers().between(7, 77).map(BigDecimal.ONE::movePointRight);
+        return Arbitraries.oneOf(List.of(named, tiny, huge));
+    }
+
+    @Property(tries = 20)
+    void anAbsurdPriceDefersTheBuybacksAndAnEpochCloseAndAClaimStillSucceed(
+            @ForAll("absurdPrices") BigDecimal price, @ForAll("steps") List<Step> before) {
+        LivenessHarness h = new LivenessHarness();
+        for (Step step : before) {
+            try {
+                step.action().accept(h);
+            } catch (FomoException refused) {
+                // A refused step changes nothing; the property above checks that in detail.
+            }
+        }
+        h.feed.down = false;
+        h.run(new Command.RecordUsage(h.nextId(), DEP, CAROL, 1_000_000));
+        h.price = price;
+        Receipt close = h.close();
+        assertFalse(close.isDuplicate());
+        String facts = h.factsOf(close);
+        assertTrue(facts.contains("reason=" + Fact.BuybackDeferred.PRICE_OUT_OF_BAND), price + ": " + facts);
+        assertTrue(h.protocol.claimableFlock(CAROL).isPositive(), "Carol used the deployment in the closed epoch");
+        h.run(new Command.ClaimRewards(CAROL));
+        assertTrue(h.protocol.claimableFlock(CAROL).isZero());
+        FomoProtocol replay = FomoProtocol.builder().journal(h.journal).chainGateway(h.chain)
+                .priceFeed(new io.fomo.spi.InMemoryPriceFeed()).clock(h.clock).autoDispatch(false).build();
+        assertEquals(h.protocol.stateHash(), replay.stateHash());
     }
 
     @Property(tries = 60)

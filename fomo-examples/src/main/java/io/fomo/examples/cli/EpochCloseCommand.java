@@ -1,5 +1,6 @@
 package io.fomo.examples.cli;
 
+import io.fomo.examples.terminal.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -152,7 +153,7 @@ final class EpochCloseCommand implements Callable<Integer> {
 
     private int failed(Exception e) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("epoch close failed: " + e);
+        err.println("epoch close failed: " + TerminalText.escape(e));
         err.flush();
         return 1;
     }

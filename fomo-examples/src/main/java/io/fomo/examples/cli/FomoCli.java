@@ -1,5 +1,6 @@
 package io.fomo.examples.cli;
 
+import io.fomo.examples.terminal.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,11 +37,20 @@ public final class FomoCli implements Runnable {
      * @return the exit status: 0 on success
      */
     public static int run(String... args) {
-        return new CommandLine(new FomoCli()).execute(args);
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+        try {
+            return run(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**
-     * Runs the command line with its own output streams, for tests and embedding.
+     * Runs the command line with its own output streams, for tests and embedding. Everything printed goes
+     * through {@link TerminalText#guard(java.io.PrintWriter)}: no character of the input (an escape
+     * sequence, a carriage return, a bidi override) reaches the terminal as it is; colours are off.
      *
      * @param out  where normal output goes
      * @param err  where errors go
@@ -48,7 +58,9 @@ public final class FomoCli implements Runnable {
      * @return the exit status: 0 on success
      */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return new CommandLine(new FomoCli()).setOut(out).setErr(err).execute(args);
+        CommandLine cli = new CommandLine(new FomoCli());
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        return cli.setOut(TerminalText.guard(out)).setErr(TerminalText.guard(err)).execute(args);
     }
 
     @Override

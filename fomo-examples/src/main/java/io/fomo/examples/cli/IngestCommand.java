@@ -1,5 +1,6 @@
 package io.fomo.examples.cli;
 
+import io.fomo.examples.terminal.TerminalText;
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.examples.journal.Journals;
 import io.fomo.examples.simulate.ProgressMeter;
@@ -158,9 +159,9 @@ final class IngestCommand implements Callable<Integer> {
             }
             print(out, meter.summary());
             if (dryRun) {
-                out.println("dry run: nothing was written to " + Journals.redact(journal));
+                out.println("dry run: nothing was written to " + TerminalText.escape(Journals.redact(journal)));
             } else {
-                out.println("journal:    " + Journals.redact(journal) + " (" + protocol.sequence() + " events)");
+                out.println("journal:    " + TerminalText.escape(Journals.redact(journal)) + " (" + protocol.sequence() + " events)");
             }
             out.println("state-hash: " + protocol.stateHash());
             out.flush();
@@ -239,23 +240,23 @@ final class IngestCommand implements Callable<Integer> {
                 "duplicates");
         for (Map.Entry<String, DeploymentSummary> e : s.deployments().entrySet()) {
             DeploymentSummary d = e.getValue();
-            out.printf("%-20s %10d %14d %14d %14d %16s %10d%n", e.getKey(), d.calls(), d.inputTokens(), d.cachedTokens(),
+            out.printf("%-20s %10d %14d %14d %14d %16s %10d%n", TerminalText.escape(e.getKey()), d.calls(), d.inputTokens(), d.cachedTokens(),
                     d.outputTokens(), d.revenue().toPlainString(), d.duplicates());
         }
         out.println("billed:     " + s.billed() + " calls, duplicates: " + s.duplicates());
-        out.println("unmapped:   " + s.unmappedCalls() + " calls, never billed" + (s.unmapped().isEmpty() ? "" : " " + s.unmapped()));
+        out.println("unmapped:   " + s.unmappedCalls() + " calls, never billed" + (s.unmapped().isEmpty() ? "" : " " + TerminalText.escape(s.unmapped())));
         out.println("failed:     " + s.failed() + " calls, never billed");
         out.println("skipped:    " + s.skipped() + " items without usage (stream chunks, error bodies)");
     }
 
     private static int invalid(PrintWriter err, String message) {
-        err.println("ingest: " + message);
+        err.println("ingest: " + TerminalText.escape(message));
         err.flush();
         return 2;
     }
 
     private static int failed(PrintWriter err, String message) {
-        err.println("ingest failed: " + message);
+        err.println("ingest failed: " + TerminalText.escape(message));
         err.flush();
         return 1;
     }
@@ -304,7 +305,7 @@ final class IngestCommand implements Callable<Integer> {
 
         private void draw() {
             long percent = size <= 0 ? 100 : Math.min(100, bytes * 100 / size);
-            err.println(phase + " " + file + ": " + percent + "% (" + records + " records)");
+            err.println(phase + " " + TerminalText.escape(file) + ": " + percent + "% (" + records + " records)");
             err.flush();
         }
     }

@@ -1,5 +1,6 @@
 package io.fomo.examples.cli;
 
+import io.fomo.examples.terminal.TerminalText;
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.core.engine.JournalAudit;
 import io.fomo.core.engine.JournalIntegrityException;
@@ -112,20 +113,20 @@ final class ReplayCommand implements Callable<Integer> {
         if (r.failure().isPresent()) {
             JournalIntegrityException f = r.failure().get();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("verify of " + Journals.redact(journal) + " failed after " + r.events() + " events, "
+            err.println("verify of " + TerminalText.escape(Journals.redact(journal)) + " failed after " + r.events() + " events, "
                     + r.commands() + " commands");
-            r.firstDivergingCommand().ifPresent(id -> err.println("first diverging command: " + id.value()
+            r.firstDivergingCommand().ifPresent(id -> err.println("first diverging command: " + TerminalText.escape(id.value())
                     + " (batch at sequence " + f.sequence() + ")"));
             err.println("rules: journal " + (r.journalRules() == 0 ? "unknown" : r.journalRules()) + ", engine "
                     + FomoProtocol.RULES_VERSION + (r.rulesDiffer() ? " (they differ)" : ""));
-            err.println(f.getMessage());
+            err.println(TerminalText.escape(f.getMessage()));
             err.flush();
             return 1;
         }
         if (expectHead != null && !expectHead.equals(r.headHash())) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("replay of " + Journals.redact(journal) + " failed: the head after " + r.events()
-                    + " events is " + r.headHash() + ", expected " + expectHead + " (the journal's tail was cut or replaced)");
+            err.println("replay of " + TerminalText.escape(Journals.redact(journal)) + " failed: the head after " + r.events()
+                    + " events is " + r.headHash() + ", expected " + TerminalText.escape(expectHead) + " (the journal's tail was cut or replaced)");
             err.flush();
             return 1;
         }
@@ -150,7 +151,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private int failed(String message) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("replay of " + Journals.redact(journal) + " failed: " + message);
+        err.println("replay of " + TerminalText.escape(Journals.redact(journal)) + " failed: "
+                + TerminalText.escape(message));
         err.flush();
         return 1;
     }

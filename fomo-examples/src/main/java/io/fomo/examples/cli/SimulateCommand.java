@@ -12,6 +12,7 @@ import io.fomo.examples.simulate.ScenarioException;
 import io.fomo.examples.simulate.ScenarioParser;
 import io.fomo.examples.simulate.ScenarioRunner;
 import io.fomo.examples.simulate.SimulationResult;
+import io.fomo.examples.terminal.TerminalText;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.FomoException;
 import io.fomo.spi.InvalidArgumentException;
@@ -161,7 +162,7 @@ final class SimulateCommand implements Callable<Integer> {
                     stderr.println("chain: " + session.describe());
                     stderr.flush();
                     result = new io.fomo.examples.simulate.EngineScenarioRunner(session.gateway())
-                            .run(scenario, events, progress.apply(stderr));
+                            .run(scenario, events, progress.apply(TerminalText.raw(stderr)));
                     io.fomo.core.engine.FomoProtocol books = io.fomo.core.engine.FomoProtocol.builder().journal(events)
                             .chainGateway(new io.fomo.spi.InMemoryChainGateway())
                             .priceFeed(new io.fomo.spi.InMemoryPriceFeed())
@@ -171,15 +172,16 @@ final class SimulateCommand implements Callable<Integer> {
                     chainLine = claimsDumps(session, books, scenario, result, folder) + verdict;
                 }
             } else {
-                result = runner.run(scenario, events, progress.apply(stderr));
+                result = runner.run(scenario, events, progress.apply(TerminalText.raw(stderr)));
             }
             folder.write(CSV, DailyCsv.format(result.rows()).getBytes(StandardCharsets.UTF_8));
             folder.write(REPORT, HtmlReport.render(scenario, result).getBytes(StandardCharsets.UTF_8));
             stdout.print(DailyTable.format(result.rows()));
             stdout.println();
-            stdout.println("daily state: " + dir.resolve(CSV));
-            stdout.println("report:      " + dir.resolve(REPORT));
-            stdout.println("journal:     " + Journals.redact(journalSpec) + " (" + result.events() + " events)");
+            stdout.println("daily state: " + TerminalText.escape(dir.resolve(CSV)));
+            stdout.println("report:      " + TerminalText.escape(dir.resolve(REPORT)));
+            stdout.println("journal:     " + TerminalText.escape(Journals.redact(journalSpec)) + " (" + result.events()
+                    + " events)");
             result.headHash().ifPresent(h -> stdout.println("head: " + h));
             if (chainLine != null) {
                 stdout.println(chainLine);
@@ -194,14 +196,15 @@ final class SimulateCommand implements Callable<Integer> {
                 try {
                     folder.close();
                 } catch (IOException e) {
-                    stderr.println("warning: releasing " + dir + ": " + e.getMessage());
+                    stderr.println("warning: releasing " + TerminalText.escape(dir) + ": "
+                            + TerminalText.escape(e.getMessage()));
                 }
             }
             if (events != null) {
                 try {
                     Journals.close(events);
                 } catch (FomoException | StorageException e) {
-                    stderr.println("warning: closing the journal: " + e.getMessage());
+                    stderr.println("warning: closing the journal: " + TerminalText.escape(e.getMessage()));
                     stderr.flush();
                 }
             }
@@ -248,7 +251,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static int error(PrintWriter stderr, String message) {
-        stderr.println("error: " + message);
+        stderr.println("error: " + TerminalText.escape(message));
         stderr.flush();
         return 1;
     }

@@ -1,5 +1,6 @@
 package io.fomo.examples.cli;
 
+import io.fomo.examples.terminal.TerminalText;
 import io.fomo.examples.vectors.OpCatalog;
 import io.fomo.examples.vectors.ShippedSuites;
 import io.fomo.examples.vectors.VectorReport;
@@ -52,7 +53,7 @@ final class VectorsCommand implements Runnable {
             VectorReport report = new VectorRunner(OpCatalog.standard(), Duration.ofSeconds(timeoutSeconds)).run(paths);
             PrintWriter out = spec.commandLine().getOut();
             for (VectorReport.Failure f : report.failures()) {
-                out.println(f);
+                out.println(TerminalText.escape(f));
             }
             out.println(report.summary());
             out.flush();
@@ -76,13 +77,13 @@ final class VectorsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try {
                 List<Path> written = ShippedSuites.export(dir);
-                written.forEach(out::println);
-                out.println(written.size() + " suites written to " + dir);
+                written.forEach(w -> out.println(TerminalText.escape(w)));
+                out.println(written.size() + " suites written to " + TerminalText.escape(dir));
                 out.flush();
                 return 0;
             } catch (IOException e) {
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("cannot export to " + dir + ": " + e);
+                err.println("cannot export to " + TerminalText.escape(dir) + ": " + TerminalText.escape(e));
                 err.flush();
                 return 1;
             }

@@ -43,8 +43,12 @@ final class Describe {
             char c = shown.charAt(i);
             if (c == '"' || c == '\\') {
                 b.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else if (Character.isHighSurrogate(c) && i + 1 < shown.length()
+                    && Character.isLowSurrogate(shown.charAt(i + 1))) {
+                b.append(c).append(shown.charAt(++i));
+            } else if (io.fomo.examples.terminal.TerminalText.isUnsafe(c)) {
+                // The command line's one sanitiser decides what may not reach a terminal (C0, C1, bidi...).
+                b.append(io.fomo.examples.terminal.TerminalText.escape(String.valueOf(c)));
             } else {
                 b.append(c);
             }

@@ -71,6 +71,23 @@ public final class ScenarioException extends InvalidArgumentException {
     }
 
     /**
+     * Returns the JSON path of the offending value, such as {@code $.supporters[2].buys[0].day}: the field
+     * this error rejects, with any character a terminal would obey escaped and cut after 256 characters.
+     *
+     * @return the path
+     */
+    @Override
+    public String field() {
+        // A path holds the file's own keys: escaped like everything shown, and cut (a path 1,000 levels deep).
+        String shown = io.fomo.examples.terminal.TerminalText.escape(path);
+        return shown.length() <= MAX_PATH ? shown : shown.substring(0, MAX_PATH) + "... (" + shown.length()
+                + " characters)";
+    }
+
+    /** The most characters of a path {@link #field()} shows. */
+    private static final int MAX_PATH = 256;
+
+    /**
      * Returns the scenario file as the user named it.
      *
      * @return the file

@@ -86,6 +86,12 @@ public final class ScenarioParser {
      * @throws ScenarioException if the text is not a valid scenario
      */
     public static Scenario parse(String fileName, String json) {
+        java.util.Objects.requireNonNull(json, "json");
+        if (json.length() > MAX_FILE_BYTES) {
+            // The bound of a file holds for a text too; checked before any parsing (docs/limits.md).
+            throw new ScenarioException(fileName, 0, 0, "$", "expected a scenario of at most " + MAX_FILE_BYTES
+                    + " characters, found " + json.length());
+        }
         SourceJson source = SourceJson.parse(fileName, json);
         return new Reader(JsonCursor.root(source)).scenario();
     }

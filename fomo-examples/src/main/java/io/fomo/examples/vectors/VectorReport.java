@@ -15,16 +15,32 @@ public final class VectorReport {
      * <p>This class is immutable.
      */
     public static final class Failure {
+        /** The most characters of a failure's file, id or op kept: longer ones are cut and say how long. */
+        public static final int MAX_NAME = 256;
+        /** The most characters of a failure's message kept. */
+        public static final int MAX_MESSAGE = 2_000;
+
         private final String file;
         private final String id;
         private final String op;
         private final String message;
 
         Failure(String file, String id, String op, String message) {
-            this.file = file;
-            this.id = id;
-            this.op = op;
-            this.message = message;
+            this.file = bounded(file, MAX_NAME);
+            this.id = bounded(id, MAX_NAME);
+            this.op = bounded(op, MAX_NAME);
+            this.message = bounded(message, MAX_MESSAGE);
+        }
+
+        /**
+         * Cuts a text a file supplied (an id, an op's name, a message quoting a value) to a bounded prefix
+         * that says how long it was, so a failure never echoes megabytes of its file (docs/limits.md).
+         */
+        private static String bounded(String text, int max) {
+            if (text == null || text.length() <= max) {
+                return text;
+            }
+            return text.substring(0, max) + "... (" + text.length() + " characters)";
         }
 
         /**

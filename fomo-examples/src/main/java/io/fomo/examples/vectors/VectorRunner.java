@@ -50,6 +50,15 @@ public final class VectorRunner {
     /** The format tag every file must carry. */
     public static final String FORMAT = "fomo-vectors/1";
 
+    /**
+     * The largest vector file read: 16 MiB (the largest shipped suite is about 200 KB). A larger file is one
+     * failure, found before any byte of it is read (docs/limits.md).
+     */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
+    /** The most vectors one file may hold: 100,000. */
+    public static final int MAX_VECTORS = 100_000;
+
     /** The time one vector's op may take before it is a failure: 20 seconds. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(20);
 
@@ -173,6 +182,12 @@ public final class VectorRunner {
         String name = file.toString();
         JsonNode root;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                failures.add(new VectorReport.Failure(name, "-", "-", "malformed file: $: expected a file of at most "
+                        + MAX_FILE_BYTES + " bytes, found " + size));
+                return 0;
+            }
             root = json.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -199,6 +214,10 @@ public final class VectorRunner {
             if (vectors == null || !vectors.isArray() || vectors.isEmpty()) {
                 throw new MalformedVectorException("$.vectors", "expected a non-empty array, found "
                         + VectorInput.kind(vectors));
+            }
+            if (vectors.size() > MAX_VECTORS) {
+                throw new MalformedVectorException("$.vectors", "expected at most " + MAX_VECTORS + " vectors, found "
+                        + vectors.size());
             }
         } catch (MalformedVectorException e) {
             failures.add(new VectorReport.Failure(name, "-", "-", "malformed file: " + e.getMessage()));
