@@ -5,6 +5,7 @@ import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC2
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IUniswapV2PairMinimal} from "./IUniswapV2PairMinimal.sol";
+import {ModelToken} from "./ModelToken.sol";
 
 /// @notice Executes the FOMO engine's token intents, each at most once: every intent id is recorded on
 /// chain with the hash of the intent, a reused id reverts, and each executed intent emits one event.
@@ -33,6 +34,7 @@ contract FomoSettlement {
     error ZeroIntentHash();
     error PoolPaysOnlyThroughSwaps(address pool);
     error NotAPool(address pair);
+    error LengthMismatch(uint256 keys, uint256 hashes, uint256 recipients, uint256 amounts);
 
     uint8 internal constant MINT = 0;
     uint8 internal constant BURN = 1;
@@ -52,6 +54,12 @@ contract FomoSettlement {
     }
 
     modifier once(bytes32 key, bytes32 intentHash, uint8 kind) {
+        _record(key, intentHash);
+        _;
+        emit IntentExecuted(key, intentHash, kind);
+    }
+
+    function _record(bytes32 key, bytes32 intentHash) private {
         if (intentHash == bytes32(0)) {
             revert ZeroIntentHash();
         }
@@ -60,8 +68,6 @@ contract FomoSettlement {
             revert IntentReused(key, earlier);
         }
         executed[key] = intentHash;
-        _;
-        emit IntentExecuted(key, intentHash, kind);
     }
 
     /// @notice Books a Uniswap v2 pair as a pool account.
@@ -74,6 +80,24 @@ contract FomoSettlement {
         external onlyOperator once(key, intentHash, MINT) {
         token.safeTransfer(to, amount);
         _syncIfPool(to);
+    }
+
+    /// @notice The MINT intents of a graduation, together: records every intent id (each once), mints the
+    /// model token's whole allocation in one call (the token refuses a second one), syncs any pool recipient,
+    /// and emits one event per intent.
+    function mintAllocation(bytes32[] calldata keys, bytes32[] calldata intentHashes, ModelToken token,
+                            address[] calldata recipients, uint256[] calldata amounts) external onlyOperator {
+        if (keys.length != intentHashes.length || keys.length != recipients.length || keys.length != amounts.length) {
+            revert LengthMismatch(keys.length, intentHashes.length, recipients.length, amounts.length);
+        }
+        for (uint256 i = 0; i < keys.length; i++) {
+            _record(keys[i], intentHashes[i]);
+        }
+        token.mintAllocation(recipients, amounts);
+        for (uint256 i = 0; i < keys.length; i++) {
+            _syncIfPool(recipients[i]);
+            emit IntentExecuted(keys[i], intentHashes[i], MINT);
+        }
     }
 
     /// @notice BURN: destroys `amount` held by `from`.

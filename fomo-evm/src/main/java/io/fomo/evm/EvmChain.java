@@ -200,27 +200,41 @@ public final class EvmChain implements AutoCloseable {
     }
 
     /**
-     * Deploys a model token at graduation, its fixed supply minted once to its allocation.
+     * Deploys a deployment's model token with no supply: the settlement mints its whole allocation once,
+     * at graduation, when it executes the graduation's mint intents
+     * ({@link EvmChainGateway#executeAllocation}); the token refuses any second mint.
      *
-     * @param settlement  the settlement contract
-     * @param asset       the model token (18 decimals)
-     * @param recipients  who receives the allocation
-     * @param unitsEach   how much each receives, in base units
+     * @param settlement the settlement contract, the only address that may mint (once)
+     * @param asset      the model token (18 decimals)
      * @return the token's address
-     * @throws InvalidArgumentException if the asset does not have 18 decimals or the lists differ in length
+     * @throws InvalidArgumentException if the asset does not have 18 decimals
      */
-    public String deployModelToken(String settlement, Asset asset, List<String> recipients, List<BigInteger> unitsEach) {
+    public String deployModelToken(String settlement, Asset asset) {
         if (asset.decimals() != 18) {
             throw InvalidArgumentException.of("asset", asset, "a model token has 18 decimals");
         }
-        if (recipients.size() != unitsEach.size()) {
-            throw InvalidArgumentException.of("unitsEach", unitsEach.size(), "must match the "
-                    + recipients.size() + " recipients");
-        }
         return deploy(ContractArtifact.load("ModelToken"), List.of(new Utf8String(asset.symbol()),
-                new Utf8String(asset.symbol()), new Address(settlement),
-                new DynamicArray<>(Address.class, recipients.stream().map(Address::new).toList()),
-                new DynamicArray<>(Uint256.class, unitsEach.stream().map(Uint256::new).toList())));
+                new Utf8String(asset.symbol()), new Address(settlement)));
+    }
+
+    /**
+     * Tells whether a model token's allocation was minted (its one mint happened).
+     *
+     * @param token the model token
+     * @return true after the graduation's mint
+     */
+    public synchronized boolean minted(String token) {
+        return (Boolean) rpc.call(token, new Function("minted", List.of(),
+                List.of(new TypeReference<org.web3j.abi.datatypes.Bool>() { }))).get(0).getValue();
+    }
+
+    /**
+     * Deploys a {@code MerkleDistributor} whose publisher is this connection's key.
+     *
+     * @return its address
+     */
+    public String deployDistributor() {
+        return deploy(ContractArtifact.load("MerkleDistributor"), List.of(new Address(operator())));
     }
 
     /**

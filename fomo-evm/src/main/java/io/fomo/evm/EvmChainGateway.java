@@ -48,9 +48,11 @@ import org.web3j.utils.Numeric;
  *
  * <h2>Accounts, assets, pools</h2>
  * Accounts are addresses from the {@link AddressRegistry}; an intent naming an unregistered account is
- * refused. Assets are the ERC-20 tokens configured in the builder; each was minted once, in full, to the
- * settlement, and a MINT releases from that unissued supply ({@link #totalSupply} is the token's supply
- * less what the settlement still holds). Pools are real Uniswap v2 pairs: deposits are synced into their
+ * refused. Assets are the ERC-20 tokens configured in the builder. A model token
+ * ({@link Builder#modelToken}) has no supply until graduation, when {@link #executeAllocation} mints its
+ * whole allocation once; any other MINT of it is refused. Every other token (the FLOCK stand-in) was minted
+ * once, in full, to the settlement, and a MINT releases from that unissued supply ({@link #totalSupply} is
+ * the token's supply less what the settlement still holds). Pools are real Uniswap v2 pairs: deposits are synced into their
  * reserves, they pay out only through swaps, and a swap asking more than the pair's invariant allows is
  * reverted by the pair and reported {@link IntentStatus#REJECTED} with the reason ({@code UniswapV2: K}).
  *
@@ -66,10 +68,19 @@ public final class EvmChainGateway implements ChainGateway {
     private static final Event INTENT_EXECUTED = new Event("IntentExecuted", List.of(
             new TypeReference<Bytes32>(true) { }, new TypeReference<Bytes32>() { }, new TypeReference<Uint8>() { }));
 
+    /**
+     * The most recipients one allocation takes (a graduation mints to every supporter and five protocol
+     * accounts): 300 recipients at the fixed gas below is 24.15 million gas, within a 30-million block.
+     */
+    static final int MAX_ALLOCATION = 300;
+    private static final BigInteger ALLOCATION_BASE_GAS = BigInteger.valueOf(150_000);
+    private static final BigInteger ALLOCATION_GAS_EACH = BigInteger.valueOf(80_000);
+
     private final EvmChain chain;
     private final String settlement;
     private final AddressRegistry accounts;
     private final Map<Asset, String> tokens;
+    private final java.util.Set<Asset> modelTokens;
     private final SentTransactionLog log;
     private final Map<IntentKind, BigInteger> gas;
     private final Map<IntentId, TokenIntent> intents = new HashMap<>();
@@ -80,6 +91,7 @@ public final class EvmChainGateway implements ChainGateway {
         this.settlement = b.settlement;
         this.accounts = b.accounts;
         this.tokens = Map.copyOf(b.tokens);
+        this.modelTokens = java.util.Set.copyOf(b.modelTokens);
         this.log = b.log;
         this.gas = new EnumMap<>(b.gas);
     }
@@ -132,6 +144,95 @@ public final class EvmChainGateway implements ChainGateway {
                 throw refused;
             }
             return confirm(intent, chain.rpc().await(s.txHash()));
+        }
+    }
+
+    /**
+     * Executes a graduation's MINT intents of a model token together, as the token's one mint: a single
+     * settlement transaction records every intent id (each once), mints the whole allocation through the
+     * token's {@code mintAllocation} (which refuses a second call) and emits one event per intent. Intents
+     * executed before (in this process, in the log, or recorded by the settlement) are looked up instead,
+     * so a retry after a crash executes nothing twice. {@link #execute} then confirms each of them.
+     *
+     * <p>The transaction's gas limit is fixed: 150,000 plus 80,000 per recipient.
+     *
+     * @param mints the graduation's mints of one model token, in the engine's order, at most 300
+     * @return one confirmation per intent, in order
+     * @throws InvalidArgumentException if the list is empty or too long, an intent is not a MINT of a
+     *                                  configured model token, two share an id, or an account is unregistered
+     * @throws InvalidStateException    if the token was minted already by other intents, or only some of
+     *                                  these intents were executed before
+     */
+    public List<IntentConfirmation> executeAllocation(List<TokenIntent> mints) {
+        Objects.requireNonNull(mints, "mints");
+        if (mints.isEmpty() || mints.size() > MAX_ALLOCATION) {
+            throw InvalidArgumentException.of("mints", mints.size(), "must hold 1 to " + MAX_ALLOCATION + " intents");
+        }
+        Asset asset = mints.get(0).amount().asset();
+        java.util.Set<IntentId> ids = new java.util.HashSet<>();
+        for (TokenIntent t : mints) {
+            if (t.kind() != IntentKind.MINT || !t.amount().asset().equals(asset) || !modelTokens.contains(asset)) {
+                throw InvalidArgumentException.of("mints", t, "is not a MINT of the configured model token " + asset);
+            }
+            if (!ids.add(t.id())) {
+                throw InvalidArgumentException.of("mints", t.id(), "appears twice");
+            }
+        }
+        synchronized (chain) {
+            int before = 0;
+            for (TokenIntent t : mints) {
+                if (intents.containsKey(t.id()) || log.sent(t.id()).isPresent() || onChainHash(t.id()) != null) {
+                    before++;
+                }
+            }
+            if (before == mints.size()) {
+                return mints.stream().map(this::execute).toList();
+            }
+            if (before > 0) {
+                throw InvalidStateException.of("mints", mints.get(0).id(), "only " + before + " of these "
+                        + mints.size() + " intents were executed before: an allocation is minted whole or not at all");
+            }
+            String token = tokens.get(asset);
+            if (chain.minted(token)) {
+                throw InvalidStateException.of("asset", asset, "was minted once already, to another allocation");
+            }
+            List<Bytes32> keys = new java.util.ArrayList<>();
+            List<Bytes32> hashes = new java.util.ArrayList<>();
+            List<Address> recipients = new java.util.ArrayList<>();
+            List<Uint256> amounts = new java.util.ArrayList<>();
+            List<String> intentHashes = new java.util.ArrayList<>();
+            for (TokenIntent t : mints) {
+                String h = Hash.sha3String(canonicalText(t));
+                intentHashes.add(h);
+                keys.add(key(t.id()));
+                hashes.add(new Bytes32(Numeric.hexStringToByteArray(h)));
+                recipients.add(new Address(address("to", t.to().orElseThrow())));
+                amounts.add(new Uint256(t.amount().units()));
+            }
+            String data = FunctionEncoder.encode(new Function("mintAllocation", List.of(
+                    new org.web3j.abi.datatypes.DynamicArray<>(Bytes32.class, keys),
+                    new org.web3j.abi.datatypes.DynamicArray<>(Bytes32.class, hashes), new Address(token),
+                    new org.web3j.abi.datatypes.DynamicArray<>(Address.class, recipients),
+                    new org.web3j.abi.datatypes.DynamicArray<>(Uint256.class, amounts)), List.of()));
+            BigInteger limit = ALLOCATION_BASE_GAS.add(ALLOCATION_GAS_EACH.multiply(BigInteger.valueOf(mints.size())));
+            Rpc.Signed signed = chain.rpc().sign(settlement, data, limit);
+            List<SentTransactionLog.Sent> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < mints.size(); i++) {
+                sent.add(new SentTransactionLog.Sent(mints.get(i).id(), intentHashes.get(i), signed.nonce(),
+                        signed.hash(), signed.raw()));
+            }
+            log.recordSent(sent);
+            try {
+                chain.rpc().broadcast(signed);
+            } catch (InvalidStateException refused) {
+                if (refused.getMessage().contains("refused by the node")) {
+                    sent.forEach(log::recordDropped);
+                    chain.rpc().resyncNonce();
+                }
+                throw refused;
+            }
+            Rpc.Outcome o = chain.rpc().await(signed.hash());
+            return mints.stream().map(t -> confirm(t, o)).toList();
         }
     }
 
@@ -296,6 +397,12 @@ public final class EvmChainGateway implements ChainGateway {
         Function f;
         switch (t.kind()) {
             case MINT -> {
+                if (modelTokens.contains(amount.asset())) {
+                    throw InvalidStateException.of("amount", amount, chain.minted(token)
+                            ? "is a mint of a model token minted once already, at graduation: it has no other mint"
+                            : "is a mint of a model token, minted once at graduation to its whole allocation: "
+                            + "execute the graduation's mints together with executeAllocation");
+                }
                 String to = address("to", t.to().orElseThrow());
                 BigInteger unissued = chain.balanceOf(token, settlement);
                 if (unissued.compareTo(amount.units()) < 0) {
@@ -361,6 +468,7 @@ public final class EvmChainGateway implements ChainGateway {
         private String settlement;
         private AddressRegistry accounts;
         private final Map<Asset, String> tokens = new HashMap<>();
+        private final java.util.Set<Asset> modelTokens = new java.util.HashSet<>();
         private SentTransactionLog log;
         private final Map<IntentKind, BigInteger> gas = new EnumMap<>(Map.of(
                 IntentKind.MINT, BigInteger.valueOf(150_000),
@@ -418,6 +526,21 @@ public final class EvmChainGateway implements ChainGateway {
             if (tokens.putIfAbsent(asset, AddressRegistry.canonical(address)) != null) {
                 throw InvalidArgumentException.of("asset", asset, "is already mapped to " + tokens.get(asset));
             }
+            return this;
+        }
+
+        /**
+         * Maps a deployment's model token: an ERC-20 deployed with no supply, minted once, at graduation,
+         * to its allocation ({@link EvmChainGateway#executeAllocation}); any other MINT of it is refused.
+         *
+         * @param asset   the model token
+         * @param address the {@code ModelToken} contract's address
+         * @return this builder
+         * @throws InvalidArgumentException if the asset is already mapped
+         */
+        public Builder modelToken(Asset asset, String address) {
+            token(asset, address);
+            modelTokens.add(asset);
             return this;
         }
 

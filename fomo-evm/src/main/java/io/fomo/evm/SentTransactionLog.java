@@ -5,6 +5,7 @@ import io.fomo.spi.Clock;
 import io.fomo.spi.EventId;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.IntentId;
+import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.JournalEntry;
 import io.fomo.spi.JournalRecord;
@@ -95,10 +96,34 @@ public final class SentTransactionLog {
      * @param sent the transaction
      */
     public synchronized void recordSent(Sent sent) {
-        String text = String.join("\n", sent.intentId().value(), sent.intentHash(), sent.nonce().toString(),
-                sent.txHash(), sent.raw());
-        append(EventId.of("sent:" + sent.txHash()), SENT, text);
-        latest.put(sent.intentId(), sent);
+        recordSent(List.of(sent));
+    }
+
+    /**
+     * Records, in one journal batch, one signed transaction that executes several intents (a graduation's
+     * mints), before it is sent: each intent id finds that transaction afterwards.
+     *
+     * @param sent one entry per intent, all of the same transaction
+     * @throws InvalidArgumentException if the list is empty or its entries name different transactions
+     */
+    public synchronized void recordSent(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            throw InvalidArgumentException.of("sent", "[]", "must name at least one intent");
+        }
+        String tx = sent.get(0).txHash();
+        List<JournalEntry> entries = new java.util.ArrayList<>(sent.size());
+        for (Sent s : sent) {
+            if (!s.txHash().equals(tx)) {
+                throw InvalidArgumentException.of("sent", s.txHash(), "is not the transaction " + tx);
+            }
+            String text = String.join("\n", s.intentId().value(), s.intentHash(), s.nonce().toString(),
+                    s.txHash(), s.raw());
+            entries.add(JournalEntry.of(SENT, text.getBytes(StandardCharsets.UTF_8), clock.now()));
+        }
+        append(EventId.of("sent:" + tx), entries);
+        for (Sent s : sent) {
+            latest.put(s.intentId(), s);
+        }
     }
 
     /**
@@ -123,11 +148,14 @@ public final class SentTransactionLog {
     }
 
     private void append(EventId key, String type, String text) {
+        append(key, List.of(JournalEntry.of(type, text.getBytes(StandardCharsets.UTF_8), clock.now())));
+    }
+
+    private void append(EventId key, List<JournalEntry> entries) {
         for (int attempt = 0; ; attempt++) {
             catchUp();
             try {
-                AppendResult r = journal.append(sequence, key,
-                        List.of(JournalEntry.of(type, text.getBytes(StandardCharsets.UTF_8), clock.now())));
+                AppendResult r = journal.append(sequence, key, entries);
                 sequence = Math.max(sequence, r.lastSequence());
                 return;
             } catch (SequenceConflictException e) {

@@ -74,6 +74,13 @@ final class EvmTestChain {
             return t;
         }
 
+        /** Deploys a model token with no supply, minted once at graduation through the settlement. */
+        String modelToken(Asset asset) {
+            String t = chain.deployModelToken(settlement, asset);
+            builder.modelToken(asset, t);
+            return t;
+        }
+
         /** Registers an account at a fresh random address (nobody holds its key: only the settlement moves its tokens). */
         String account(AccountId id) {
             String address = EvmChain.addressOf(EvmChain.newKey());

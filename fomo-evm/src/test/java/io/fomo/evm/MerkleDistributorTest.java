@@ -4,78 +4,122 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fomo.spi.AccountId;
+import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.InMemoryEventJournal;
+import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.ManualClock;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.utils.Numeric;
 
-/** The distributor on anvil pays each cumulative claim of a published root exactly once. */
+/**
+ * The distributor on anvil, driven by {@link ClaimsDistributor}: cumulative roots per token, each claim
+ * paid exactly once, a later root paying only the increase, forged amounts and an underfunded root refused.
+ */
 class MerkleDistributorTest {
 
-    private final EvmChain chain = EvmTestChain.chain();
-    private final String token = chain.deploy(ContractArtifact.load("StandInToken"), List.of(
-            new org.web3j.abi.datatypes.Utf8String("FLOCK"), new org.web3j.abi.datatypes.Utf8String("FLOCK"),
-            new org.web3j.abi.datatypes.generated.Uint8(18), new Address(chain.operator()),
-            new Address(chain.operator()), new Uint256(BigInteger.TEN.pow(30))));
-    private final String distributor = chain.deploy(ContractArtifact.load("MerkleDistributor"),
-            List.of(new Address(token), new Address(chain.operator())));
+    private static final Asset FLOCK = Asset.FLOCK;
+    private static final Asset MT = Asset.of("MT-qwen", 18);
 
-    private void send(String to, Function f) {
-        synchronized (chain) {
-            chain.rpc().transact(to, FunctionEncoder.encode(f), BigInteger.valueOf(500_000));
+    private final EvmChain chain = EvmTestChain.chain();
+    private final AddressRegistry registry = AddressRegistry.open(new InMemoryEventJournal(),
+            ManualClock.startingAt(Instant.parse("2026-01-01T00:00:00Z")));
+    private final String flock = chain.deployStandInToken(chain.operator(), FLOCK, BigInteger.TEN.pow(30));
+    private final String mt = chain.deployStandInToken(chain.operator(), MT, BigInteger.TEN.pow(30));
+    private final ClaimsDistributor distributor = ClaimsDistributor.at(chain, chain.deployDistributor(), registry);
+    private final List<AccountId> users = List.of(AccountId.of("u1"), AccountId.of("u2"), AccountId.of("u3"),
+            AccountId.of("u4"), AccountId.of("u5"));
+
+    MerkleDistributorTest() {
+        for (AccountId u : users) {
+            registry.register(u, EvmChain.addressOf(EvmChain.newKey()));
         }
     }
 
-    private void publish(long epoch, ClaimsMerkleTree tree) {
-        send(distributor, new Function("publish", List.of(new Uint256(epoch),
-                new Bytes32(Numeric.hexStringToByteArray(tree.root()))), List.of()));
+    /** Funds the distributor from the operator, who holds the stand-ins' supply here. */
+    private void fund(String token, BigInteger units) {
+        synchronized (chain) {
+            chain.rpc().transact(token, FunctionEncoder.encode(new Function("transfer", List.of(
+                    new Address(distributor.address()), new Uint256(units)), List.of())), BigInteger.valueOf(100_000));
+        }
     }
 
-    private void claim(ClaimsMerkleTree tree, ClaimsMerkleTree.Claim c) {
-        List<Bytes32> proof = tree.proof(c.address()).stream()
-                .map(h -> new Bytes32(Numeric.hexStringToByteArray(h))).collect(Collectors.toList());
-        send(distributor, new Function("claim", List.of(new Address(c.address()), new Uint256(c.amount()),
-                new DynamicArray<>(Bytes32.class, proof)), List.of()));
+    private SortedMap<AccountId, Amount> amounts(Asset asset, long each, long plus) {
+        SortedMap<AccountId, Amount> m = new TreeMap<>();
+        for (int i = 0; i < users.size(); i++) {
+            m.put(users.get(i), Amount.ofUnits(asset, BigInteger.valueOf(each * (i + 1) + plus)));
+        }
+        return m;
+    }
+
+    private String address(int user) {
+        return registry.address(users.get(user)).orElseThrow();
     }
 
     @Test
     void eachCumulativeClaimIsPaidOnceAndALaterRootPaysOnlyTheIncrease() {
-        send(token, new Function("transfer", List.of(new Address(distributor), new Uint256(BigInteger.TEN.pow(24))),
-                List.of()));
-        List<ClaimsMerkleTree.Claim> first = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            first.add(new ClaimsMerkleTree.Claim(EvmChain.addressOf(EvmChain.newKey()), BigInteger.valueOf(1_000L * i)));
-        }
-        ClaimsMerkleTree tree = ClaimsMerkleTree.of(first);
-        publish(1, tree);
-        for (ClaimsMerkleTree.Claim c : first) {
-            claim(tree, c);
-            assertEquals(c.amount(), chain.balanceOf(token, c.address()));
-        }
-        InvalidStateException twice = assertThrows(InvalidStateException.class, () -> claim(tree, first.get(0)));
+        fund(flock, BigInteger.valueOf(15_000));
+        ClaimsMerkleTree epoch1 = distributor.tree(amounts(FLOCK, 1_000, 0)).orElseThrow();
+        distributor.publish(1, flock, epoch1);
+        assertEquals(epoch1.root(), distributor.root(flock));
+        assertEquals(BigInteger.valueOf(2_000), distributor.claim(flock, epoch1, address(1)));
+        InvalidStateException twice = assertThrows(InvalidStateException.class,
+                () -> distributor.claim(flock, epoch1, address(1)));
         assertTrue(twice.getMessage().contains("NothingToClaim"), twice.getMessage());
-        ClaimsMerkleTree.Claim inflated = new ClaimsMerkleTree.Claim(first.get(1).address(), BigInteger.valueOf(999_999));
-        InvalidStateException forged = assertThrows(InvalidStateException.class, () -> claim(tree, inflated));
-        assertTrue(forged.getMessage().contains("InvalidProof"), forged.getMessage());
+        assertEquals(BigInteger.valueOf(2_000), chain.balanceOf(flock, address(1)), "the second claim paid nothing");
 
-        List<ClaimsMerkleTree.Claim> second = new ArrayList<>();
-        for (ClaimsMerkleTree.Claim c : first) {
-            second.add(new ClaimsMerkleTree.Claim(c.address(), c.amount().add(BigInteger.valueOf(7))));
-        }
-        ClaimsMerkleTree next = ClaimsMerkleTree.of(second);
-        publish(2, next);
-        claim(next, second.get(2));
-        assertEquals(BigInteger.valueOf(3_007), chain.balanceOf(token, second.get(2).address()));
-        assertEquals(BigInteger.TEN.pow(24).subtract(BigInteger.valueOf(15_007)), chain.balanceOf(token, distributor));
+        // epoch 2: every cumulative amount grows by 7; the distributor is topped up by what the root adds
+        fund(flock, BigInteger.valueOf(35));
+        ClaimsMerkleTree epoch2 = distributor.tree(amounts(FLOCK, 1_000, 7)).orElseThrow();
+        distributor.publish(2, flock, epoch2);
+        assertEquals(BigInteger.valueOf(7), distributor.claim(flock, epoch2, address(1)), "only the increase");
+        assertEquals(BigInteger.valueOf(3_007), distributor.claim(flock, epoch2, address(2)), "both epochs at once");
+        assertEquals(BigInteger.valueOf(2_007), distributor.claimed(flock, address(1)));
+        assertEquals(BigInteger.valueOf(15_035 - 2_007 - 3_007), chain.balanceOf(flock, distributor.address()));
+        InvalidStateException old = assertThrows(InvalidStateException.class,
+                () -> distributor.claim(flock, epoch1, address(3)));
+        assertTrue(old.getMessage().contains("InvalidProof"), "a superseded root's proofs fail: " + old.getMessage());
+        InvalidStateException back = assertThrows(InvalidStateException.class,
+                () -> distributor.publish(2, flock, epoch1));
+        assertTrue(back.getMessage().contains("EpochNotAfter"), back.getMessage());
+    }
+
+    @Test
+    void aForgedAmountFailsItsProofAndEachTokenHasItsOwnTree() {
+        fund(flock, BigInteger.valueOf(15_000));
+        fund(mt, BigInteger.valueOf(1_500));
+        ClaimsMerkleTree f = distributor.tree(amounts(FLOCK, 1_000, 0)).orElseThrow();
+        ClaimsMerkleTree m = distributor.tree(amounts(MT, 100, 0)).orElseThrow();
+        distributor.publish(1, flock, f);
+        distributor.publish(1, mt, m);
+        ClaimsMerkleTree forged = ClaimsMerkleTree.of(List.of(new ClaimsMerkleTree.Claim(address(0),
+                BigInteger.valueOf(999_999)), new ClaimsMerkleTree.Claim(address(1), BigInteger.ONE)));
+        InvalidStateException e = assertThrows(InvalidStateException.class, () -> distributor.claim(flock, forged, address(0)));
+        assertTrue(e.getMessage().contains("InvalidProof"), e.getMessage());
+        assertThrows(InvalidStateException.class, () -> distributor.claim(mt, f, address(0)), "FLOCK's proof for MT");
+        assertEquals(BigInteger.valueOf(100), distributor.claim(mt, m, address(0)));
+        assertEquals(BigInteger.valueOf(1_000), distributor.claim(flock, f, address(0)));
+    }
+
+    @Test
+    void aRootTheDistributorCannotPayIsNotPublished() {
+        fund(flock, BigInteger.valueOf(14_999));
+        ClaimsMerkleTree tree = distributor.tree(amounts(FLOCK, 1_000, 0)).orElseThrow();
+        InvalidStateException e = assertThrows(InvalidStateException.class, () -> distributor.publish(1, flock, tree));
+        assertTrue(e.getMessage().contains("holds only 14999"), e.getMessage());
+        assertEquals("0x" + "0".repeat(64), distributor.root(flock));
+        SortedMap<AccountId, Amount> unregistered = new TreeMap<>(amounts(FLOCK, 1, 0));
+        unregistered.put(AccountId.of("nobody"), Amount.of(FLOCK, 1));
+        assertThrows(InvalidArgumentException.class, () -> distributor.tree(unregistered));
     }
 }

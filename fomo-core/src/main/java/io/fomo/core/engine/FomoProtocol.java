@@ -812,6 +812,18 @@ public final class FomoProtocol {
     }
 
     /**
+     * Returns every account's claimable rewards in one asset (FLOCK, or a deployment's MT) after the last
+     * epoch close: the balances the engine holds in its rewards account for claims, which a chain adapter
+     * turns into a Merkle root for a distributor at each close.
+     *
+     * @param asset the reward asset or a model token
+     * @return the positive balances by account, in code-point order of the accounts
+     */
+    public synchronized java.util.SortedMap<AccountId, Amount> claimableBalances(Asset asset) {
+        return state.claims.balances(asset);
+    }
+
+    /**
      * Returns the routed revenue of the last closed epoch.
      *
      * @return the epoch's revenue, empty before the first close

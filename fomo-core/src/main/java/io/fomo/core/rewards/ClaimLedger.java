@@ -149,6 +149,35 @@ public final class ClaimLedger {
     }
 
     /**
+     * Returns every positive claimable balance in an asset (the reward asset, or a deployment's MT summed
+     * over the deployments of that MT), by account in code-point order: what a chain's Merkle distributor
+     * publishes at an epoch close.
+     *
+     * @param asset the asset
+     * @return the balances, all positive, in the asset
+     */
+    public java.util.SortedMap<AccountId, Amount> balances(Asset asset) {
+        Objects.requireNonNull(asset, "asset");
+        java.util.TreeMap<AccountId, BigInteger> units = new java.util.TreeMap<>();
+        if (asset.equals(rewardAsset)) {
+            units.putAll(flock);
+        } else {
+            for (Map.Entry<DeploymentId, Map<AccountId, BigInteger>> e : mt.entrySet()) {
+                if (Asset.modelToken(e.getKey()).equals(asset)) {
+                    e.getValue().forEach((user, v) -> units.merge(user, v, BigInteger::add));
+                }
+            }
+        }
+        java.util.TreeMap<AccountId, Amount> out = new java.util.TreeMap<>();
+        units.forEach((user, v) -> {
+            if (v.signum() > 0) {
+                out.put(user, Amount.ofUnits(asset, v));
+            }
+        });
+        return out;
+    }
+
+    /**
      * Returns everything ever credited in an asset (the reward asset or a deployment's MT).
      *
      * @param asset the asset

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -82,7 +83,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--chain", paramLabel = "anvil|http://127.0.0.1:PORT",
             description = "Executes every intent on an EVM chain: 'anvil' starts a local node (and stops it), a URL "
                     + "uses a running one (operator key from FOMO_CHAIN_KEY, else a fresh key funded by the node). "
-                    + "Ends by comparing the chain with the books.")
+                    + "Publishes the claims roots at each epoch close; keeps the address registry and the "
+                    + "transaction log in chain-registry.db and chain-transactions.db in the output folder. "
+                    + "Ends by comparing the chain with the books and paying one claim on chain, once.")
     private String chain;
 
     @Option(names = "--days", paramLabel = "N", description = "Overrides the scenario's number of days (1 to 3650).")
@@ -143,6 +146,12 @@ final class SimulateCommand implements Callable<Integer> {
                 Set<String> outputs = new java.util.HashSet<>(journalSpec == null ? OUTPUTS_WITH_JOURNAL : OUTPUTS);
                 outputs.add(claimsFile(io.fomo.spi.Asset.FLOCK.symbol()));
                 outputs.add(claimsFile(scenario.launch().mtAsset().symbol()));
+                for (String db : List.of(io.fomo.examples.simulate.ChainSession.REGISTRY_FILE,
+                        io.fomo.examples.simulate.ChainSession.TRANSACTIONS_FILE)) {
+                    for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                        outputs.add(db + suffix);
+                    }
+                }
                 folder = OutputFolder.claim(dir, outputs);
             } catch (OutputFolder.RefusedException e) {
                 return error(stderr, "--out " + e.getMessage());
@@ -158,10 +167,10 @@ final class SimulateCommand implements Callable<Integer> {
             String chainLine = null;
             if (chain != null) {
                 try (io.fomo.examples.simulate.ChainSession session =
-                             io.fomo.examples.simulate.ChainSession.open(chain, scenario)) {
+                             io.fomo.examples.simulate.ChainSession.open(chain, scenario, dir)) {
                     stderr.println("chain: " + session.describe());
                     stderr.flush();
-                    result = new io.fomo.examples.simulate.EngineScenarioRunner(session.gateway())
+                    result = new io.fomo.examples.simulate.EngineScenarioRunner(session)
                             .run(scenario, events, progress.apply(TerminalText.raw(stderr)));
                     io.fomo.core.engine.FomoProtocol books = io.fomo.core.engine.FomoProtocol.builder().journal(events)
                             .chainGateway(new io.fomo.spi.InMemoryChainGateway())
@@ -169,7 +178,10 @@ final class SimulateCommand implements Callable<Integer> {
                             .clock(io.fomo.spi.ManualClock.startingAt(java.time.Instant.EPOCH))
                             .autoDispatch(false).build();
                     String verdict = session.verify(books);
-                    chainLine = claimsDumps(session, books, scenario, result, folder) + verdict;
+                    // The claim runs after the comparison (it moves tokens the books keep in the rewards
+                    // account); its line comes first, so that the run ends with the chain's verdict.
+                    String claimed = session.claimOnce();
+                    chainLine = claimsDumps(session, scenario, folder) + claimed + "\n" + verdict;
                 }
             } else {
                 result = runner.run(scenario, events, progress.apply(TerminalText.raw(stderr)));
@@ -215,26 +227,20 @@ final class SimulateCommand implements Callable<Integer> {
         return "claims-" + symbol + ".json";
     }
 
-    /** Writes the cumulative claims trees (FLOCK, the model token) as OpenZeppelin dumps; returns their lines. */
-    private static String claimsDumps(io.fomo.examples.simulate.ChainSession session,
-                                      io.fomo.core.engine.FomoProtocol books, Scenario scenario,
-                                      SimulationResult result, OutputFolder folder) throws IOException {
+    /**
+     * Writes the cumulative claims trees published last (FLOCK, the model token) as OpenZeppelin dumps;
+     * returns their lines.
+     */
+    private static String claimsDumps(io.fomo.examples.simulate.ChainSession session, Scenario scenario,
+                                      OutputFolder folder) throws IOException {
         StringBuilder lines = new StringBuilder();
-        java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount> mt = new java.util.TreeMap<>();
-        for (io.fomo.spi.AccountId a : result.flockRewards().keySet()) {
-            mt.put(a, books.claimableMt(a, scenario.launch().deployment()));
-        }
-        java.util.Map<String, java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount>> byAsset =
-                new java.util.LinkedHashMap<>();
-        byAsset.put(io.fomo.spi.Asset.FLOCK.symbol(), result.flockRewards());
-        byAsset.put(scenario.launch().mtAsset().symbol(), mt);
-        for (var e : byAsset.entrySet()) {
-            var tree = session.claims(e.getValue());
+        for (io.fomo.spi.Asset asset : List.of(io.fomo.spi.Asset.FLOCK, scenario.launch().mtAsset())) {
+            var tree = session.publishedClaims(asset);
             if (tree.isPresent()) {
-                String name = claimsFile(e.getKey());
+                String name = claimsFile(asset.symbol());
                 folder.write(name, tree.get().dumpJson().getBytes(StandardCharsets.UTF_8));
                 Path file = folder.resolve(name);
-                lines.append("claims ").append(e.getKey()).append(": root ").append(tree.get().root()).append(", ")
+                lines.append("claims ").append(asset.symbol()).append(": root ").append(tree.get().root()).append(", ")
                         .append(tree.get().claims().size()).append(" accounts, ").append(file).append('\n');
             }
         }

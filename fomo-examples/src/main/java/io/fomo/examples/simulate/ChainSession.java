@@ -6,16 +6,21 @@ import io.fomo.core.launch.LaunchParameters;
 import io.fomo.core.staking.GmFlockTerms;
 import io.fomo.evm.AddressRegistry;
 import io.fomo.evm.AnvilNode;
+import io.fomo.evm.ClaimsDistributor;
+import io.fomo.evm.ClaimsMerkleTree;
 import io.fomo.evm.EvmChain;
 import io.fomo.evm.EvmChainGateway;
 import io.fomo.evm.SentTransactionLog;
+import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.ChainGateway;
 import io.fomo.spi.InMemoryEventJournal;
 import io.fomo.spi.IntentConfirmation;
+import io.fomo.spi.EventJournal;
 import io.fomo.spi.IntentId;
+import io.fomo.spi.IntentKind;
 import io.fomo.spi.IntentStatus;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
@@ -29,40 +34,60 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A simulation on a real chain ({@code fomo simulate --chain anvil|URL}): a node (a local anvil it starts
  * and stops by pid, or a running one), the contracts deployed for the scenario (settlement, the real
- * Uniswap v2 factory and the deployment's pair, FLOCK and gmFLOCK stand-ins, the model token with its whole
- * supply), an address registry, and the EVM gateway the engine executes every intent through. After the
- * run, {@link #verify(FomoProtocol)} compares every registered account's every balance and every total
- * supply on chain with the engine's books.
+ * Uniswap v2 factory and the deployment's pair, FLOCK and gmFLOCK stand-ins, the model token with no supply
+ * until graduation, a Merkle distributor holding the engine's rewards account), a journaled address
+ * registry and a write-ahead log of signed transactions (SQLite files when a folder is given), and the EVM
+ * gateway the engine executes every intent through.
+ *
+ * <p>At graduation the deployment's MT mint intents are executed together as the token's one mint; at each
+ * epoch close the engine's claimable FLOCK and MT become cumulative Merkle roots published to the
+ * distributor. After the run, {@link #verify(FomoProtocol)} compares every registered account's every
+ * balance and every total supply on chain with the engine's books, and {@link #claimOnce()} pays one
+ * claim on chain, once.
  */
 public final class ChainSession implements AutoCloseable {
 
     /** Stand-in supply of FLOCK and gmFLOCK: far beyond anything a simulation books. */
     private static final BigInteger STAND_IN_SUPPLY = BigInteger.TEN.pow(36);
     private static final int UNISWAP_V2_FEE_BPS = 30;
+    /** The address registry's SQLite journal in a run's folder. */
+    public static final String REGISTRY_FILE = "chain-registry.db";
+    /** The SQLite journal of signed transactions (intent id to transaction) in a run's folder. */
+    public static final String TRANSACTIONS_FILE = "chain-transactions.db";
 
     private final AnvilNode node;
     private final EvmChain chain;
     private final AddressRegistry registry;
     private final Map<Asset, String> tokens = new LinkedHashMap<>();
+    private final Asset mt;
+    private final ClaimsDistributor distributor;
+    private final List<EventJournal> journals;
     private final Provisioning gateway;
+    private final Map<Asset, ClaimsMerkleTree> published = new LinkedHashMap<>();
+    private int publications;
 
-    private ChainSession(AnvilNode node, EvmChain chain, AddressRegistry registry, Map<Asset, String> tokens,
-                         EvmChainGateway evm) {
+    private ChainSession(AnvilNode node, EvmChain chain, AddressRegistry registry, Map<Asset, String> tokens, Asset mt,
+                         ClaimsDistributor distributor, List<EventJournal> journals, EvmChainGateway evm) {
         this.node = node;
         this.chain = chain;
         this.registry = registry;
         this.tokens.putAll(tokens);
-        this.gateway = new Provisioning(evm, registry);
+        this.mt = mt;
+        this.distributor = distributor;
+        this.journals = journals;
+        this.gateway = new Provisioning(evm, registry, mt, chain, tokens.get(mt));
     }
 
     /**
-     * Starts or connects to the node and deploys what the scenario needs.
+     * Starts or connects to the node and deploys what the scenario needs, with the registry and the
+     * transaction log in memory.
      *
      * @param spec     {@code anvil} to start a local node, or a node's {@code http://} JSON-RPC address
      * @param scenario the scenario
@@ -71,6 +96,23 @@ public final class ChainSession implements AutoCloseable {
      * @throws InvalidStateException    if no anvil binary is found or the node fails
      */
     public static ChainSession open(String spec, Scenario scenario) {
+        return open(spec, scenario, null);
+    }
+
+    /**
+     * Starts or connects to the node and deploys what the scenario needs; the address registry and the
+     * log of signed transactions are SQLite journals in a folder ({@value #REGISTRY_FILE},
+     * {@value #TRANSACTIONS_FILE}), synced to disk at every append, so that a restarted gateway finds both.
+     *
+     * @param spec     {@code anvil} to start a local node, or a node's {@code http://} JSON-RPC address
+     * @param scenario the scenario
+     * @param folder   the folder of the two journals (created empty by the caller), or null to keep them in
+     *                 memory
+     * @return the session
+     * @throws InvalidArgumentException if the spec is neither, or the scenario's pool fee is not Uniswap v2's
+     * @throws InvalidStateException    if no anvil binary is found, the node fails, or a journal is not empty
+     */
+    public static ChainSession open(String spec, Scenario scenario, Path folder) {
         LaunchParameters launch = EngineScenarioRunner.launchParameters(scenario);
         if (launch.poolFeeBps() != UNISWAP_V2_FEE_BPS) {
             throw InvalidArgumentException.of("poolFeeBps", launch.poolFeeBps(),
@@ -88,6 +130,7 @@ public final class ChainSession implements AutoCloseable {
         } else {
             throw InvalidArgumentException.of("chain", spec, "must be 'anvil' or an http:// JSON-RPC address");
         }
+        List<EventJournal> journals = new ArrayList<>();
         try {
             String key = System.getenv("FOMO_CHAIN_KEY");
             EvmChain chain;
@@ -98,27 +141,93 @@ public final class ChainSession implements AutoCloseable {
                 chain = EvmChain.connect(url, EvmChain.newKey());
                 chain.fundFromNodeAccount(chain.operator(), BigInteger.TEN.pow(21));
             }
+            journals.add(folder == null ? new InMemoryEventJournal() : SqliteEventJournal.open(
+                    folder.resolve(REGISTRY_FILE), SqliteEventJournal.Durability.POWER_LOSS));
+            journals.add(folder == null ? new InMemoryEventJournal() : SqliteEventJournal.open(
+                    folder.resolve(TRANSACTIONS_FILE), SqliteEventJournal.Durability.POWER_LOSS));
+            for (EventJournal j : journals) {
+                if (j.currentSequence() != 0) {
+                    throw new InvalidStateException("chain: the registry and transaction journals of a new "
+                            + "deployment must be empty; found " + j.currentSequence() + " entries");
+                }
+            }
             String settlement = chain.deploySettlement();
             String factory = chain.deployUniswapFactory();
             Map<Asset, String> tokens = new LinkedHashMap<>();
             tokens.put(Asset.FLOCK, chain.deployStandInToken(settlement, Asset.FLOCK, STAND_IN_SUPPLY));
             tokens.put(GmFlockTerms.GMFLOCK, chain.deployStandInToken(settlement, GmFlockTerms.GMFLOCK, STAND_IN_SUPPLY));
             Asset mt = scenario.launch().mtAsset();
-            tokens.put(mt, chain.deployModelToken(settlement, mt, List.of(settlement),
-                    List.of(launch.totalSupply().units())));
+            tokens.put(mt, chain.deployModelToken(settlement, mt));
             ManualClock clock = ManualClock.startingAt(Instant.EPOCH);
-            AddressRegistry registry = AddressRegistry.open(new InMemoryEventJournal(), clock);
+            AddressRegistry registry = AddressRegistry.open(journals.get(0), clock);
             String pair = chain.createPool(settlement, factory, tokens.get(Asset.FLOCK), tokens.get(mt));
             registry.register(Accounts.of("pool", scenario.launch().deployment()), pair);
+            // The engine's rewards account is the distributor: what the engine reserves for claims funds it.
+            ClaimsDistributor distributor = ClaimsDistributor.at(chain, chain.deployDistributor(), registry);
+            registry.register(Accounts.REWARDS, distributor.address());
             EvmChainGateway.Builder b = EvmChainGateway.builder().chain(chain).settlement(settlement).accounts(registry)
-                    .log(SentTransactionLog.open(new InMemoryEventJournal(), clock));
-            tokens.forEach(b::token);
-            return new ChainSession(node, chain, registry, tokens, b.build());
+                    .log(SentTransactionLog.open(journals.get(1), clock));
+            tokens.forEach((asset, address) -> {
+                if (asset.equals(mt)) {
+                    b.modelToken(asset, address);
+                } else {
+                    b.token(asset, address);
+                }
+            });
+            return new ChainSession(node, chain, registry, tokens, mt, distributor, journals, b.build());
         } catch (RuntimeException e) {
+            journals.forEach(ChainSession::closeQuietly);
             if (node != null) {
                 node.close();
             }
             throw e;
+        }
+    }
+
+    private static void closeQuietly(EventJournal j) {
+        try {
+            j.close();
+        } catch (RuntimeException ignored) {
+            // closing after a failure or at the end: what the caller needs to see happened before
+        }
+    }
+
+    /** Lets the session read the engine's pending intents (a graduation's mints are executed together). */
+    void attach(FomoProtocol engine) {
+        gateway.engine = engine;
+    }
+
+    /**
+     * After an epoch close (its intents dispatched): publishes the cumulative Merkle root of every
+     * account's claimable FLOCK and MT to the distributor, registering claimants not seen yet at fresh
+     * addresses. A root equal to the one published last is not published again.
+     */
+    void epochClosed(FomoProtocol engine) {
+        List<TokenIntent> pending = engine.pendingIntents();
+        if (!pending.isEmpty()) {
+            RuntimeException why = gateway.lastFailure;
+            throw new InvalidStateException("chain: " + pending.size() + " intents still pending after an epoch "
+                    + "close, the first " + pending.get(0) + (why == null ? "" : ": " + why.getMessage()));
+        }
+        long closed = engine.epoch() - 1;
+        for (Asset asset : List.of(Asset.FLOCK, mt)) {
+            java.util.SortedMap<AccountId, Amount> claimable = engine.claimableBalances(asset);
+            for (AccountId a : claimable.keySet()) {
+                if (registry.address(a).isEmpty()) {
+                    registry.register(a, EvmChain.addressOf(EvmChain.newKey()));
+                }
+            }
+            Optional<ClaimsMerkleTree> tree = distributor.tree(claimable);
+            if (tree.isEmpty()) {
+                continue;
+            }
+            ClaimsMerkleTree last = published.get(asset);
+            if (last != null && last.root().equals(tree.get().root())) {
+                continue;
+            }
+            distributor.publish(closed, tokens.get(asset), tree.get());
+            published.put(asset, tree.get());
+            publications++;
         }
     }
 
@@ -170,27 +279,52 @@ public final class ChainSession implements AutoCloseable {
     }
 
     /**
-     * Builds the cumulative Merkle tree of claims of one asset (OpenZeppelin {@code StandardMerkleTree}
-     * format), registering any claimant not yet registered at a fresh address. In a simulation no reward
-     * is claimed through the engine, so each account's claimable amount is everything it earned: the
-     * cumulative amount a {@code MerkleDistributor} pays against.
+     * Returns the cumulative claims tree of an asset published last (at the latest epoch close that changed
+     * it), in OpenZeppelin {@code StandardMerkleTree} form.
      *
-     * @param claimable positive claimable amounts by account, all of one asset
-     * @return the tree, empty if there is nothing to claim
+     * @param asset FLOCK or the deployment's MT
+     * @return the tree, empty if nothing was ever claimable in that asset
      */
-    public Optional<io.fomo.evm.ClaimsMerkleTree> claims(Map<AccountId, Amount> claimable) {
-        List<io.fomo.evm.ClaimsMerkleTree.Claim> claims = new ArrayList<>();
-        for (Map.Entry<AccountId, Amount> e : new java.util.TreeMap<>(claimable).entrySet()) {
-            if (!e.getValue().isPositive()) {
-                continue;
-            }
-            if (registry.address(e.getKey()).isEmpty()) {
-                registry.register(e.getKey(), EvmChain.addressOf(EvmChain.newKey()));
-            }
-            claims.add(new io.fomo.evm.ClaimsMerkleTree.Claim(registry.address(e.getKey()).orElseThrow(),
-                    e.getValue().units()));
+    public Optional<ClaimsMerkleTree> publishedClaims(Asset asset) {
+        return Optional.ofNullable(published.get(Objects.requireNonNull(asset, "asset")));
+    }
+
+    /**
+     * Pays one claim on chain, twice asked: the largest cumulative FLOCK claim of the last published root is
+     * claimed from the distributor, must pay exactly its amount, and a second claim of the same cumulative
+     * amount must be refused ({@code NothingToClaim}) and pay nothing. Run after {@link #verify}: a claim
+     * moves tokens the engine's books still hold in its rewards account.
+     *
+     * @return the summary line, {@code claims: ...}
+     * @throws InvalidStateException if no FLOCK root was published, or the distributor pays other than once
+     */
+    public String claimOnce() {
+        ClaimsMerkleTree tree = publishedClaims(Asset.FLOCK).orElseThrow(() ->
+                new InvalidStateException("claims: no FLOCK root was published"));
+        ClaimsMerkleTree.Claim top = tree.claims().stream().max(java.util.Comparator
+                .comparing(ClaimsMerkleTree.Claim::amount)).orElseThrow();
+        String token = tokens.get(Asset.FLOCK);
+        BigInteger paid = distributor.claim(token, tree, top.address());
+        if (!paid.equals(top.amount())) {
+            throw new InvalidStateException("claims: the distributor paid " + paid + " units of a claim of " + top.amount());
         }
-        return claims.isEmpty() ? Optional.empty() : Optional.of(io.fomo.evm.ClaimsMerkleTree.of(claims));
+        BigInteger before = chain.balanceOf(token, top.address());
+        String refusal;
+        try {
+            distributor.claim(token, tree, top.address());
+            throw new InvalidStateException("claims: a second claim of " + top.address() + " was paid");
+        } catch (InvalidStateException e) {
+            if (!e.getMessage().contains("NothingToClaim")) {
+                throw e;
+            }
+            refusal = "NothingToClaim";
+        }
+        if (!chain.balanceOf(token, top.address()).equals(before)) {
+            throw new InvalidStateException("claims: a refused second claim moved tokens");
+        }
+        AccountId who = registry.account(top.address()).orElseThrow();
+        return "claims: " + publications + " roots published; " + who + " claimed "
+                + Amount.ofUnits(Asset.FLOCK, paid) + " on chain, a second claim paid nothing (" + refusal + ")";
     }
 
     /**
@@ -207,29 +341,65 @@ public final class ChainSession implements AutoCloseable {
     @Override
     public void close() {
         chain.close();
+        journals.forEach(ChainSession::closeQuietly);
         if (node != null) {
             node.close();
         }
     }
 
-    /** Registers unseen accounts at fresh addresses, then executes through the EVM gateway; counts outcomes. */
+    /**
+     * Registers unseen accounts at fresh addresses, executes a graduation's model-token mints together (the
+     * token's one mint), then executes through the EVM gateway; counts outcomes.
+     */
     private static final class Provisioning implements ChainGateway {
         private final EvmChainGateway evm;
         private final AddressRegistry registry;
+        private final Asset mt;
+        private final EvmChain chain;
+        private final String mtToken;
         private final Set<IntentId> confirmed = new HashSet<>();
         private int rejected;
+        private volatile FomoProtocol engine;
+        /** The last refusal or failure of an intent, for the message when intents stay pending. */
+        private volatile RuntimeException lastFailure;
 
-        Provisioning(EvmChainGateway evm, AddressRegistry registry) {
+        Provisioning(EvmChainGateway evm, AddressRegistry registry, Asset mt, EvmChain chain, String mtToken) {
             this.evm = evm;
             this.registry = registry;
+            this.mt = mt;
+            this.chain = chain;
+            this.mtToken = mtToken;
         }
 
-        @Override
-        public synchronized IntentConfirmation execute(TokenIntent intent) {
+        private void provision(TokenIntent intent) {
             for (AccountId a : List.of(intent.from(), intent.to()).stream().flatMap(Optional::stream).toList()) {
                 if (registry.address(a).isEmpty()) {
                     registry.register(a, EvmChain.addressOf(EvmChain.newKey()));
                 }
+            }
+        }
+
+        @Override
+        public synchronized IntentConfirmation execute(TokenIntent intent) {
+            try {
+                return executeProvisioned(intent);
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                throw e;
+            }
+        }
+
+        private IntentConfirmation executeProvisioned(TokenIntent intent) {
+            provision(intent);
+            if (intent.kind() == IntentKind.MINT && intent.amount().asset().equals(mt) && engine != null
+                    && !chain.minted(mtToken)) {
+                // The graduation: every MT mint of the same command, in the engine's order, as one mint.
+                String command = commandOf(intent.id());
+                List<TokenIntent> allocation = engine.pendingIntents().stream()
+                        .filter(t -> t.kind() == IntentKind.MINT && t.amount().asset().equals(mt)
+                                && commandOf(t.id()).equals(command)).toList();
+                allocation.forEach(this::provision);
+                evm.executeAllocation(allocation);
             }
             IntentConfirmation c = evm.execute(intent);
             if (c.status() == IntentStatus.CONFIRMED) {
@@ -238,6 +408,13 @@ public final class ChainSession implements AutoCloseable {
                 rejected++;
             }
             return c;
+        }
+
+        /** The command an engine intent belongs to: its id up to the last {@code #}. */
+        private static String commandOf(IntentId id) {
+            String v = id.value();
+            int hash = v.lastIndexOf('#');
+            return hash < 0 ? v : v.substring(0, hash);
         }
 
         @Override

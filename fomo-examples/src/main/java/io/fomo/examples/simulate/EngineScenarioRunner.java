@@ -86,10 +86,13 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     private static final String PRICE_SOURCE = "scenario:flockPrice";
 
     private final java.util.function.Supplier<io.fomo.spi.ChainGateway> chains;
+    /** The real chain of a {@code --chain} run, told of the engine and of each epoch close; else null. */
+    private final ChainSession session;
 
     /** Creates the runner; every run executes its intents on a fresh in-memory ledger. */
     public EngineScenarioRunner() {
         this.chains = InMemoryChainGateway::new;
+        this.session = null;
     }
 
     /**
@@ -101,6 +104,19 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     public EngineScenarioRunner(io.fomo.spi.ChainGateway chain) {
         Objects.requireNonNull(chain, "chain");
         this.chains = () -> chain;
+        this.session = null;
+    }
+
+    /**
+     * Creates a runner whose runs execute their intents on a real chain's session
+     * ({@code fomo simulate --chain}): through its gateway, with the graduation's model-token mints executed
+     * together, and the cumulative claims roots published to its distributor after each epoch close.
+     *
+     * @param session the chain session, on which nothing has happened yet
+     */
+    public EngineScenarioRunner(ChainSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.chains = session::gateway;
     }
 
     @Override
@@ -147,7 +163,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     "a simulation needs an empty journal");
         }
         try {
-            return new Run(scenario, new GuardedJournal(journal), progress, chains.get()).play();
+            return new Run(scenario, new GuardedJournal(journal), progress, chains.get(), session).play();
         } finally {
             progress.finished();
         }
@@ -257,6 +273,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final LaunchParameters launch;
         private final TreeSet<AccountId> earners = new TreeSet<>();
         private long commandCount;
+        private final ChainSession session;
         private int rejected;
         private int liveDay = -1;
         private UsageReader feed;
@@ -269,7 +286,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private Amount mtBurnedBefore;
         private Amount flockBurnedBefore = Amount.zero(Asset.FLOCK);
 
-        Run(Scenario scenario, GuardedJournal journal, ProgressListener progress, io.fomo.spi.ChainGateway chain) {
+        Run(Scenario scenario, GuardedJournal journal, ProgressListener progress, io.fomo.spi.ChainGateway chain,
+                ChainSession session) {
+            this.session = session;
             this.scenario = scenario;
             this.plan = ScenarioPlan.of(scenario);
             this.journal = journal;
@@ -282,6 +301,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             this.launch = launchParameters(scenario);
             this.protocol = FomoProtocol.builder().journal(journal).chainGateway(chain)
                     .priceFeed(prices).clock(clock).parameters(genesis(scenario)).autoDispatch(false).build();
+            if (session != null) {
+                session.attach(protocol);
+            }
             journal.check();
         }
 
@@ -302,6 +324,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 protocol.submit(EventId.of("sim-" + commandCount), new Command.CloseEpoch(costs));
                 protocol.dispatch();
                 journal.check();
+                if (session != null) {
+                    session.epochClosed(protocol);
+                }
                 rows.add(row(day, active));
                 progress.dayDone(day, scenario.days());
             }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code fomo simulate --chain anvil} on a real local node: every intent executed on chain, the chain
- * compared with the books, and the same state hash as the in-memory run of the same scenario.
+ * compared with the books, the same state hash as the in-memory run of the same scenario, one claim paid
+ * on chain once, and the address registry and transaction log left in SQLite files.
  */
 class SimulateOnChainTest {
 
@@ -39,6 +40,25 @@ class SimulateOnChainTest {
         String verdict = lines.get(lines.size() - 2);
         assertTrue(verdict.matches("chain: [1-9][0-9]* intents confirmed, balances match the books"), verdict);
         assertEquals(memory.hash(), chain.hash());
+        // one claim paid on chain, once, from the root published at the last epoch close
+        java.util.regex.Matcher claimed = java.util.regex.Pattern.compile("claims: ([1-9][0-9]*) roots published; "
+                + "(\\S+) claimed (\\S+) FLOCK on chain, a second claim paid nothing \\(NothingToClaim\\)")
+                .matcher(lines.get(lines.size() - 3));
+        assertTrue(claimed.matches(), lines.get(lines.size() - 3));
+        // the registry and the transaction log are in SQLite files of the run's folder, and reopen
+        Path dir = tmp.resolve("chain");
+        io.fomo.spi.ManualClock clock = io.fomo.spi.ManualClock.startingAt(java.time.Instant.EPOCH);
+        try (io.fomo.jdbc.SqliteEventJournal registryJournal = io.fomo.jdbc.SqliteEventJournal.open(
+                     dir.resolve(io.fomo.examples.simulate.ChainSession.REGISTRY_FILE));
+             io.fomo.jdbc.SqliteEventJournal logJournal = io.fomo.jdbc.SqliteEventJournal.open(
+                     dir.resolve(io.fomo.examples.simulate.ChainSession.TRANSACTIONS_FILE))) {
+            io.fomo.evm.AddressRegistry registry = io.fomo.evm.AddressRegistry.open(registryJournal, clock);
+            assertTrue(registry.address(io.fomo.core.engine.Accounts.REWARDS).isPresent(),
+                    "the rewards account is the distributor");
+            assertTrue(registry.address(io.fomo.spi.AccountId.of(claimed.group(2))).isPresent());
+            assertTrue(io.fomo.evm.SentTransactionLog.open(logJournal, clock).sent(io.fomo.spi.IntentId.of("sim-1#1"))
+                    .isPresent(), "the first intent's signed transaction is in the log");
+        }
         // every claims tree written is an OpenZeppelin dump whose root is the one printed
         for (String line : lines) {
             java.util.regex.Matcher m = java.util.regex.Pattern
