@@ -1,17 +1,19 @@
 package io.fomo.examples.cli;
 
 import io.fomo.examples.journal.Journals;
-import io.fomo.examples.simulate.DailyCsv;
-import io.fomo.examples.simulate.DailyTable;
-import io.fomo.examples.simulate.EngineScenarioRunner;
-import io.fomo.examples.simulate.HtmlReport;
-import io.fomo.examples.simulate.ProgressListener;
-import io.fomo.examples.simulate.ProgressMeter;
-import io.fomo.examples.simulate.Scenario;
-import io.fomo.examples.simulate.ScenarioException;
-import io.fomo.examples.simulate.ScenarioParser;
-import io.fomo.examples.simulate.ScenarioRunner;
-import io.fomo.examples.simulate.SimulationResult;
+import io.fomo.examples.report.DailyCsv;
+import io.fomo.examples.report.DailyTable;
+import io.fomo.examples.report.HtmlReport;
+import io.fomo.examples.report.SimulationResult;
+import io.fomo.examples.run.ChainSession;
+import io.fomo.examples.run.EngineScenarioRunner;
+import io.fomo.examples.run.ProgressListener;
+import io.fomo.examples.run.ProgressMeter;
+import io.fomo.examples.run.ScenarioRunner;
+import io.fomo.examples.scenario.Launch;
+import io.fomo.examples.scenario.Scenario;
+import io.fomo.examples.scenario.ScenarioException;
+import io.fomo.examples.scenario.ScenarioParser;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.FomoException;
 import io.fomo.spi.InvalidArgumentException;
@@ -140,7 +142,9 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 Set<String> outputs = new java.util.HashSet<>(journalSpec == null ? OUTPUTS_WITH_JOURNAL : OUTPUTS);
                 outputs.add(claimsFile(io.fomo.spi.Asset.FLOCK.symbol()));
-                outputs.add(claimsFile(scenario.launch().mtAsset().symbol()));
+                for (Launch l : scenario.launches()) {
+                    outputs.add(claimsFile(l.mtAsset().symbol()));
+                }
                 folder = OutputFolder.claim(dir, outputs);
             } catch (OutputFolder.RefusedException e) {
                 return error(stderr, "--out " + e.getMessage());
@@ -155,11 +159,11 @@ final class SimulateCommand implements Callable<Integer> {
             SimulationResult result;
             String chainLine = null;
             if (chain != null) {
-                try (io.fomo.examples.simulate.ChainSession session =
-                             io.fomo.examples.simulate.ChainSession.open(chain, scenario)) {
+                try (ChainSession session =
+                             ChainSession.open(chain, scenario)) {
                     stderr.println("chain: " + session.describe());
                     stderr.flush();
-                    result = new io.fomo.examples.simulate.EngineScenarioRunner(session.gateway())
+                    result = new EngineScenarioRunner(session.gateway())
                             .run(scenario, events, progress.apply(stderr));
                     io.fomo.core.engine.FomoProtocol books = io.fomo.core.engine.FomoProtocol.builder().journal(events)
                             .chainGateway(new io.fomo.spi.InMemoryChainGateway())
@@ -212,18 +216,20 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** Writes the cumulative claims trees (FLOCK, the model token) as OpenZeppelin dumps; returns their lines. */
-    private static String claimsDumps(io.fomo.examples.simulate.ChainSession session,
+    private static String claimsDumps(ChainSession session,
                                       io.fomo.core.engine.FomoProtocol books, Scenario scenario,
                                       SimulationResult result, OutputFolder folder) throws IOException {
         StringBuilder lines = new StringBuilder();
-        java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount> mt = new java.util.TreeMap<>();
-        for (io.fomo.spi.AccountId a : result.flockRewards().keySet()) {
-            mt.put(a, books.claimableMt(a, scenario.launch().deployment()));
-        }
         java.util.Map<String, java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount>> byAsset =
                 new java.util.LinkedHashMap<>();
         byAsset.put(io.fomo.spi.Asset.FLOCK.symbol(), result.flockRewards());
-        byAsset.put(scenario.launch().mtAsset().symbol(), mt);
+        for (Launch l : scenario.launches()) {
+            java.util.Map<io.fomo.spi.AccountId, io.fomo.spi.Amount> mt = new java.util.TreeMap<>();
+            for (io.fomo.spi.AccountId a : result.flockRewards().keySet()) {
+                mt.put(a, books.claimableMt(a, l.deployment()));
+            }
+            byAsset.put(l.mtAsset().symbol(), mt);
+        }
         for (var e : byAsset.entrySet()) {
             var tree = session.claims(e.getValue());
             if (tree.isPresent()) {
