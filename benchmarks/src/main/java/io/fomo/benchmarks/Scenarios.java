@@ -1,9 +1,9 @@
 package io.fomo.benchmarks;
 
+import io.fomo.examples.scenario.Scenario;
+import io.fomo.examples.scenario.ScenarioParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fomo.examples.simulate.Scenario;
-import io.fomo.examples.simulate.ScenarioParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

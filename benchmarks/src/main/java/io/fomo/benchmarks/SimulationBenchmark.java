@@ -1,9 +1,9 @@
 package io.fomo.benchmarks;
 
-import io.fomo.examples.simulate.EngineScenarioRunner;
-import io.fomo.examples.simulate.ProgressListener;
-import io.fomo.examples.simulate.Scenario;
-import io.fomo.examples.simulate.SimulationResult;
+import io.fomo.examples.report.SimulationResult;
+import io.fomo.examples.run.EngineScenarioRunner;
+import io.fomo.examples.run.ProgressListener;
+import io.fomo.examples.scenario.Scenario;
 import io.fomo.spi.InMemoryEventJournal;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

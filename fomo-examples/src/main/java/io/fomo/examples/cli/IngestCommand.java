@@ -3,7 +3,7 @@ package io.fomo.examples.cli;
 import io.fomo.examples.terminal.TerminalText;
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.examples.journal.Journals;
-import io.fomo.examples.simulate.ProgressMeter;
+import io.fomo.examples.run.ProgressMeter;
 import io.fomo.meter.DeploymentSummary;
 import io.fomo.meter.IngestSummary;
 import io.fomo.meter.MalformedRecordException;

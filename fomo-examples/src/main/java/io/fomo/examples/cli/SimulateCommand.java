@@ -1,17 +1,19 @@
 package io.fomo.examples.cli;
 
 import io.fomo.examples.journal.Journals;
-import io.fomo.examples.simulate.DailyCsv;
-import io.fomo.examples.simulate.DailyTable;
-import io.fomo.examples.simulate.EngineScenarioRunner;
-import io.fomo.examples.simulate.HtmlReport;
-import io.fomo.examples.simulate.ProgressListener;
-import io.fomo.examples.simulate.ProgressMeter;
-import io.fomo.examples.simulate.Scenario;
-import io.fomo.examples.simulate.ScenarioException;
-import io.fomo.examples.simulate.ScenarioParser;
-import io.fomo.examples.simulate.ScenarioRunner;
-import io.fomo.examples.simulate.SimulationResult;
+import io.fomo.examples.report.DailyCsv;
+import io.fomo.examples.report.DailyTable;
+import io.fomo.examples.report.HtmlReport;
+import io.fomo.examples.report.SimulationResult;
+import io.fomo.examples.run.ChainSession;
+import io.fomo.examples.run.EngineScenarioRunner;
+import io.fomo.examples.run.ProgressListener;
+import io.fomo.examples.run.ProgressMeter;
+import io.fomo.examples.run.ScenarioRunner;
+import io.fomo.examples.scenario.Launch;
+import io.fomo.examples.scenario.Scenario;
+import io.fomo.examples.scenario.ScenarioException;
+import io.fomo.examples.scenario.ScenarioParser;
 import io.fomo.examples.terminal.TerminalText;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.FomoException;
@@ -145,9 +147,10 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 Set<String> outputs = new java.util.HashSet<>(journalSpec == null ? OUTPUTS_WITH_JOURNAL : OUTPUTS);
                 outputs.add(claimsFile(io.fomo.spi.Asset.FLOCK.symbol()));
-                outputs.add(claimsFile(scenario.launch().mtAsset().symbol()));
-                for (String db : List.of(io.fomo.examples.simulate.ChainSession.REGISTRY_FILE,
-                        io.fomo.examples.simulate.ChainSession.TRANSACTIONS_FILE)) {
+                for (Launch l : scenario.launches()) {
+                    outputs.add(claimsFile(l.mtAsset().symbol()));
+                }
+                for (String db : List.of(ChainSession.REGISTRY_FILE, ChainSession.TRANSACTIONS_FILE)) {
                     for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
                         outputs.add(db + suffix);
                     }
@@ -166,11 +169,10 @@ final class SimulateCommand implements Callable<Integer> {
             SimulationResult result;
             String chainLine = null;
             if (chain != null) {
-                try (io.fomo.examples.simulate.ChainSession session =
-                             io.fomo.examples.simulate.ChainSession.open(chain, scenario, dir)) {
+                try (ChainSession session = ChainSession.open(chain, scenario, dir)) {
                     stderr.println("chain: " + session.describe());
                     stderr.flush();
-                    result = new io.fomo.examples.simulate.EngineScenarioRunner(session)
+                    result = new EngineScenarioRunner(session)
                             .run(scenario, events, progress.apply(TerminalText.raw(stderr)));
                     io.fomo.core.engine.FomoProtocol books = io.fomo.core.engine.FomoProtocol.builder().journal(events)
                             .chainGateway(new io.fomo.spi.InMemoryChainGateway())
@@ -228,13 +230,18 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the cumulative claims trees published last (FLOCK, the model token) as OpenZeppelin dumps;
-     * returns their lines.
+     * Writes the cumulative claims trees published last (FLOCK, each launch's model token) as OpenZeppelin
+     * dumps; returns their lines.
      */
-    private static String claimsDumps(io.fomo.examples.simulate.ChainSession session, Scenario scenario,
-                                      OutputFolder folder) throws IOException {
+    private static String claimsDumps(ChainSession session, Scenario scenario, OutputFolder folder)
+            throws IOException {
         StringBuilder lines = new StringBuilder();
-        for (io.fomo.spi.Asset asset : List.of(io.fomo.spi.Asset.FLOCK, scenario.launch().mtAsset())) {
+        List<io.fomo.spi.Asset> assets = new java.util.ArrayList<>();
+        assets.add(io.fomo.spi.Asset.FLOCK);
+        for (Launch l : scenario.launches()) {
+            assets.add(l.mtAsset());
+        }
+        for (io.fomo.spi.Asset asset : assets) {
             var tree = session.publishedClaims(asset);
             if (tree.isPresent()) {
                 String name = claimsFile(asset.symbol());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fomo.examples.run.EngineScenarioRunner;
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.jdbc.SqliteEventJournal;
-import io.fomo.examples.simulate.EngineScenarioRunner;
 import io.fomo.spi.InMemoryChainGateway;
 import io.fomo.spi.InMemoryPriceFeed;
 import io.fomo.spi.ManualClock;
@@ -64,7 +64,7 @@ class SimulateCommandTest {
         Outcome o = fomo("simulate", scenario("failed-raise"), "--out", dir.toString());
         assertEquals(0, o.status(), o.err());
         assertEquals("", o.err());
-        assertTrue(o.lines().get(0).startsWith(" day state "), o.out());
+        assertTrue(o.lines().get(0).startsWith("day deployment "), o.out());
         assertTrue(o.out().contains("daily state: " + dir.resolve("daily.csv") + "\n"));
         assertTrue(o.out().contains("report:      " + dir.resolve("report.html") + "\n"));
         assertTrue(o.out().contains("journal:     sqlite:" + dir.resolve("journal.db") + " ("), o.out());

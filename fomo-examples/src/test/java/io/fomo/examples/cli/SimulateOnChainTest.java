@@ -49,9 +49,9 @@ class SimulateOnChainTest {
         Path dir = tmp.resolve("chain");
         io.fomo.spi.ManualClock clock = io.fomo.spi.ManualClock.startingAt(java.time.Instant.EPOCH);
         try (io.fomo.jdbc.SqliteEventJournal registryJournal = io.fomo.jdbc.SqliteEventJournal.open(
-                     dir.resolve(io.fomo.examples.simulate.ChainSession.REGISTRY_FILE));
+                     dir.resolve(io.fomo.examples.run.ChainSession.REGISTRY_FILE));
              io.fomo.jdbc.SqliteEventJournal logJournal = io.fomo.jdbc.SqliteEventJournal.open(
-                     dir.resolve(io.fomo.examples.simulate.ChainSession.TRANSACTIONS_FILE))) {
+                     dir.resolve(io.fomo.examples.run.ChainSession.TRANSACTIONS_FILE))) {
             io.fomo.evm.AddressRegistry registry = io.fomo.evm.AddressRegistry.open(registryJournal, clock);
             assertTrue(registry.address(io.fomo.core.engine.Accounts.REWARDS).isPresent(),
                     "the rewards account is the distributor");

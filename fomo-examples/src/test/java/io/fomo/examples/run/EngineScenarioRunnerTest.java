@@ -1,0 +1,210 @@
+package io.fomo.examples.run;
+
+import static io.fomo.examples.scenario.ScenarioTexts.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fomo.examples.report.DailyCsv;
+import io.fomo.examples.report.DailyRow;
+import io.fomo.examples.report.SimulationResult;
+import io.fomo.examples.scenario.Scenario;
+import io.fomo.examples.scenario.ScenarioException;
+import io.fomo.examples.scenario.ScenarioParser;
+import io.fomo.examples.scenario.ScenarioTexts;
+import io.fomo.core.engine.FomoProtocol;
+import io.fomo.jdbc.SqliteEventJournal;
+import io.fomo.spi.Amount;
+import io.fomo.spi.Asset;
+import io.fomo.spi.InMemoryChainGateway;
+import io.fomo.spi.InMemoryEventJournal;
+import io.fomo.spi.InMemoryPriceFeed;
+import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.ManualClock;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineScenarioRunnerTest {
+
+    @TempDir
+    Path tmp;
+
+    private final EngineScenarioRunner runner = new EngineScenarioRunner();
+
+    static Scenario shipped(String name) {
+        return ScenarioParser.parse(Path.of(System.getProperty("fomo.scenarios.dir", "scenarios"), name + ".json"));
+    }
+
+    private SimulationResult run(Scenario s) {
+        runner.validate(s);
+        return runner.run(s, new InMemoryEventJournal(), ProgressListener.NONE);
+    }
+
+    private static Amount flock(String v) {
+        return Amount.parse(Asset.FLOCK, v);
+    }
+
+    @Test
+    void aFailedRaiseRefundsItsSupportersAndPaysNoEmission() {
+        SimulationResult r = run(shipped("failed-raise"));
+        List<DailyRow> rows = r.rows();
+        assertEquals(30, rows.size());
+        // Net raise by hand: every buy loses 1.5%: 40,000 -> 39,400; +60,000 -> 59,100; +1,500 -> 1,477.5;
+        // +10,000 -> 9,850; +2,500 -> 2,462.5; +30,000 -> 29,550.
+        List<String> raised = List.of("39400", "98500", "99977.5", "109827.5", "109827.5", "112290", "141840");
+        for (int d = 0; d < 7; d++) {
+            assertEquals("FUNDRAISING", rows.get(d).state(), "day " + d);
+            assertEquals(flock(raised.get(d)), rows.get(d).raised(), "day " + d);
+        }
+        // Day 7: the window has closed below the 300,000 min target; everyone redeemed what reached the curve.
+        for (int d = 7; d < 30; d++) {
+            assertEquals("FAILED", rows.get(d).state());
+            assertEquals(Amount.zero(Asset.FLOCK), rows.get(d).raised());
+        }
+        assertEquals(1, rows.get(8).rejectedActions(), "the late buy of day 8");
+        for (DailyRow row : rows) {
+            assertTrue(row.mtSupply().isZero(), "no MT is minted");
+            assertTrue(row.poolPrice().isEmpty());
+            // CONSTANT 5,000 FLOCK a day, received by no one.
+            assertEquals(flock("5000"), row.emissionScheduled());
+            assertEquals(flock("5000"), row.emissionReturned());
+            assertEquals(Amount.zero(Asset.FLOCK), row.emissionPaid());
+        }
+        assertEquals(List.of(), List.copyOf(r.flockRewards().keySet()));
+    }
+
+    @Test
+    void aSellOutGraduatesAtOnceAndOpensThePoolAtTheFinalPrice() {
+        // S = 400,000 MT, T = 800,000 FLOCK, p0 = 1: the final price is (T/S)^2/p0 = 4 (docs/launch.md); the
+        // pool gets 50% of the raise, 400,000 FLOCK, and 400,000 / 4 = 100,000 MT.
+        Scenario s = ScenarioParser.parse("s.json", ScenarioTexts.MINIMAL
+                .replace("\"minTarget\": \"1000\"", "\"minTarget\": \"400000\"")
+                .replace("\"maxTarget\": \"2000\"", "\"maxTarget\": \"800000\"")
+                .replace("\"startPrice\": \"0.001\"", "\"startPrice\": \"1\"")
+                .replace("\"supporters\": []", "\"supporters\": [ { \"id\": \"s\", \"buys\": [ { \"day\": 0, \"flock\": \"900000\" } ] } ]")
+                .replace("\"days\": 30", "\"days\": 3"));
+        SimulationResult r = run(s);
+        for (DailyRow row : r.rows()) {
+            assertEquals("LIVE", row.state());
+            assertEquals(flock("800000"), row.raised());
+            assertEquals(Amount.of(s.launches().get(0).mtAsset(), 1_000_000), row.mtSupply());
+            assertEquals(flock("400000"), row.poolFlock().orElseThrow());
+            assertEquals(Amount.of(s.launches().get(0).mtAsset(), 100_000), row.poolMt().orElseThrow());
+            assertEquals(new BigDecimal("4.000000000000000000"), row.poolPrice().orElseThrow());
+            // Nobody uses the deployment: the usage gate returns the whole default emission to the reserve.
+            assertEquals(row.emissionScheduled(), row.emissionReturned());
+            assertTrue(row.emissionScheduled().isPositive());
+        }
+    }
+
+    @Test
+    void aGrowingLaunchKeepsItsSupplyAccounted() {
+        SimulationResult r = run(shipped("qwen-alice").withDays(20));
+        Amount supply = Amount.of(r.last().mtSupply().asset(), 1_000_000);
+        int live = 0;
+        for (DailyRow row : r.rows()) {
+            if (row.state().equals("LIVE")) {
+                live++;
+                assertEquals(flock("800000"), row.raised(), "the max target, exactly");
+                assertEquals(supply, row.mtSupply().plus(row.mtBurnedTotal()), "day " + row.day());
+                assertTrue(row.revenueGross().isPositive());
+            }
+        }
+        assertTrue(live > 10, "graduated within the 7-day window");
+        assertTrue(r.last().mtBurnedTotal().isPositive(), "buybacks burned MT");
+        assertTrue(r.last().stakedMt().isPositive());
+        assertTrue(r.flockRewards().size() > 10);
+    }
+
+    @Test
+    void theSameScenarioAndSeedGiveTheSameRunOnEveryJournalAndTheJournalReplays() {
+        long seed = ThreadLocalRandom.current().nextLong();
+        Scenario s = shipped("whale-vs-users").withDays(5).withSeed(seed);
+        SimulationResult memory = run(s);
+        Path db = tmp.resolve("journal.db");
+        SimulationResult sqlite;
+        try (SqliteEventJournal journal = SqliteEventJournal.open(db)) {
+            sqlite = runner.run(s, journal, ProgressListener.NONE);
+        }
+        assertEquals(DailyCsv.format(memory.rows()), DailyCsv.format(sqlite.rows()), "seed " + seed);
+        assertEquals(memory.stateHash(), sqlite.stateHash());
+        assertEquals(memory.events(), sqlite.events());
+        assertEquals(memory.flockRewards(), sqlite.flockRewards());
+        try (SqliteEventJournal journal = SqliteEventJournal.open(db)) {
+            FomoProtocol replayed = FomoProtocol.builder().journal(journal).chainGateway(new InMemoryChainGateway())
+                    .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(EngineScenarioRunner.GENESIS))
+                    .autoDispatch(false).build();
+            assertEquals(memory.stateHash(), replayed.stateHash());
+        }
+        SimulationResult other = run(s.withSeed(seed + 1));
+        assertNotEquals(memory.stateHash(), other.stateHash(), "another seed draws other users");
+    }
+
+    @Test
+    void progressIsToldAfterEveryDay() {
+        StringBuilder days = new StringBuilder();
+        int[] finished = {0};
+        runner.run(shipped("failed-raise").withDays(4), new InMemoryEventJournal(), new ProgressListener() {
+            @Override
+            public void dayDone(int day, int total) {
+                days.append(day).append('/').append(total).append(' ');
+            }
+
+            @Override
+            public void finished() {
+                finished[0]++;
+            }
+        });
+        assertEquals("0/4 1/4 2/4 3/4 ", days.toString());
+        assertEquals(1, finished[0]);
+    }
+
+    @Test
+    void aJournalThatIsNotEmptyIsRefused() {
+        InMemoryEventJournal used = new InMemoryEventJournal();
+        Scenario s = shipped("failed-raise").withDays(2);
+        runner.run(s, used, ProgressListener.NONE);
+        InvalidStateException e = assertThrows(InvalidStateException.class,
+                () -> runner.run(s, used, ProgressListener.NONE));
+        assertTrue(e.getMessage().endsWith("a simulation needs an empty journal"), e.getMessage());
+    }
+
+    @Test
+    void theEnginesOwnRejectionsAreLocatedInTheScenario() {
+        String base = ScenarioTexts.MINIMAL.replace("\"minTarget\": \"1000\"", "\"minTarget\": \"400000\"")
+                .replace("\"maxTarget\": \"2000\"", "\"maxTarget\": \"800000\"")
+                .replace("\"startPrice\": \"0.001\"", "\"startPrice\": \"1\"");
+        // 400,001 FLOCK at the start of the curve buys about 264,000 MT: more than the 25% first-buy cap.
+        String firstBuy = base.replace("\"maxTarget\": \"800000\",", "\"maxTarget\": \"800000\", \"firstBuy\": \"400001\",");
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> runner.validate(ScenarioParser.parse("s.json", firstBuy)));
+        assertEquals("$.launch.firstBuy", e.path());
+        assertEquals(at(firstBuy, "\"400001\""), e.line() + ":" + e.column());
+        assertTrue(e.problem().startsWith("rejected by the model: firstBuy = "), e.problem());
+        // A linear curve from 0.5 with slope 0.000005 over 400,000 MT raises 400,000 * (0.5 + 1) = 600,000 at most.
+        String linear = base.replace("{ \"type\": \"CONSTANT_PRODUCT\", \"startPrice\": \"1\" }",
+                "{ \"type\": \"LINEAR\", \"startPrice\": \"0.5\", \"slope\": \"0.000005\" }");
+        ScenarioException t = assertThrows(ScenarioException.class,
+                () -> runner.validate(ScenarioParser.parse("s.json", linear)));
+        assertEquals("$.launch.maxTarget", t.path());
+        assertEquals(at(linear, "\"800000\""), t.line() + ":" + t.column());
+        String flood = base.replace("\"name\": \"t\",", "\"name\": \"t\",\n  \"emission\": { \"type\": \"CONSTANT\", "
+                + "\"ratePerDay\": \"100000000\" },");
+        ScenarioException f = assertThrows(ScenarioException.class,
+                () -> runner.validate(ScenarioParser.parse("s.json", flood)));
+        assertEquals("$.emission", f.path());
+        assertTrue(f.problem().contains("emits more than the FLOCK supply"), f.problem());
+        String free = base.replace("\"listPrice\": \"0.002\", \"floorPrice\": \"0.001\"", "\"listPrice\": \"0\", "
+                + "\"floorPrice\": \"0\"").replace("\"name\": \"t\",", "\"name\": \"t\",\n  \"users\": { \"count\": 1, "
+                + "\"dailySpendUsd\": { \"mean\": \"1\" } },");
+        ScenarioException p = assertThrows(ScenarioException.class,
+                () -> runner.validate(ScenarioParser.parse("s.json", free)));
+        assertEquals("$.pricing.listPrice", p.path());
+        assertEquals(at(free, "\"0\""), p.line() + ":" + p.column());
+    }
+}
