@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code fomo} command line: {@code fomo simulate <scenario.json>}, {@code fomo vectors run <file|dir>...},
+ * The {@code fomo} command line: {@code fomo simulate <scenario.json>}, {@code fomo sweep <scenario.json>},
+ * {@code fomo vectors run <file|dir>...},
  * {@code fomo replay} and {@code fomo epoch-close}.
  * Run {@code java -jar fomo-examples/target/fomo.jar --help}.
  */
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fomo", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = FomoVersion.class,
         description = "The FOMO protocol SDK's command line.",
-        subcommands = {SimulateCommand.class, VectorsCommand.class, ReplayCommand.class, EpochCloseCommand.class,
+        subcommands = {SimulateCommand.class, SweepCommand.class, VectorsCommand.class, ReplayCommand.class, EpochCloseCommand.class,
                 IngestCommand.class,
                 HelpSubcommand.class})
 public final class FomoCli implements Runnable {

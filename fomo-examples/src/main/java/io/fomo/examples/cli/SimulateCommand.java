@@ -93,6 +93,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--days", paramLabel = "N", description = "Overrides the scenario's number of days (1 to 3650).")
     private Integer days;
 
+    @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo: N runs with seeds derived from the "
+            + "scenario's seed, in parallel, each in memory; writes runs.csv and runs.html (p5/p50/p95 bands) "
+            + "instead of one run's outputs. Default folder: out/<scenario name>-runs.")
+    private Integer runs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "With --runs: the threads to run on (default: "
+            + "the available processors). The outputs do not depend on it.")
+    private Integer threads;
+
     /** The command with the engine and a progress meter on the terminal. */
     SimulateCommand() {
         this(new EngineScenarioRunner(), ProgressMeter::forTerminal);
@@ -117,6 +126,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--days = " + days + ": must be from 1 to " + Scenario.MAX_DAYS);
         }
+        MonteCarloRuns.checkUsage(spec.commandLine(), runs, threads, journal, chain);
         Scenario scenario;
         try {
             scenario = ScenarioParser.parse(scenarioFile);
@@ -129,6 +139,9 @@ final class SimulateCommand implements Callable<Integer> {
             runner.validate(scenario);
         } catch (ScenarioException e) {
             return error(stderr, e.getMessage());
+        }
+        if (runs != null) {
+            return MonteCarloRuns.run(scenario, runs, threads, out, stdout, stderr);
         }
         Path dir = out != null ? out : Path.of("out", scenario.name());
         String journalSpec = journal;
