@@ -31,6 +31,7 @@ public final class StorageException extends RuntimeException {
         OTHER
     }
 
+    /** What failed: part of the serialized form. */
     private final Kind kind;
 
     /**
