@@ -184,14 +184,42 @@ final class JdbcJournal implements AutoCloseable {
             q.setInt(2, max);
             q.setFetchSize(Math.min(max, 4096));
             try (ResultSet rs = q.executeQuery()) {
+                long previous = from - 1;
                 while (rs.next()) {
+                    // Read the integers strictly: a driver's getLong truncates a REAL (SQLite stores
+                    // 60001.5 in a BIGINT column as it is), which would hide an edited row.
+                    long seq = integral(rs, 1, "seq", previous);
+                    if (seq <= previous) {
+                        throw new InvalidStateException("journal " + describe + ": the row after sequence "
+                                + previous + " has seq = " + seq + ": sequence numbers must increase");
+                    }
                     JournalEntry e = JournalEntry.of(rs.getString(3), rs.getBytes(4),
-                            Instant.ofEpochSecond(rs.getLong(5), rs.getInt(6)));
-                    out.add(JournalRecord.of(rs.getLong(1), EventId.of(rs.getString(2)), e));
+                            Instant.ofEpochSecond(integral(rs, 5, "ts_seconds", previous),
+                                    Math.toIntExact(integral(rs, 6, "ts_nanos", previous))));
+                    out.add(JournalRecord.of(seq, EventId.of(rs.getString(2)), e));
+                    previous = seq;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A column that must hold an integer, read without conversion: anything else (a REAL such as 60001.5,
+     * a text, a null) is an {@link InvalidStateException} naming the column and the row before it.
+     */
+    private long integral(ResultSet rs, int column, String name, long previous) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Integer i) {
+            return i;
+        }
+        String shown = String.valueOf(v);
+        throw new InvalidStateException("journal " + describe + ": the row after sequence " + previous + " has "
+                + name + " = " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown)
+                + ": not an integer");
     }
 
     synchronized long currentSequence() {
