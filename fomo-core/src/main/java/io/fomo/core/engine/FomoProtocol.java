@@ -90,6 +90,8 @@ public final class FomoProtocol {
     private byte[] head = JournalChain.GENESIS_PREVIOUS;
     private int journalRules;
     private JournalIntegrityException failure;
+    /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
+    private final boolean verify;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
 
     private FomoProtocol(Builder b) {
@@ -99,6 +101,7 @@ public final class FomoProtocol {
         this.clock = b.clock;
         this.maxRetries = b.maxRetries;
         this.autoDispatch = b.autoDispatch;
+        this.verify = b.verify;
         List<JournalRecord> first = read(1, 1);
         if (first.isEmpty()) {
             if (b.parameters == null) {
@@ -513,9 +516,33 @@ public final class FomoProtocol {
         if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
             throw malformed(seq + 1, "a command without its facts entry");
         }
+        List<Fact> facts = FactCodec.decode(Fields.decode(entries.get(1).payload(), "journal record " + (seq + 1)));
+        if (verify) {
+            verifyCommand(seq, key, entries, c, facts, payload);
+            return;
+        }
+        // Replay is the fold of the journaled facts: nothing is decided again, so a journal written under
+        // older rules replays to exactly the state it had. The intents are a function of the facts.
+        List<TokenIntent> intents = TokenLedger.intentsOf(key, facts);
+        expectIntents(seq, entries, intents);
+        try {
+            state.evolve(key, e.timestamp(), c, facts, CommandDigest.of(digests, payload));
+        } catch (RuntimeException notFitting) {
+            throw new JournalIntegrityException(seq + 1, JournalIntegrityException.Kind.MALFORMED, key, journalRules,
+                    "command '" + shorten(key.value()) + "': its facts do not fit the state: "
+                            + notFitting.getMessage(), notFitting);
+        }
+        for (TokenIntent intent : intents) {
+            outbox.put(intent.id(), intent);
+        }
+    }
+
+    /** The audit's path: decides the command again with this engine's rules and requires the same facts. */
+    private void verifyCommand(long seq, EventId key, List<JournalEntry> entries, Command c, List<Fact> facts,
+            byte[] payload) {
         PriceQuote quote = null;
         if (c instanceof Command.CloseEpoch) {
-            for (Fact f : FactCodec.decode(Fields.decode(entries.get(1).payload(), "journal record " + (seq + 1)))) {
+            for (Fact f : facts) {
                 if (f instanceof Fact.Quoted q) {
                     quote = PriceQuote.of(Asset.FLOCK, q.price(), q.source(), q.at());
                 }
@@ -523,7 +550,7 @@ public final class FomoProtocol {
         }
         State.Prepared p;
         try {
-            p = state.prepare(key, e.timestamp(), c, quote, CommandDigest.of(digests, payload));
+            p = state.prepare(key, entries.get(0).timestamp(), c, quote, CommandDigest.of(digests, payload));
         } catch (FomoException rejected) {
             throw diverged(seq, key, "the rules reject the command now: " + rejected.getMessage(), rejected);
         }
@@ -883,6 +910,7 @@ public final class FomoProtocol {
         private int maxRetries = 3;
         private boolean autoDispatch = true;
         private boolean keepFailure;
+        private boolean verify;
 
         private Builder() {
         }
@@ -994,9 +1022,10 @@ public final class FomoProtocol {
     record Replay(FomoProtocol protocol, JournalIntegrityException failure) {
     }
 
-    static Replay replay(EventJournal journal) {
+    static Replay replay(EventJournal journal, boolean verify) {
         Builder b = JournalAudit.readOnly(journal);
         b.keepFailure = true;
+        b.verify = verify;
         FomoProtocol p = b.build();
         return new Replay(p, p.failure);
     }

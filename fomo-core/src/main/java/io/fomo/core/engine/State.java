@@ -75,6 +75,10 @@ final class State {
 
     /** One handler per family of commands; every command class has exactly one. */
     private final Map<Class<? extends Command>, CommandHandler> handlers;
+    private final LaunchHandler launch;
+    private final UsageHandler usage;
+    private final StakingHandler staking;
+    private final EpochHandler epochs;
 
     /** The idempotency key and intent prefix of the genesis batch, in the engine's own namespace. */
     static final EventId GENESIS_KEY = EventId.of(FomoProtocol.ENGINE_PREFIX + "genesis");
@@ -92,10 +96,10 @@ final class State {
         b.mint(Accounts.EMISSION_RESERVE, genesis.emissionReserve());
         this.genesisIntents = List.copyOf(b.intents());
         this.genesisFacts = List.copyOf(b.facts());
-        CommandHandler launch = new LaunchHandler(this);
-        CommandHandler usage = new UsageHandler(this);
-        CommandHandler staking = new StakingHandler(this);
-        CommandHandler epochs = new EpochHandler(this);
+        this.launch = new LaunchHandler(this);
+        this.usage = new UsageHandler(this);
+        this.staking = new StakingHandler(this);
+        this.epochs = new EpochHandler(this);
         CommandHandler meteringHandler = (id, at, command, quote, batch) ->
                 metering.prepare(this, id, at, (Command.Metering) command, batch);
         this.handlers = Map.ofEntries(
@@ -182,14 +186,60 @@ final class State {
         if (handler == null) {
             throw InvalidArgumentException.of("command", command, "unknown command");
         }
-        Runnable commit = handler.prepare(id, at, command, quote, b);
-        return new Prepared(List.copyOf(b.intents()), List.copyOf(b.facts()), b.bought(), () -> {
-            commit.run();
-            b.commit();
-            seen.put(id, digest);
-            commands++;
-            lastTime = at;
+        // Deciding changes nothing; the commit folds the decided facts into the state with the same code
+        // replay uses (evolve), then keeps what only a decision knows (the last close's details).
+        Runnable decided = handler.prepare(id, at, command, quote, b);
+        List<Fact> facts = List.copyOf(b.facts());
+        return new Prepared(TokenLedger.intentsOf(id, facts), facts, b.bought(), () -> {
+            evolve(id, at, command, facts, digest);
+            decided.run();
         });
+    }
+
+    /**
+     * Folds one command's journaled facts into the state: the one transition of the state, used after
+     * deciding (submit) and on replay alike. Decides nothing: every amount comes from the facts (and an
+     * {@code open-launch}'s parameters and a {@code record-token-usage}'s token counts from the command
+     * they belong to, which hold them as submitted).
+     *
+     * @throws RuntimeException if a fact does not fit the state (a balance short, an unknown deployment):
+     *                          on replay, a malformed journal
+     */
+    void evolve(EventId id, Instant at, Command command, List<Fact> facts, CommandDigest digest) {
+        if (at.isBefore(lastTime)) {
+            throw InvalidStateException.of("at", at, "is before the last command's time " + lastTime);
+        }
+        for (Fact f : facts) {
+            apply(id, at, command, f);
+        }
+        seen.put(id, digest);
+        commands++;
+        lastTime = at;
+    }
+
+    private void apply(EventId id, Instant at, Command command, Fact f) {
+        if (tokens.apply(f)) {
+            return;
+        }
+        if (f instanceof Fact.LaunchOpened || f instanceof Fact.LaunchBought || f instanceof Fact.LaunchGraduated
+                || f instanceof Fact.LaunchFailed || f instanceof Fact.LaunchRedeemed
+                || f instanceof Fact.VestingClaimed || f instanceof Fact.LaunchLive) {
+            launch.evolve(command, f);
+        } else if (f instanceof Fact.Charged c) {
+            usage.evolve(at, c);
+            if (command instanceof RecordTokenUsage u) {
+                metering.metered(this, u, c.amount());
+            }
+        } else if (f instanceof Fact.CreditsToppedUp || f instanceof Fact.CreditsDeducted
+                || f instanceof Fact.ArrearsIncurred || f instanceof Fact.ArrearsSettled) {
+            metering.evolve(f);
+        } else if (f instanceof Fact.Staked || f instanceof Fact.Unstaked || f instanceof Fact.GmFlockLocked
+                || f instanceof Fact.GmFlockWithdrawn) {
+            staking.evolve(f);
+        } else {
+            // The epoch family: closes, rewards, claims and parameters; quotes and deferrals change nothing.
+            epochs.evolve(f);
+        }
     }
 
     static void positive(String field, Amount amount) {
