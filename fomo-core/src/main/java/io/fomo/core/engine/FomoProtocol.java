@@ -90,6 +90,8 @@ public final class FomoProtocol {
     private byte[] head = JournalChain.GENESIS_PREVIOUS;
     private int journalRules;
     private JournalIntegrityException failure;
+    /** The payloads of the batch being applied, copied once out of its entries. */
+    private byte[][] batchPayloads;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
@@ -425,10 +427,15 @@ public final class FomoProtocol {
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
         List<JournalEntry> entries = new ArrayList<>(n - 1);
+        // Each payload is copied out of its entry once (JournalEntry.payload() copies on every call).
+        byte[][] payloads = new byte[n - 1][];
         for (int i = 0; i < n - 1; i++) {
             entries.add(batch.get(i).entry());
+            payloads[i] = entries.get(i).payload();
         }
-        byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, sealRecord.entry().timestamp());
+        batchPayloads = payloads;
+        byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, payloads,
+                sealRecord.entry().timestamp());
         if (!Arrays.equals(JournalChain.sealPayload(h), sealRecord.entry().payload())) {
             throw JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.CHAIN,
                     "batch " + first.sequence() + ".." + sealRecord.sequence() + " ('"
@@ -465,7 +472,7 @@ public final class FomoProtocol {
                     if (!e.type().equals(CONFIRMATION)) {
                         throw malformed(seq + i, "a '" + shorten(e.type()) + "' entry inside a confirmation batch");
                     }
-                    outbox.remove(IntentId.of(Fields.decode(e.payload(), "journal record " + (seq + i)).text("intent")));
+                    outbox.remove(IntentId.of(Fields.decode(batchPayloads[i], "journal record " + (seq + i)).text("intent")));
                 }
                 break;
             default:
@@ -511,12 +518,12 @@ public final class FomoProtocol {
                     "command id '" + shorten(key.value()) + "' was already journaled", null);
         }
         JournalEntry e = entries.get(0);
-        byte[] payload = e.payload();
+        byte[] payload = batchPayloads[0];
         Command c = CommandCodec.decode(Fields.decode(payload, "journal record " + seq));
         if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
             throw malformed(seq + 1, "a command without its facts entry");
         }
-        List<Fact> facts = FactCodec.decode(Fields.decode(entries.get(1).payload(), "journal record " + (seq + 1)));
+        List<Fact> facts = FactCodec.decode(Fields.decode(batchPayloads[1], "journal record " + (seq + 1)));
         if (verify) {
             verifyCommand(seq, key, entries, c, facts, payload);
             return;
