@@ -290,28 +290,32 @@ final class Fields {
             if (end < 0) {
                 throw new InvalidStateException(context + ": truncated record");
             }
-            String line = text.substring(start, end);
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new InvalidStateException(context + ": malformed line '" + line + "'");
+            // The line is [start, end): key and value are cut out of the text directly (no line string).
+            int eq = text.indexOf('=', start);
+            if (eq <= start || eq >= end) {
+                throw new InvalidStateException(context + ": malformed line '" + text.substring(start, end) + "'");
             }
-            if (line.indexOf('\\', eq + 1) < 0) {
+            boolean escaped = false;
+            for (int i = eq + 1; i < end && !escaped; i++) {
+                escaped = text.charAt(i) == '\\';
+            }
+            if (!escaped) {
                 // Nothing escaped (the usual case): the value is the rest of the line as it stands.
-                f.put(line.substring(0, eq), line.substring(eq + 1));
+                f.put(text.substring(start, eq), text.substring(eq + 1, end));
                 start = end + 1;
                 continue;
             }
             StringBuilder v = new StringBuilder();
-            for (int i = eq + 1; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\\' && i + 1 < line.length()) {
-                    char n = line.charAt(++i);
+            for (int i = eq + 1; i < end; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' && i + 1 < end) {
+                    char n = text.charAt(++i);
                     v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
                 } else {
                     v.append(c);
                 }
             }
-            f.put(line.substring(0, eq), v.toString());
+            f.put(text.substring(start, eq), v.toString());
             start = end + 1;
         }
         return f;
