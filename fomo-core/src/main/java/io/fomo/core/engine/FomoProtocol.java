@@ -379,7 +379,7 @@ public final class FomoProtocol {
         long next = sequence + 1;
         List<JournalRecord> pending = new ArrayList<>();
         while (true) {
-            List<JournalRecord> page = read(next, EventJournal.DEFAULT_PAGE_SIZE);
+            List<JournalRecord> page = readPinpointed(next);
             for (JournalRecord r : page) {
                 if (r.sequence() != next) {
                     throw JournalIntegrityException.of(next, JournalIntegrityException.Kind.GAP,
@@ -410,6 +410,23 @@ public final class FomoProtocol {
     private static JournalIntegrityException unsealed(JournalRecord first, String why) {
         return JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.UNSEALED,
                 "batch '" + shorten(first.idempotencyKey().value()) + "': " + why);
+    }
+
+    /**
+     * A page from {@code from}; when the journal cannot produce it (a row it cannot read), the rows are
+     * read one by one so that the failure names the sequence number of the row, not of the page.
+     */
+    private List<JournalRecord> readPinpointed(long from) {
+        try {
+            return read(from, EventJournal.DEFAULT_PAGE_SIZE);
+        } catch (JournalIntegrityException pageFailed) {
+            for (long s = from; s < from + EventJournal.DEFAULT_PAGE_SIZE; s++) {
+                if (read(s, 1).isEmpty()) {
+                    break;
+                }
+            }
+            throw pageFailed;
+        }
     }
 
     private List<JournalRecord> read(long from, int max) {

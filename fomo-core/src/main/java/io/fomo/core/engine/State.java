@@ -36,8 +36,9 @@ import java.util.TreeSet;
  * ({@link LaunchHandler}, {@link UsageHandler}, {@link StakingHandler}, {@link EpochHandler}). Each command
  * is first {@link #prepare prepared}:
  * validated and computed against the current state without changing it (models are immutable; the
- * token books and the claim ledger are staged on copies); only a successful preparation's
- * {@link Prepared#commit()} changes the state. Replay runs the same code over the journaled commands.
+ * token books are staged) and emits the facts it decided; only a successful preparation's
+ * {@link Prepared#commit()} changes the state, by folding those facts ({@link #evolve}). Replay folds
+ * the journaled facts with the same {@link #evolve}; only the audit decides the commands again.
  */
 final class State {
 
