@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rebuilds the protocol's state from a journal: {@link FomoProtocol.Builder#build()} on a non-empty
  * journal replays every record: each batch's seal checked against the hash chain, each {@code command}
- * decoded, prepared and committed again with its decided facts and intents compared to the journaled
+ * and its {@code facts} decoded and the facts folded into the state (nothing is decided again: that is
+ * the audit's job, {@code JournalAudit.verify}), the intents the facts make compared to the journaled
  * ones, confirmations clearing the outbox (docs/journal.md).
  *
  * <p>The journal is a real one: in {@code @Setup}, the shipped {@code qwen-alice} scenario runs for 365

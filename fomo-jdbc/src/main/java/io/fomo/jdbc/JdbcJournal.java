@@ -359,20 +359,53 @@ final class JdbcJournal implements AutoCloseable {
 
     private List<JournalRecord> readRange(Connection c, long from, int max) throws SQLException {
         List<JournalRecord> out = new ArrayList<>(Math.min(max, 4096));
+        // SQLite stores what it is given (60001.5 stays a REAL in a BIGINT column) and a driver's getLong
+        // truncates it, which would hide an edited row: SQLite says itself, per row, whether the three
+        // integer columns hold integers. PostgreSQL's typed columns cannot hold anything else.
+        String integral = dialect == Dialect.SQLITE
+                ? "(typeof(seq) = 'integer' AND typeof(ts_seconds) = 'integer' AND typeof(ts_nanos) = 'integer')"
+                : "1";
         try (PreparedStatement q = c.prepareStatement("SELECT seq, idem_key, type, payload, ts_seconds, "
-                + "ts_nanos FROM " + events + " WHERE seq >= ? ORDER BY seq LIMIT ?")) {
+                + "ts_nanos, " + integral + " FROM " + events + " WHERE seq >= ? ORDER BY seq LIMIT ?")) {
             q.setLong(1, from);
             q.setInt(2, max);
             q.setFetchSize(Math.min(max, 4096));
             try (ResultSet rs = q.executeQuery()) {
+                long previous = from - 1;
                 while (rs.next()) {
+                    if (rs.getInt(7) != 1) {
+                        throw notIntegral(rs, previous);
+                    }
+                    long seq = rs.getLong(1);
+                    if (seq <= previous) {
+                        throw new InvalidStateException("journal " + describe + ": the row after sequence "
+                                + previous + " has seq = " + seq + ": sequence numbers must increase");
+                    }
                     JournalEntry e = JournalEntry.of(rs.getString(3), rs.getBytes(4),
                             Instant.ofEpochSecond(rs.getLong(5), rs.getInt(6)));
-                    out.add(JournalRecord.of(rs.getLong(1), EventId.of(rs.getString(2)), e));
+                    out.add(JournalRecord.of(seq, EventId.of(rs.getString(2)), e));
+                    previous = seq;
                 }
             }
         }
         return out;
+    }
+
+    /** The error for a row whose seq, ts_seconds or ts_nanos is not an integer, naming the first such column. */
+    private InvalidStateException notIntegral(ResultSet rs, long previous) throws SQLException {
+        String[] names = {"seq", "ts_seconds", "ts_nanos"};
+        int[] columns = {1, 5, 6};
+        for (int i = 0; i < 3; i++) {
+            Object v = rs.getObject(columns[i]);
+            if (!(v instanceof Long) && !(v instanceof Integer)) {
+                String shown = String.valueOf(v);
+                return new InvalidStateException("journal " + describe + ": the row after sequence " + previous
+                        + " has " + names[i] + " = " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown)
+                        + ": not an integer");
+            }
+        }
+        return new InvalidStateException("journal " + describe + ": the row after sequence " + previous
+                + " holds a sequence number or timestamp that is not an integer");
     }
 
     synchronized long currentSequence() {

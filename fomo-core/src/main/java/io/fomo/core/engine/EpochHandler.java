@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.amm.ConstantProductPool;
 import io.fomo.core.emission.AlphaSchedule;
 import io.fomo.core.emission.EmissionReserve;
 import io.fomo.core.revenue.BuybackBook;
@@ -54,7 +55,8 @@ final class EpochHandler implements CommandHandler {
         } else if (command instanceof Command.ClaimRewards c) {
             return claim(c.user(), b);
         } else if (command instanceof Command.ChangeParameters c) {
-            return () -> state.pending = c.change();
+            b.fact(new Fact.ParametersScheduled(c.change()));
+            return () -> { };
         }
         throw InvalidArgumentException.of("command", command, "not an epoch command");
     }
@@ -71,13 +73,15 @@ final class EpochHandler implements CommandHandler {
             b.fact(new Fact.Quoted(quote.price(), quote.source(), quote.timestamp()));
         }
         for (Map.Entry<DeploymentId, RevenueSplit> s : er.splits().entrySet()) {
+            RevenueSplit r = s.getValue();
+            b.fact(new Fact.RevenueRouted(s.getKey(), r.gross(), r.hardCosts(), r.costsCovered(), r.net(),
+                    r.mtBuyback(), r.flockBuyback(), r.treasury(), r.issuer(), r.treasuryDust()));
             b.mint(Accounts.TREASURY, s.getValue().treasury());
             b.mint(state.deployments.get(s.getKey()).rmo.issuer(), s.getValue().issuer());
         }
         // Buybacks: what the price and the slippage bound allow now; the rest waits for the next epoch.
         BuybackBook book = state.buybacks.credit(er);
         BurnLedger nextBurns = state.burns;
-        TreeMap<DeploymentId, Deployment> nextDeployments = new TreeMap<>();
         List<BuybackExecution> executions = new ArrayList<>();
         Amount bookedFlock = state.tokens.supply(Asset.FLOCK);
         for (Deployment d : state.deployments.values()) {
@@ -119,7 +123,10 @@ final class EpochHandler implements CommandHandler {
             book = book.apply(x);
             nextBurns = burned;
             executions.add(x);
-            nextDeployments.put(d.id, d.withPool(x.poolAfter()));
+            ConstantProductPool after = x.poolAfter();
+            b.fact(new Fact.BuybackExecuted(d.id, epoch, x.mtUsdSpent(), x.flockForMt(), x.mtBought(),
+                    x.flockUsdSpent(), x.flockBought(), x.budgetAfter().mtBudget(), x.budgetAfter().flockBudget(),
+                    after.reserve(Asset.FLOCK), after.reserve(d.rmo.params().mtAsset())));
             b.mint(Accounts.BUYBACK, x.flockForMt().plus(x.flockBought()));
             if (x.flockForMt().isPositive() && x.mtBought().isPositive()) {
                 b.swap(Accounts.BUYBACK, d.poolAccount(), x.flockForMt(), x.mtBought());
@@ -149,19 +156,19 @@ final class EpochHandler implements CommandHandler {
             }
         }
         EpochResult result = null;
-        EmissionReserve nextReserve = state.reserve;
-        CarryOver nextCarry = state.carry;
+        EmissionReserve reserve = state.reserve;
         if (any) {
             RewardParams params = RewardParams.builder(state.genesis.emission())
                     .alpha(AlphaSchedule.constant(state.current.alpha()))
                     .alphaIncentive(AlphaSchedule.constant(state.current.alphaIncentive())).build();
             long from = epoch * state.genesis.epochSeconds();
             result = EpochDistributor.close(params, state.carry, ub.build(), from, from + state.genesis.epochSeconds());
-            if (nextReserve.balance().isLessThan(result.scheduled())) {
-                throw LimitExceededException.of("emissionReserve", nextReserve.balance(),
+            if (reserve.balance().isLessThan(result.scheduled())) {
+                throw LimitExceededException.of("emissionReserve", reserve.balance(),
                         "cannot fund the " + result.scheduled() + " scheduled for epoch " + epoch);
             }
-            nextReserve = nextReserve.release(result.scheduled()).giveBack(result.returnedToReserve());
+            reserve.release(result.scheduled()).giveBack(result.returnedToReserve());
+            b.fact(new Fact.EmissionReleased(epoch, result.scheduled(), result.returnedToReserve()));
             b.transfer("scheduled", Accounts.EMISSION_RESERVE, Accounts.REWARDS, result.scheduled());
             b.transfer("returned", Accounts.REWARDS, Accounts.EMISSION_RESERVE, result.returnedToReserve());
             for (PoolResult pool : result.pools()) {
@@ -174,40 +181,85 @@ final class EpochHandler implements CommandHandler {
                     b.transfer("incentive", Accounts.REWARDS, d.incentives(), pool.returned());
                 }
             }
-            // The claims are credited in place at commit (no copy of every earner's balance per epoch);
-            // the one check ClaimLedger.credit makes is made here, so the commit cannot fail.
             Amount.zero(Asset.FLOCK).requireSameAsset("epoch.rewardAsset", result.totalFlockPaid());
-            nextCarry = result.carryOver();
+            result.forEachPayout((dep, user, flock, mt) -> b.fact(new Fact.RewardCredited(dep, user, flock, mt)));
+            CarryOver carry = result.carryOver();
+            List<Fact.PoolDust> dust = new ArrayList<>();
+            for (DeploymentId dep : carry.deployments()) {
+                for (PoolKind kind : PoolKind.values()) {
+                    carry.dust(dep, kind).ifPresent(a -> dust.add(new Fact.PoolDust(dep, kind, a)));
+                }
+            }
+            b.fact(new Fact.DustCarried(carry.global(), dust));
         }
-        BuybackBook nextBook = book;
-        BurnLedger bl = nextBurns;
+        if (state.pending != null) {
+            b.fact(new Fact.ParametersActivated(epoch + 1));
+        }
         EpochResult r = result;
-        EmissionReserve res = nextReserve;
-        CarryOver co = nextCarry;
+        // Only what a decision knows (the last close's details, for reports): the state is the facts' fold.
         return () -> {
-            if (r != null) {
-                state.claims.credit(r);
-            }
-            state.revenue = er.ledger();
-            state.buybacks = nextBook;
-            state.burns = bl;
-            state.deployments.putAll(nextDeployments);
-            state.reserve = res;
-            state.carry = co;
-            if (r != null) {
-                state.rewarded.addAll(r.users());
-            }
             state.lastRevenue = er;
             state.lastRewards = r;
             state.lastBuybacks = List.copyOf(executions);
-            state.spend = new TreeMap<>();
-            if (state.pending != null) {
-                state.current = state.pending;
-                state.history.put(epoch + 1, state.pending);
-                state.pending = null;
-                state.revenue = state.revenue.withRouter(State.router(state.current));
-            }
         };
+    }
+
+    /** Folds one fact of the epoch family into the state (after deciding and on replay alike). */
+    void evolve(Fact f) {
+        if (f instanceof Fact.EpochClosed c) {
+            if (c.epoch() != state.revenue.epoch()) {
+                throw new IllegalStateException("epoch " + c.epoch() + " closed while " + state.revenue.epoch()
+                        + " is open");
+            }
+            state.revenue = state.revenue.advance();
+            state.spend = new TreeMap<>();
+        } else if (f instanceof Fact.RevenueRouted r) {
+            BuybackBudget before = state.buybacks.budgetOf(r.deployment());
+            state.buybacks = state.buybacks.withBudget(BuybackBudget.of(r.deployment(),
+                    before.mtBudget().plus(r.mtBuyback()), before.flockBudget().plus(r.flockBuyback())));
+        } else if (f instanceof Fact.BuybackExecuted x) {
+            Deployment d = state.graduated(x.deployment());
+            state.buybacks = state.buybacks.withBudget(BuybackBudget.of(x.deployment(), x.mtLeft(), x.flockLeft()));
+            if (x.mtBought().isPositive()) {
+                state.burns = state.burns.burn(x.epoch(), x.deployment(), x.mtBought());
+            }
+            if (x.flockBought().isPositive()) {
+                state.burns = state.burns.burn(x.epoch(), x.deployment(), x.flockBought());
+            }
+            state.deployments.put(d.id, d.withPool(ConstantProductPool.open(x.poolFlock(), x.poolMt(),
+                    d.pool.feeBps())));
+        } else if (f instanceof Fact.EmissionReleased e) {
+            state.reserve = state.reserve.release(e.scheduled()).giveBack(e.returned());
+        } else if (f instanceof Fact.RewardCredited r) {
+            state.claims.credit(r.deployment(), r.user(), r.flock(), r.mt());
+            state.rewarded.add(r.user());
+        } else if (f instanceof Fact.DustCarried c) {
+            Map<DeploymentId, Map<PoolKind, Amount>> pools = new TreeMap<>();
+            for (Fact.PoolDust p : c.pools()) {
+                pools.computeIfAbsent(p.deployment(), k -> new java.util.EnumMap<>(PoolKind.class)).put(p.kind(), p.amount());
+            }
+            state.carry = CarryOver.of(c.global(), pools);
+        } else if (f instanceof Fact.ParametersScheduled p) {
+            state.pending = p.change();
+        } else if (f instanceof Fact.ParametersActivated a) {
+            if (state.pending == null) {
+                throw new IllegalStateException("parameters activated at epoch " + a.epoch() + " with none scheduled");
+            }
+            state.current = state.pending;
+            state.history.put(a.epoch(), state.pending);
+            state.pending = null;
+            state.revenue = state.revenue.withRouter(State.router(state.current));
+        } else if (f instanceof Fact.RewardsClaimed c) {
+            Amount claimed = state.claims.claimFlock(c.user());
+            if (!claimed.equals(c.amount())) {
+                throw new IllegalStateException(c.user() + " claims " + claimed + ", the fact says " + c.amount());
+            }
+        } else if (f instanceof Fact.MtRewardsClaimed c) {
+            Amount claimed = state.claims.claimMt(c.user(), c.deployment());
+            if (!claimed.equals(c.amount())) {
+                throw new IllegalStateException(c.user() + " claims " + claimed + ", the fact says " + c.amount());
+            }
+        }
     }
 
     /** The FLOCK a whole budget would take out of circulation at a price, before any bound. */
@@ -217,21 +269,24 @@ final class EpochHandler implements CommandHandler {
 
     private Runnable claim(AccountId user, TokenLedger.Batch b) {
         Accounts.user("user", user);
-        ClaimLedger next = state.claims.copy();
         boolean any = false;
-        if (next.flockBalance(user).isPositive()) {
-            b.transfer("flock", Accounts.REWARDS, user, next.claimFlock(user));
+        Amount flock = state.claims.flockBalance(user);
+        if (flock.isPositive()) {
+            b.fact(new Fact.RewardsClaimed(user, flock));
+            b.transfer("flock", Accounts.REWARDS, user, flock);
             any = true;
         }
         for (DeploymentId d : state.deployments.keySet()) {
-            if (next.mtBalance(user, d).isPositive()) {
-                b.transfer("mt", Accounts.REWARDS, user, next.claimMt(user, d));
+            Amount mt = state.claims.mtBalance(user, d);
+            if (mt.isPositive()) {
+                b.fact(new Fact.MtRewardsClaimed(user, d, mt));
+                b.transfer("mt", Accounts.REWARDS, user, mt);
                 any = true;
             }
         }
         if (!any) {
             throw InvalidStateException.of("user", user, "has no rewards to claim");
         }
-        return () -> state.claims = next;
+        return () -> { };
     }
 }

@@ -305,4 +305,312 @@ public sealed interface Fact {
             }
         }
     }
+
+    // ------------------------------------------------------------------ the rest of the state (issue 12)
+    // With these, the whole state is the fold of the facts: replay applies them and decides nothing.
+
+    /**
+     * A raise opened: the deployment exists, with the launch parameters and pricing of its
+     * {@code open-launch} command, and is fundraising.
+     *
+     * @param deployment the deployment
+     * @param issuer     its issuer
+     * @param at         when it opened
+     * @param closesAt   when the raise window closes
+     * @param launchFee  the launch fee paid
+     */
+    record LaunchOpened(DeploymentId deployment, AccountId issuer, Instant at, Instant closesAt, Amount launchFee)
+            implements Fact {
+    }
+
+    /**
+     * A buy into a raise, as the curve and the fees decided it.
+     *
+     * @param deployment  the deployment
+     * @param buyer       the buyer
+     * @param at          when
+     * @param gross       FLOCK paid, fees included
+     * @param fee         the whole fee
+     * @param platformFee the platform's part of the fee
+     * @param creatorFee  the issuer's part of the fee
+     * @param net         FLOCK into the raise
+     * @param mtOut       MT bought
+     * @param returned    FLOCK returned as overfill
+     * @param firstBuy    whether this is the issuer's first buy at the open
+     */
+    record LaunchBought(DeploymentId deployment, AccountId buyer, Instant at, Amount gross, Amount fee,
+            Amount platformFee, Amount creatorFee, Amount net, Amount mtOut, Amount returned, boolean firstBuy)
+            implements Fact {
+    }
+
+    /**
+     * A raise graduated, with the outcome decided then: the MT and FLOCK splits, the pool opened and the
+     * per-epoch incentive budgets.
+     *
+     * @param deployment    the deployment
+     * @param at            when
+     * @param trigger       {@code max-target} (a buy reached it) or {@code min-target} (graduated by hand)
+     * @param epoch         the open epoch at graduation (the deployment's age counts from it)
+     * @param sold          MT sold in the raise
+     * @param burned        unsold MT burned
+     * @param treasury      MT to the treasury
+     * @param poolMt        MT seeded into the pool
+     * @param raised        FLOCK raised
+     * @param liquidity     the raise's liquidity share (FLOCK)
+     * @param hosting       the raise's hosting reserve (FLOCK)
+     * @param staking       the raise's staking incentives (FLOCK)
+     * @param poolFlock     FLOCK seeded into the pool
+     * @param finalPrice    the curve's spot price at graduation
+     * @param flockPerEpoch the FLOCK staking incentive per epoch
+     * @param mtPerEpoch    the MT incentive per epoch
+     */
+    record LaunchGraduated(DeploymentId deployment, Instant at, String trigger, long epoch, Amount sold, Amount burned,
+            Amount treasury, Amount poolMt, Amount raised, Amount liquidity, Amount hosting, Amount staking,
+            Amount poolFlock, BigDecimal finalPrice, Amount flockPerEpoch, Amount mtPerEpoch) implements Fact {
+        /** The trigger of a graduation by a buy that reached the max target. */
+        public static final String MAX_TARGET = "max-target";
+        /** The trigger of a graduation by hand at or above the min target. */
+        public static final String MIN_TARGET = "min-target";
+
+        /**
+         * Compares numerically (the final price by value).
+         *
+         * @param other the other object
+         * @return true if the same graduation
+         */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LaunchGraduated g && g.deployment.equals(deployment) && g.at.equals(at)
+                    && g.trigger.equals(trigger) && g.epoch == epoch && g.sold.equals(sold) && g.burned.equals(burned)
+                    && g.treasury.equals(treasury) && g.poolMt.equals(poolMt) && g.raised.equals(raised)
+                    && g.liquidity.equals(liquidity) && g.hosting.equals(hosting) && g.staking.equals(staking)
+                    && g.poolFlock.equals(poolFlock) && g.finalPrice.compareTo(finalPrice) == 0
+                    && g.flockPerEpoch.equals(flockPerEpoch) && g.mtPerEpoch.equals(mtPerEpoch);
+        }
+
+        /**
+         * Hashes consistently with {@link #equals(Object)}.
+         *
+         * @return the hash
+         */
+        @Override
+        public int hashCode() {
+            return Objects.hash(deployment, at, trigger, epoch, sold, raised, finalPrice.stripTrailingZeros());
+        }
+    }
+
+    /**
+     * A raise failed (closed below its min target); supporters may redeem.
+     *
+     * @param deployment the deployment
+     * @param at         when
+     * @param raised     FLOCK raised
+     */
+    record LaunchFailed(DeploymentId deployment, Instant at, Amount raised) implements Fact {
+    }
+
+    /**
+     * A supporter of a failed raise redeemed its principal.
+     *
+     * @param deployment the deployment
+     * @param supporter  the supporter
+     * @param at         when
+     * @param amount     FLOCK refunded
+     */
+    record LaunchRedeemed(DeploymentId deployment, AccountId supporter, Instant at, Amount amount) implements Fact {
+    }
+
+    /**
+     * The issuer claimed vested MT.
+     *
+     * @param deployment the deployment
+     * @param issuer     the issuer
+     * @param at         when
+     * @param amount     MT claimed
+     */
+    record VestingClaimed(DeploymentId deployment, AccountId issuer, Instant at, Amount amount) implements Fact {
+    }
+
+    /**
+     * A graduated deployment went live.
+     *
+     * @param deployment the deployment
+     * @param actor      who made it live
+     * @param at         when
+     */
+    record LaunchLive(DeploymentId deployment, AccountId actor, Instant at) implements Fact {
+    }
+
+    /**
+     * MT staked on a deployment.
+     *
+     * @param user       the staker
+     * @param deployment the deployment
+     * @param amount     MT staked
+     */
+    record Staked(AccountId user, DeploymentId deployment, Amount amount) implements Fact {
+    }
+
+    /**
+     * MT unstaked from a deployment.
+     *
+     * @param user       the staker
+     * @param deployment the deployment
+     * @param amount     MT unstaked
+     */
+    record Unstaked(AccountId user, DeploymentId deployment, Amount amount) implements Fact {
+    }
+
+    /**
+     * A gmFLOCK lock opened, with the gmFLOCK the terms gave it then.
+     *
+     * @param lock      the lock's id (the command's id)
+     * @param owner     its owner
+     * @param principal FLOCK locked
+     * @param gmFlock   gmFLOCK minted
+     * @param lockDays  its days
+     * @param start     its start
+     */
+    record GmFlockLocked(EventId lock, AccountId owner, Amount principal, Amount gmFlock, int lockDays, Instant start)
+            implements Fact {
+    }
+
+    /**
+     * A gmFLOCK lock withdrawn after its end.
+     *
+     * @param lock     the lock's id
+     * @param owner    its owner
+     * @param returned FLOCK returned
+     * @param fee      FLOCK kept as the withdrawal fee
+     * @param gmFlock  gmFLOCK burned
+     */
+    record GmFlockWithdrawn(EventId lock, AccountId owner, Amount returned, Amount fee, Amount gmFlock)
+            implements Fact {
+    }
+
+    /**
+     * A parameter change scheduled; it takes effect when the open epoch closes.
+     *
+     * @param change the new adjustable parameters
+     */
+    record ParametersScheduled(ParameterChange change) implements Fact {
+    }
+
+    /**
+     * The scheduled parameter change took effect, from an epoch on.
+     *
+     * @param epoch the first epoch it governs
+     */
+    record ParametersActivated(long epoch) implements Fact {
+    }
+
+    /**
+     * An epoch close routed one deployment's revenue (its part of the epoch's revenue summary).
+     *
+     * @param deployment   the deployment
+     * @param gross        gross revenue of the epoch
+     * @param hardCosts    its hard costs
+     * @param costsCovered the costs covered from the gross
+     * @param net          net revenue
+     * @param mtBuyback    the MT buyback budget credited
+     * @param flockBuyback the FLOCK buyback budget credited
+     * @param treasury     the treasury's share
+     * @param issuer       the issuer's yield
+     * @param treasuryDust rounding dust that went to the treasury
+     */
+    record RevenueRouted(DeploymentId deployment, Amount gross, Amount hardCosts, Amount costsCovered, Amount net,
+            Amount mtBuyback, Amount flockBuyback, Amount treasury, Amount issuer, Amount treasuryDust) implements Fact {
+    }
+
+    /**
+     * A buyback executed at an epoch close (possibly only in part, or with nothing spent): what it spent
+     * and bought, the budget left and the pool after it. Its MT and FLOCK bought are burned.
+     *
+     * @param deployment  the deployment
+     * @param epoch       the epoch closed
+     * @param mtSpent     USD spent on the MT leg
+     * @param flockForMt  FLOCK swapped into the pool for MT
+     * @param mtBought    MT bought (burned)
+     * @param flockSpent  USD spent on the FLOCK leg
+     * @param flockBought FLOCK bought (burned)
+     * @param mtLeft      the MT budget left (USD)
+     * @param flockLeft   the FLOCK budget left (USD)
+     * @param poolFlock   the pool's FLOCK reserve after
+     * @param poolMt      the pool's MT reserve after
+     */
+    record BuybackExecuted(DeploymentId deployment, long epoch, Amount mtSpent, Amount flockForMt, Amount mtBought,
+            Amount flockSpent, Amount flockBought, Amount mtLeft, Amount flockLeft, Amount poolFlock, Amount poolMt)
+            implements Fact {
+    }
+
+    /**
+     * The emission of a closed epoch: released from the reserve, and what no one could receive given back.
+     *
+     * @param epoch     the epoch
+     * @param scheduled released from the reserve
+     * @param returned  given back to the reserve
+     */
+    record EmissionReleased(long epoch, Amount scheduled, Amount returned) implements Fact {
+    }
+
+    /**
+     * One pool's dust carried to the next epoch.
+     *
+     * @param deployment the deployment
+     * @param kind       the pool kind ({@code GLOBAL}, {@code FLOCK_INCENTIVE}, {@code MT_INCENTIVE})
+     * @param amount     the dust
+     */
+    record PoolDust(DeploymentId deployment, io.fomo.core.rewards.PoolKind kind, Amount amount) {
+    }
+
+    /**
+     * The dust an epoch close carries to the next epoch: the global part and each pool's. It replaces
+     * the dust carried before.
+     *
+     * @param global the global dust (FLOCK)
+     * @param pools  each pool's dust, by deployment then kind
+     */
+    record DustCarried(Amount global, java.util.List<PoolDust> pools) implements Fact {
+        /**
+         * Copies the list.
+         *
+         * @param global the global dust (FLOCK)
+         * @param pools  each pool's dust, by deployment then kind
+         */
+        public DustCarried {
+            Objects.requireNonNull(global, "global");
+            pools = java.util.List.copyOf(pools);
+        }
+    }
+
+    /**
+     * One user's reward for one deployment at an epoch close, credited to its claimable balances (one per
+     * pair of the epoch's usage; amounts may be zero).
+     *
+     * @param deployment the deployment
+     * @param user       the user
+     * @param flock      FLOCK credited
+     * @param mt         the deployment's MT credited
+     */
+    record RewardCredited(DeploymentId deployment, AccountId user, Amount flock, Amount mt) implements Fact {
+    }
+
+    /**
+     * A user claimed its whole claimable FLOCK.
+     *
+     * @param user   the user
+     * @param amount FLOCK claimed
+     */
+    record RewardsClaimed(AccountId user, Amount amount) implements Fact {
+    }
+
+    /**
+     * A user claimed its whole claimable MT of one deployment.
+     *
+     * @param user       the user
+     * @param deployment the deployment
+     * @param amount     MT claimed
+     */
+    record MtRewardsClaimed(AccountId user, DeploymentId deployment, Amount amount) implements Fact {
+    }
 }

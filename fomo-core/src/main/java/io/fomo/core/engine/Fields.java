@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.JournalText;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -142,15 +143,95 @@ final class Fields {
     }
 
     Amount amount(String key) {
-        String[] parts = text(key).split(":", 3);
-        if (parts.length != 3) {
+        return amountOf(key, text(key));
+    }
+
+    private Amount amountOf(String key, String v) {
+        int second = v.indexOf(':', v.indexOf(':') + 1);
+        if (v.indexOf(':') <= 0 || second < 0) {
             throw corrupt(key, "SYMBOL:decimals:value");
         }
         try {
-            return Amount.of(Asset.of(parts[0], Integer.parseInt(parts[1])), new BigDecimal(parts[2]));
+            String prefix = v.substring(0, second);
+            Asset asset = JournalText.cachedAsset(prefix);
+            if (asset == null) {
+                String[] parts = prefix.split(":", 2);
+                asset = Asset.of(parts[0], Integer.parseInt(parts[1]));
+                JournalText.cacheAsset(prefix, asset);
+            }
+            BigDecimal value = JournalText.plainDecimal(v, second + 1, v.length());
+            return Amount.of(asset, value != null ? value : new BigDecimal(v.substring(second + 1)));
         } catch (RuntimeException e) {
             throw corrupt(key, "SYMBOL:decimals:value");
         }
+    }
+
+    // Reading in the canonical order: the field of `prefix + name` is normally the next one, so it is
+    // matched in place without building the key; a field elsewhere is found by name, and reading goes on
+    // after it.
+    private int cursor;
+
+    private String next(String prefix, String name) {
+        int i = cursor;
+        if (i < size) {
+            String k = keys[i];
+            if (k.length() == prefix.length() + name.length() && k.startsWith(prefix) && k.endsWith(name)) {
+                cursor = i + 1;
+                return values[i];
+            }
+        }
+        String key = prefix + name;
+        i = find(key);
+        if (i < 0) {
+            throw new InvalidStateException(context + ": missing field '" + key + "'");
+        }
+        cursor = i + 1;
+        return values[i];
+    }
+
+    String text(String prefix, String name) {
+        return next(prefix, name);
+    }
+
+    Amount amount(String prefix, String name) {
+        return amountOf(prefix + name, next(prefix, name));
+    }
+
+    AccountId account(String prefix, String name) {
+        return AccountId.of(next(prefix, name));
+    }
+
+    DeploymentId deployment(String prefix, String name) {
+        return DeploymentId.of(next(prefix, name));
+    }
+
+    EventId eventId(String prefix, String name) {
+        return EventId.of(next(prefix, name));
+    }
+
+    long longValue(String prefix, String name) {
+        next(prefix, name);
+        return longValue(prefix + name);
+    }
+
+    int intValue(String prefix, String name) {
+        next(prefix, name);
+        return intValue(prefix + name);
+    }
+
+    boolean bool(String prefix, String name) {
+        next(prefix, name);
+        return bool(prefix + name);
+    }
+
+    BigDecimal decimal(String prefix, String name) {
+        next(prefix, name);
+        return decimal(prefix + name);
+    }
+
+    Instant instant(String prefix, String name) {
+        next(prefix, name);
+        return instant(prefix + name);
     }
 
     Instant instant(String key) {
@@ -209,28 +290,32 @@ final class Fields {
             if (end < 0) {
                 throw new InvalidStateException(context + ": truncated record");
             }
-            String line = text.substring(start, end);
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new InvalidStateException(context + ": malformed line '" + line + "'");
+            // The line is [start, end): key and value are cut out of the text directly (no line string).
+            int eq = text.indexOf('=', start);
+            if (eq <= start || eq >= end) {
+                throw new InvalidStateException(context + ": malformed line '" + text.substring(start, end) + "'");
             }
-            if (line.indexOf('\\', eq + 1) < 0) {
+            boolean escaped = false;
+            for (int i = eq + 1; i < end && !escaped; i++) {
+                escaped = text.charAt(i) == '\\';
+            }
+            if (!escaped) {
                 // Nothing escaped (the usual case): the value is the rest of the line as it stands.
-                f.put(line.substring(0, eq), line.substring(eq + 1));
+                f.put(text.substring(start, eq), text.substring(eq + 1, end));
                 start = end + 1;
                 continue;
             }
             StringBuilder v = new StringBuilder();
-            for (int i = eq + 1; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\\' && i + 1 < line.length()) {
-                    char n = line.charAt(++i);
+            for (int i = eq + 1; i < end; i++) {
+                char c = text.charAt(i);
+                if (c == '\\' && i + 1 < end) {
+                    char n = text.charAt(++i);
                     v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
                 } else {
                     v.append(c);
                 }
             }
-            f.put(line.substring(0, eq), v.toString());
+            f.put(text.substring(start, eq), v.toString());
             start = end + 1;
         }
         return f;

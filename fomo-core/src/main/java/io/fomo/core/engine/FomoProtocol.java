@@ -91,6 +91,10 @@ public final class FomoProtocol {
     private byte[] head = JournalChain.GENESIS_PREVIOUS;
     private int journalRules;
     private JournalIntegrityException failure;
+    /** The payloads of the batch being applied, copied once out of its entries. */
+    private byte[][] batchPayloads;
+    /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
+    private final boolean verify;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
 
     private FomoProtocol(Builder b) {
@@ -100,6 +104,7 @@ public final class FomoProtocol {
         this.clock = b.clock;
         this.maxRetries = b.maxRetries;
         this.autoDispatch = b.autoDispatch;
+        this.verify = b.verify;
         List<JournalRecord> first = read(1, 1);
         if (first.isEmpty()) {
             if (b.parameters == null) {
@@ -378,7 +383,7 @@ public final class FomoProtocol {
         long next = sequence + 1;
         List<JournalRecord> pending = new ArrayList<>();
         while (true) {
-            List<JournalRecord> page = read(next, EventJournal.DEFAULT_PAGE_SIZE);
+            List<JournalRecord> page = readPinpointed(next);
             for (JournalRecord r : page) {
                 if (r.sequence() != next) {
                     throw JournalIntegrityException.of(next, JournalIntegrityException.Kind.GAP,
@@ -411,6 +416,23 @@ public final class FomoProtocol {
                 "batch '" + shorten(first.idempotencyKey().value()) + "': " + why);
     }
 
+    /**
+     * A page from {@code from}; when the journal cannot produce it (a row it cannot read), the rows are
+     * read one by one so that the failure names the sequence number of the row, not of the page.
+     */
+    private List<JournalRecord> readPinpointed(long from) {
+        try {
+            return read(from, EventJournal.DEFAULT_PAGE_SIZE);
+        } catch (JournalIntegrityException pageFailed) {
+            for (long s = from; s < from + EventJournal.DEFAULT_PAGE_SIZE; s++) {
+                if (read(s, 1).isEmpty()) {
+                    break;
+                }
+            }
+            throw pageFailed;
+        }
+    }
+
     private List<JournalRecord> read(long from, int max) {
         try {
             return journal.read(from, max);
@@ -429,10 +451,15 @@ public final class FomoProtocol {
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
         List<JournalEntry> entries = new ArrayList<>(n - 1);
+        // Each payload is copied out of its entry once (JournalEntry.payload() copies on every call).
+        byte[][] payloads = new byte[n - 1][];
         for (int i = 0; i < n - 1; i++) {
             entries.add(batch.get(i).entry());
+            payloads[i] = entries.get(i).payload();
         }
-        byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, sealRecord.entry().timestamp());
+        batchPayloads = payloads;
+        byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, payloads,
+                sealRecord.entry().timestamp());
         if (!Arrays.equals(JournalChain.sealPayload(h), sealRecord.entry().payload())) {
             throw JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.CHAIN,
                     "batch " + first.sequence() + ".." + sealRecord.sequence() + " ('"
@@ -469,7 +496,7 @@ public final class FomoProtocol {
                     if (!e.type().equals(CONFIRMATION)) {
                         throw malformed(seq + i, "a '" + shorten(e.type()) + "' entry inside a confirmation batch");
                     }
-                    outbox.remove(IntentId.of(Fields.decode(e.payload(), "journal record " + (seq + i)).text("intent")));
+                    outbox.remove(IntentId.of(Fields.decode(batchPayloads[i], "journal record " + (seq + i)).text("intent")));
                 }
                 break;
             default:
@@ -515,14 +542,38 @@ public final class FomoProtocol {
                     "command id '" + shorten(key.value()) + "' was already journaled", null);
         }
         JournalEntry e = entries.get(0);
-        byte[] payload = e.payload();
+        byte[] payload = batchPayloads[0];
         Command c = CommandCodec.decode(Fields.decode(payload, "journal record " + seq));
         if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
             throw malformed(seq + 1, "a command without its facts entry");
         }
+        List<Fact> facts = FactCodec.decode(Fields.decode(batchPayloads[1], "journal record " + (seq + 1)));
+        if (verify) {
+            verifyCommand(seq, key, entries, c, facts, payload);
+            return;
+        }
+        // Replay is the fold of the journaled facts: nothing is decided again, so a journal written under
+        // older rules replays to exactly the state it had. The intents are a function of the facts.
+        List<TokenIntent> intents = TokenLedger.intentsOf(key, facts);
+        expectIntents(seq, entries, intents);
+        try {
+            state.evolve(key, e.timestamp(), c, facts, CommandDigest.of(digests, payload));
+        } catch (RuntimeException notFitting) {
+            throw new JournalIntegrityException(seq + 1, JournalIntegrityException.Kind.MALFORMED, key, journalRules,
+                    "command '" + shorten(key.value()) + "': its facts do not fit the state: "
+                            + notFitting.getMessage(), notFitting);
+        }
+        for (TokenIntent intent : intents) {
+            outbox.put(intent.id(), intent);
+        }
+    }
+
+    /** The audit's path: decides the command again with this engine's rules and requires the same facts. */
+    private void verifyCommand(long seq, EventId key, List<JournalEntry> entries, Command c, List<Fact> facts,
+            byte[] payload) {
         PriceQuote quote = null;
         if (c instanceof Command.CloseEpoch) {
-            for (Fact f : FactCodec.decode(Fields.decode(entries.get(1).payload(), "journal record " + (seq + 1)))) {
+            for (Fact f : facts) {
                 if (f instanceof Fact.Quoted q) {
                     quote = PriceQuote.of(Asset.FLOCK, q.price(), q.source(), q.at());
                 }
@@ -530,7 +581,7 @@ public final class FomoProtocol {
         }
         State.Prepared p;
         try {
-            p = state.prepare(key, e.timestamp(), c, quote, CommandDigest.of(digests, payload));
+            p = state.prepare(key, entries.get(0).timestamp(), c, quote, CommandDigest.of(digests, payload));
         } catch (FomoException rejected) {
             throw diverged(seq, key, "the rules reject the command now: " + rejected.getMessage(), rejected);
         }
@@ -902,6 +953,7 @@ public final class FomoProtocol {
         private int maxRetries = 3;
         private boolean autoDispatch = true;
         private boolean keepFailure;
+        private boolean verify;
 
         private Builder() {
         }
@@ -1013,9 +1065,10 @@ public final class FomoProtocol {
     record Replay(FomoProtocol protocol, JournalIntegrityException failure) {
     }
 
-    static Replay replay(EventJournal journal) {
+    static Replay replay(EventJournal journal, boolean verify) {
         Builder b = JournalAudit.readOnly(journal);
         b.keepFailure = true;
+        b.verify = verify;
         FomoProtocol p = b.build();
         return new Replay(p, p.failure);
     }

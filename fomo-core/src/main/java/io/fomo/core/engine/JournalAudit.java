@@ -91,7 +91,7 @@ public final class JournalAudit {
         if (journal.currentSequence() == 0) {
             throw io.fomo.spi.InvalidArgumentException.of("journal", "empty", "there is nothing to audit");
         }
-        FomoProtocol.Replay r = FomoProtocol.replay(journal);
+        FomoProtocol.Replay r = FomoProtocol.replay(journal, true);
         return new Report(r.protocol().sequence(), r.protocol().commandCount(), r.protocol().headHash(),
                 r.failure() == null ? Optional.of(r.protocol().stateHash()) : Optional.empty(),
                 r.protocol().journalRules(), Optional.ofNullable(r.failure()));

@@ -37,16 +37,27 @@ final class JournalChain {
     private final ByteBuffer scratch = ByteBuffer.allocate(12);
 
     byte[] hash(byte[] previous, long firstSequence, EventId key, List<JournalEntry> entries, Instant sealTime) {
+        byte[][] payloads = new byte[entries.size()][];
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = entries.get(i).payload();
+        }
+        return hash(previous, firstSequence, key, entries, payloads, sealTime);
+    }
+
+    /** The same, with the entries' payloads already copied out of them (replay reads each once). */
+    byte[] hash(byte[] previous, long firstSequence, EventId key, List<JournalEntry> entries, byte[][] payloads,
+            Instant sealTime) {
         sha.reset();
         sha.update(DOMAIN);
         sha.update(previous);
         putLong(firstSequence);
         putBytes(key.value().getBytes(StandardCharsets.UTF_8));
         putInt(entries.size());
-        for (JournalEntry e : entries) {
+        for (int i = 0; i < payloads.length; i++) {
+            JournalEntry e = entries.get(i);
             putBytes(e.type().getBytes(StandardCharsets.UTF_8));
             putTime(e.timestamp());
-            putBytes(e.payload());
+            putBytes(payloads[i]);
         }
         putTime(sealTime);
         return sha.digest();

@@ -60,6 +60,27 @@ final class JournalTags {
     static final String ARREARS_INCURRED = "arrears-incurred";
     static final String ARREARS_SETTLED = "arrears-settled";
     static final String BUYBACK_DEFERRED = "buyback-deferred";
+    // The rest of the state (replay is a fold of the facts).
+    static final String LAUNCH_OPENED = "launch-opened";
+    static final String LAUNCH_BOUGHT = "launch-bought";
+    static final String LAUNCH_GRADUATED = "launch-graduated";
+    static final String LAUNCH_FAILED = "launch-failed";
+    static final String LAUNCH_REDEEMED = "launch-redeemed";
+    static final String VESTING_CLAIMED = "vesting-claimed";
+    static final String LAUNCH_LIVE = "launch-live";
+    static final String STAKED = "staked";
+    static final String UNSTAKED = "unstaked";
+    static final String GMFLOCK_LOCKED = "gmflock-locked";
+    static final String GMFLOCK_WITHDRAWN = "gmflock-withdrawn";
+    static final String PARAMETERS_SCHEDULED = "parameters-scheduled";
+    static final String PARAMETERS_ACTIVATED = "parameters-activated";
+    static final String REVENUE_ROUTED = "revenue-routed";
+    static final String BUYBACK_EXECUTED = "buyback-executed";
+    static final String EMISSION_RELEASED = "emission-released";
+    static final String DUST_CARRIED = "dust-carried";
+    static final String REWARD_CREDITED = "reward-credited";
+    static final String REWARDS_CLAIMED = "rewards-claimed";
+    static final String MT_REWARDS_CLAIMED = "mt-rewards-claimed";
 
     static final Map<Class<? extends Command>, String> COMMANDS = Map.ofEntries(
             Map.entry(Command.Deposit.class, DEPOSIT),
@@ -95,7 +116,27 @@ final class JournalTags {
             Map.entry(Fact.CreditsToppedUp.class, CREDITS_TOPPED_UP),
             Map.entry(Fact.CreditsDeducted.class, CREDITS_DEDUCTED),
             Map.entry(Fact.ArrearsIncurred.class, ARREARS_INCURRED),
-            Map.entry(Fact.ArrearsSettled.class, ARREARS_SETTLED));
+            Map.entry(Fact.ArrearsSettled.class, ARREARS_SETTLED),
+            Map.entry(Fact.LaunchOpened.class, LAUNCH_OPENED),
+            Map.entry(Fact.LaunchBought.class, LAUNCH_BOUGHT),
+            Map.entry(Fact.LaunchGraduated.class, LAUNCH_GRADUATED),
+            Map.entry(Fact.LaunchFailed.class, LAUNCH_FAILED),
+            Map.entry(Fact.LaunchRedeemed.class, LAUNCH_REDEEMED),
+            Map.entry(Fact.VestingClaimed.class, VESTING_CLAIMED),
+            Map.entry(Fact.LaunchLive.class, LAUNCH_LIVE),
+            Map.entry(Fact.Staked.class, STAKED),
+            Map.entry(Fact.Unstaked.class, UNSTAKED),
+            Map.entry(Fact.GmFlockLocked.class, GMFLOCK_LOCKED),
+            Map.entry(Fact.GmFlockWithdrawn.class, GMFLOCK_WITHDRAWN),
+            Map.entry(Fact.ParametersScheduled.class, PARAMETERS_SCHEDULED),
+            Map.entry(Fact.ParametersActivated.class, PARAMETERS_ACTIVATED),
+            Map.entry(Fact.RevenueRouted.class, REVENUE_ROUTED),
+            Map.entry(Fact.BuybackExecuted.class, BUYBACK_EXECUTED),
+            Map.entry(Fact.EmissionReleased.class, EMISSION_RELEASED),
+            Map.entry(Fact.DustCarried.class, DUST_CARRIED),
+            Map.entry(Fact.RewardCredited.class, REWARD_CREDITED),
+            Map.entry(Fact.RewardsClaimed.class, REWARDS_CLAIMED),
+            Map.entry(Fact.MtRewardsClaimed.class, MT_REWARDS_CLAIMED));
 
     /** Every entry type, in the order a batch may hold them. */
     static final List<String> ENTRY_TYPES = List.of(GENESIS, COMMAND, FACTS, INTENT, CONFIRMATION, SEAL);

@@ -55,7 +55,7 @@ final class Metering {
         if (settled.isPositive()) {
             b.fact(new Fact.ArrearsSettled(t.team(), settled));
         }
-        return () -> credits.put(t.team(), next);
+        return () -> { };
     }
 
     private Runnable usage(State s, RecordTokenUsage u, Instant at, TokenLedger.Batch b) {
@@ -104,17 +104,52 @@ final class Metering {
                 b.fact(new Fact.ArrearsIncurred(u.team(), incurred));
             }
         }
-        MeterTotals nextTotals = totals.getOrDefault(u.deployment(), MeterTotals.EMPTY)
-                .plus(u.tokens(), u.listCharge(), paid, late);
-        return () -> {
-            s.revenue = nextRevenue;
-            if (paid.isPositive()) {
-                s.spend.computeIfAbsent(u.deployment(), k -> new TreeMap<>()).merge(u.user(), paid, Amount::plus);
-            }
-            credits.put(u.team(), nextCredit);
-            totals.put(u.deployment(), nextTotals);
-        };
+        totals.getOrDefault(u.deployment(), MeterTotals.EMPTY).plus(u.tokens(), u.listCharge(), paid, late);
+        return () -> { };
     }
+
+    /**
+     * Folds a metered call's charge into the deployment's meter totals: the call's token counts and list
+     * charge as submitted, the price paid as journaled, late when the call's time is in an epoch already
+     * closed.
+     */
+    void metered(State s, RecordTokenUsage u, Amount paid) {
+        boolean late = s.calendar.epochOf(u.occurredAt()) < s.epoch();
+        totals.put(u.deployment(), totals.getOrDefault(u.deployment(), MeterTotals.EMPTY)
+                .plus(u.tokens(), u.listCharge(), paid, late));
+    }
+
+    /**
+     * Folds a credit fact into the team's credit account. The arrears follow from the account (topped up
+     * less deducted); an {@code arrears-incurred} or {@code arrears-settled} fact must say by how much the
+     * top-up or deduction before it changed them, or the facts do not fit the state.
+     */
+    void evolve(Fact f) {
+        if (f instanceof Fact.CreditsToppedUp t) {
+            CreditAccount before = credits.getOrDefault(t.team(), CreditAccount.EMPTY);
+            arrearsBefore = before.arrears();
+            credits.put(t.team(), before.toppedUpBy(Amount.ofUnits(Asset.USD, t.amount().units())));
+        } else if (f instanceof Fact.CreditsDeducted d) {
+            CreditAccount before = credits.getOrDefault(d.team(), CreditAccount.EMPTY);
+            arrearsBefore = before.arrears();
+            credits.put(d.team(), before.deductedBy(d.amount()));
+        } else if (f instanceof Fact.ArrearsIncurred a) {
+            Amount now = credits.getOrDefault(a.team(), CreditAccount.EMPTY).arrears();
+            if (arrearsBefore == null || now.isLessThan(arrearsBefore) || !now.minus(arrearsBefore).equals(a.amount())) {
+                throw new IllegalStateException("arrears-incurred of " + a.team() + " = " + a.amount()
+                        + " does not follow the deduction before it (arrears now " + now + ")");
+            }
+        } else if (f instanceof Fact.ArrearsSettled a) {
+            Amount now = credits.getOrDefault(a.team(), CreditAccount.EMPTY).arrears();
+            if (arrearsBefore == null || arrearsBefore.isLessThan(now) || !arrearsBefore.minus(now).equals(a.amount())) {
+                throw new IllegalStateException("arrears-settled of " + a.team() + " = " + a.amount()
+                        + " does not follow the top-up before it (arrears now " + now + ")");
+            }
+        }
+    }
+
+    /** The team's arrears before the last top-up or deduction folded, to check the arrears fact after it. */
+    private Amount arrearsBefore;
 
     SortedMap<AccountId, CreditAccount> credits() {
         return Collections.unmodifiableSortedMap(new TreeMap<>(credits));

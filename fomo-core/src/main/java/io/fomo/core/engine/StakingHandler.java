@@ -2,7 +2,6 @@ package io.fomo.core.engine;
 
 import io.fomo.core.staking.GmFlockBook;
 import io.fomo.core.staking.GmFlockLock;
-import io.fomo.core.staking.StakeBook;
 import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.PriceQuote;
@@ -22,35 +21,47 @@ final class StakingHandler implements CommandHandler {
         if (command instanceof Command.Stake c) {
             Accounts.user("user", c.user());
             Deployment d = state.graduated(c.deployment());
-            StakeBook next = state.stakes.stake(c.user(), c.deployment(), c.amount());
+            state.stakes.stake(c.user(), c.deployment(), c.amount());
             State.requireAsset("amount", c.amount(), d.rmo.params().mtAsset());
+            b.fact(new Fact.Staked(c.user(), c.deployment(), c.amount()));
             b.transfer("amount", c.user(), Accounts.STAKING, c.amount());
-            return () -> state.stakes = next;
         } else if (command instanceof Command.Unstake c) {
             Accounts.user("user", c.user());
             state.graduated(c.deployment());
-            StakeBook next = state.stakes.unstake(c.user(), c.deployment(), c.amount());
+            state.stakes.unstake(c.user(), c.deployment(), c.amount());
+            b.fact(new Fact.Unstaked(c.user(), c.deployment(), c.amount()));
             b.transfer("amount", Accounts.STAKING, c.user(), c.amount());
-            return () -> state.stakes = next;
         } else if (command instanceof Command.LockGmFlock c) {
             Accounts.user("user", c.user());
-            GmFlockBook next = state.gm.lock(id, c.user(), c.amount(), c.lockDays(), at);
-            GmFlockLock lock = next.lockOf(id);
+            GmFlockLock lock = state.gm.lock(id, c.user(), c.amount(), c.lockDays(), at).lockOf(id);
+            b.fact(new Fact.GmFlockLocked(id, c.user(), c.amount(), lock.gmFlock(), c.lockDays(), at));
             b.transfer("amount", c.user(), Accounts.GMFLOCK, c.amount());
             b.mint(c.user(), lock.gmFlock());
-            return () -> {
-                state.gm = next;
-                state.gmOwners.add(c.user());
-            };
         } else if (command instanceof Command.WithdrawGmFlock c) {
             Accounts.user("user", c.user());
             GmFlockBook.Withdrawn w = state.gm.withdraw(c.lockId(), c.user(), at);
+            b.fact(new Fact.GmFlockWithdrawn(c.lockId(), c.user(), w.withdrawal().returned(), w.withdrawal().fee(),
+                    w.withdrawal().gmFlockBurned()));
             b.transfer("returned", Accounts.GMFLOCK, c.user(), w.withdrawal().returned());
             b.transfer("fee", Accounts.GMFLOCK, Accounts.PLATFORM, w.withdrawal().fee());
             b.burn("gmFlock", c.user(), w.withdrawal().gmFlockBurned());
-            return () -> state.gm = w.book();
+        } else {
+            throw InvalidArgumentException.of("command", command, "not a staking command");
         }
-        throw InvalidArgumentException.of("command", command, "not a staking command");
+        return () -> { };
     }
 
+    /** Folds one staking fact into the state (after deciding and on replay alike). */
+    void evolve(Fact f) {
+        if (f instanceof Fact.Staked s) {
+            state.stakes = state.stakes.stake(s.user(), s.deployment(), s.amount());
+        } else if (f instanceof Fact.Unstaked u) {
+            state.stakes = state.stakes.unstake(u.user(), u.deployment(), u.amount());
+        } else if (f instanceof Fact.GmFlockLocked l) {
+            state.gm = state.gm.withLock(l.lock(), l.owner(), l.principal(), l.gmFlock(), l.lockDays(), l.start());
+            state.gmOwners.add(l.owner());
+        } else if (f instanceof Fact.GmFlockWithdrawn w) {
+            state.gm = state.gm.withoutLock(w.lock(), w.fee());
+        }
+    }
 }

@@ -36,8 +36,9 @@ import java.util.TreeSet;
  * ({@link LaunchHandler}, {@link UsageHandler}, {@link StakingHandler}, {@link EpochHandler}). Each command
  * is first {@link #prepare prepared}:
  * validated and computed against the current state without changing it (models are immutable; the
- * token books and the claim ledger are staged on copies); only a successful preparation's
- * {@link Prepared#commit()} changes the state. Replay runs the same code over the journaled commands.
+ * token books are staged) and emits the facts it decided; only a successful preparation's
+ * {@link Prepared#commit()} changes the state, by folding those facts ({@link #evolve}). Replay folds
+ * the journaled facts with the same {@link #evolve}; only the audit decides the commands again.
  */
 final class State {
 
@@ -75,6 +76,11 @@ final class State {
 
     /** One handler per family of commands; every command class has exactly one. */
     private final Map<Class<? extends Command>, CommandHandler> handlers;
+    private final LaunchHandler launch;
+    private final SwapHandler swaps;
+    private final UsageHandler usage;
+    private final StakingHandler staking;
+    private final EpochHandler epochs;
 
     /** The idempotency key and intent prefix of the genesis batch, in the engine's own namespace. */
     static final EventId GENESIS_KEY = EventId.of(FomoProtocol.ENGINE_PREFIX + "genesis");
@@ -92,10 +98,11 @@ final class State {
         b.mint(Accounts.EMISSION_RESERVE, genesis.emissionReserve());
         this.genesisIntents = List.copyOf(b.intents());
         this.genesisFacts = List.copyOf(b.facts());
-        CommandHandler launch = new LaunchHandler(this);
-        CommandHandler usage = new UsageHandler(this);
-        CommandHandler staking = new StakingHandler(this);
-        CommandHandler epochs = new EpochHandler(this);
+        this.launch = new LaunchHandler(this);
+        this.swaps = new SwapHandler(this);
+        this.usage = new UsageHandler(this);
+        this.staking = new StakingHandler(this);
+        this.epochs = new EpochHandler(this);
         CommandHandler meteringHandler = (id, at, command, quote, batch) ->
                 metering.prepare(this, id, at, (Command.Metering) command, batch);
         this.handlers = Map.ofEntries(
@@ -118,7 +125,7 @@ final class State {
                 Map.entry(Command.ChangeParameters.class, epochs),
                 Map.entry(RecordTokenUsage.class, meteringHandler),
                 Map.entry(TopUpCredits.class, meteringHandler),
-                Map.entry(Swap.class, new SwapHandler(this)));
+                Map.entry(Swap.class, swaps));
         b.commit();
     }
 
@@ -185,16 +192,67 @@ final class State {
         if (handler == null) {
             throw InvalidArgumentException.of("command", command, "unknown command");
         }
-        Runnable commit = handler.prepare(id, at, command, quote, b);
-        Prepared prepared = new Prepared(List.copyOf(b.intents()), List.copyOf(b.facts()), b.bought(), () -> {
-            commit.run();
-            b.commit();
-            seen.put(id, digest);
-            commands++;
-            lastTime = at;
+        // Deciding changes nothing; the commit folds the decided facts into the state with the same code
+        // replay uses (evolve), then keeps what only a decision knows (the last close's details).
+        Runnable decided = handler.prepare(id, at, command, quote, b);
+        List<Fact> facts = List.copyOf(b.facts());
+        Prepared prepared = new Prepared(TokenLedger.intentsOf(id, facts), facts, b.bought(), () -> {
+            evolve(id, at, command, facts, digest);
+            decided.run();
         });
         prepared.swapped = b.swapped();
         return prepared;
+    }
+
+    /**
+     * Folds one command's journaled facts into the state: the one transition of the state, used after
+     * deciding (submit) and on replay alike. Decides nothing: every amount comes from the facts (and an
+     * {@code open-launch}'s parameters and a {@code record-token-usage}'s token counts from the command
+     * they belong to, which hold them as submitted).
+     *
+     * @throws RuntimeException if a fact does not fit the state (a balance short, an unknown deployment):
+     *                          on replay, a malformed journal
+     */
+    void evolve(EventId id, Instant at, Command command, List<Fact> facts, CommandDigest digest) {
+        if (at.isBefore(lastTime)) {
+            throw InvalidStateException.of("at", at, "is before the last command's time " + lastTime);
+        }
+        for (Fact f : facts) {
+            apply(id, at, command, f);
+        }
+        seen.put(id, digest);
+        commands++;
+        lastTime = at;
+    }
+
+    private void apply(EventId id, Instant at, Command command, Fact f) {
+        if (tokens.apply(f)) {
+            if (command instanceof Swap && f instanceof Fact.Swapped s) {
+                // A trade on the secondary market moves the pool's reserves too (a buyback's swaps do not:
+                // its buyback-executed fact carries the pool after them).
+                swaps.evolve(s);
+            }
+            return;
+        }
+        if (f instanceof Fact.LaunchOpened || f instanceof Fact.LaunchBought || f instanceof Fact.LaunchGraduated
+                || f instanceof Fact.LaunchFailed || f instanceof Fact.LaunchRedeemed
+                || f instanceof Fact.VestingClaimed || f instanceof Fact.LaunchLive) {
+            launch.evolve(command, f);
+        } else if (f instanceof Fact.Charged c) {
+            usage.evolve(at, c);
+            if (command instanceof RecordTokenUsage u) {
+                metering.metered(this, u, c.amount());
+            }
+        } else if (f instanceof Fact.CreditsToppedUp || f instanceof Fact.CreditsDeducted
+                || f instanceof Fact.ArrearsIncurred || f instanceof Fact.ArrearsSettled) {
+            metering.evolve(f);
+        } else if (f instanceof Fact.Staked || f instanceof Fact.Unstaked || f instanceof Fact.GmFlockLocked
+                || f instanceof Fact.GmFlockWithdrawn) {
+            staking.evolve(f);
+        } else {
+            // The epoch family: closes, rewards, claims and parameters; quotes and deferrals change nothing.
+            epochs.evolve(f);
+        }
     }
 
     static void positive(String field, Amount amount) {

@@ -47,8 +47,34 @@ final class SwapHandler implements CommandHandler {
         b.swap(c.trader(), d.poolAccount(), r.amountIn(), r.amountOut());
         Fact.Swapped swapped = new Fact.Swapped(c.trader(), d.poolAccount(), r.amountIn(), r.amountOut());
         b.swapped(swapped);
-        Deployment next = d.withPool(r.pool());
-        return () -> state.deployments.put(next.id, next);
+        // The pool's new reserves follow from the fact alone (evolve), as on replay.
+        return () -> { };
+    }
+
+    /**
+     * Folds a secondary-market trade into its pool (after deciding and on replay alike): the pool receives
+     * {@code in}, fee included (the fee stays in the pool), and pays {@code out}.
+     *
+     * @throws IllegalStateException if the fact names no graduated deployment's pool or does not fit it
+     */
+    void evolve(Fact.Swapped s) {
+        Deployment d = null;
+        for (Deployment candidate : state.deployments.values()) {
+            if (candidate.hasPool() && candidate.poolAccount().equals(s.pool())) {
+                d = candidate;
+                break;
+            }
+        }
+        if (d == null) {
+            throw new IllegalStateException("a swap on " + s.pool() + ", which is no graduated deployment's pool");
+        }
+        ConstantProductPool pool = d.pool;
+        Amount reserveIn = pool.reserve(s.in().asset()).plus(s.in());
+        Amount reserveOut = pool.reserve(s.out().asset()).minus(s.out());
+        ConstantProductPool next = s.in().asset().equals(pool.assetA())
+                ? ConstantProductPool.open(reserveIn, reserveOut, pool.feeBps())
+                : ConstantProductPool.open(reserveOut, reserveIn, pool.feeBps());
+        state.deployments.put(d.id, d.withPool(next));
     }
 
     private static SwapResult exactIn(Swap c, ConstantProductPool pool, TokenLedger.Batch b) {

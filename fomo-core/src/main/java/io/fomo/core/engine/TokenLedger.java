@@ -54,6 +54,84 @@ final class TokenLedger {
         return out;
     }
 
+    /**
+     * Applies one fact to the books (the fold): {@link Fact.Minted}, {@link Fact.Burned}, {@link Fact.Moved}
+     * and {@link Fact.Swapped} move balances and supplies; any other fact leaves the books as they are.
+     *
+     * @return whether the fact is a movement of the books
+     * @throws io.fomo.spi.InvalidStateException if the fact takes more than an account holds
+     */
+    boolean apply(Fact fact) {
+        if (fact instanceof Fact.Minted m) {
+            add(m.to(), m.amount());
+            supplies.put(m.amount().asset(), supply(m.amount().asset()).plus(m.amount()));
+        } else if (fact instanceof Fact.Burned b) {
+            remove("burned.from", b.from(), b.amount());
+            supplies.put(b.amount().asset(), supply(b.amount().asset()).minus(b.amount()));
+        } else if (fact instanceof Fact.Moved m) {
+            remove("moved.from", m.from(), m.amount());
+            add(m.to(), m.amount());
+        } else if (fact instanceof Fact.Swapped s) {
+            remove("swapped.trader", s.trader(), s.in());
+            add(s.pool(), s.in());
+            remove("swapped.pool", s.pool(), s.out());
+            add(s.trader(), s.out());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void add(AccountId account, Amount amount) {
+        Map<Asset, Amount> m = balances.computeIfAbsent(account, k -> new HashMap<>());
+        Amount has = m.get(amount.asset());
+        m.put(amount.asset(), has == null ? amount : has.plus(amount));
+    }
+
+    private void remove(String field, AccountId account, Amount amount) {
+        Amount has = balance(account, amount.asset());
+        if (has.isLessThan(amount)) {
+            throw io.fomo.spi.InvalidStateException.of(field, account, "holds " + has + ", less than the " + amount
+                    + " a fact takes");
+        }
+        Amount left = has.minus(amount);
+        if (left.isZero()) {
+            balances.get(account).remove(amount.asset());
+        } else {
+            balances.get(account).put(amount.asset(), left);
+        }
+    }
+
+    /**
+     * The chain intents a command's facts make, numbered {@code <command>#1..}: one per movement of an
+     * on-chain asset (a swap always). The one function both deciding and replay use.
+     */
+    static List<TokenIntent> intentsOf(EventId command, List<Fact> facts) {
+        List<TokenIntent> out = new ArrayList<>();
+        for (Fact f : facts) {
+            if (f instanceof Fact.Minted m) {
+                if (onChain(m.amount().asset())) {
+                    out.add(TokenIntent.mint(intentId(command, out), m.to(), m.amount()));
+                }
+            } else if (f instanceof Fact.Burned b) {
+                if (onChain(b.amount().asset())) {
+                    out.add(TokenIntent.burn(intentId(command, out), b.from(), b.amount()));
+                }
+            } else if (f instanceof Fact.Moved m) {
+                if (onChain(m.amount().asset())) {
+                    out.add(TokenIntent.transfer(intentId(command, out), m.from(), m.to(), m.amount()));
+                }
+            } else if (f instanceof Fact.Swapped s) {
+                out.add(TokenIntent.swap(intentId(command, out), s.trader(), s.pool(), s.in(), s.out()));
+            }
+        }
+        return out;
+    }
+
+    private static IntentId intentId(EventId command, List<TokenIntent> before) {
+        return IntentId.of(command.value() + "#" + (before.size() + 1));
+    }
+
     Batch batch(EventId command) {
         return new Batch(command);
     }
@@ -67,7 +145,6 @@ final class TokenLedger {
         private final EventId command;
         private final Map<AccountId, Map<Asset, Amount>> staged = new HashMap<>();
         private final Map<Asset, Amount> stagedSupply = new HashMap<>();
-        private final List<TokenIntent> intents = new ArrayList<>();
         private final List<Fact> facts = new ArrayList<>();
         /** What a Buy bought, for its receipt; null for any other command. */
         private io.fomo.core.launch.RmoEvent.Bought bought;
@@ -127,10 +204,6 @@ final class TokenLedger {
             return s == null ? supply(asset) : s;
         }
 
-        private IntentId nextId() {
-            return IntentId.of(command.value() + "#" + (intents.size() + 1));
-        }
-
         void mint(AccountId to, Amount amount) {
             if (amount.isZero()) {
                 return;
@@ -138,9 +211,6 @@ final class TokenLedger {
             give(to, amount);
             stagedSupply.put(amount.asset(), supplyOf(amount.asset()).plus(amount));
             facts.add(new Fact.Minted(to, amount));
-            if (onChain(amount.asset())) {
-                intents.add(TokenIntent.mint(nextId(), to, amount));
-            }
         }
 
         void burn(String field, AccountId from, Amount amount) {
@@ -150,9 +220,6 @@ final class TokenLedger {
             take(field, from, amount);
             stagedSupply.put(amount.asset(), supplyOf(amount.asset()).minus(amount));
             facts.add(new Fact.Burned(from, amount));
-            if (onChain(amount.asset())) {
-                intents.add(TokenIntent.burn(nextId(), from, amount));
-            }
         }
 
         void transfer(String field, AccountId from, AccountId to, Amount amount) {
@@ -162,9 +229,6 @@ final class TokenLedger {
             take(field, from, amount);
             give(to, amount);
             facts.add(new Fact.Moved(from, to, amount));
-            if (onChain(amount.asset())) {
-                intents.add(TokenIntent.transfer(nextId(), from, to, amount));
-            }
         }
 
         void swap(AccountId trader, AccountId pool, Amount in, Amount out) {
@@ -173,11 +237,11 @@ final class TokenLedger {
             take("amountOut", pool, out);
             give(trader, out);
             facts.add(new Fact.Swapped(trader, pool, in, out));
-            intents.add(TokenIntent.swap(nextId(), trader, pool, in, out));
         }
 
+        /** The intents of the facts staged so far ({@link #intentsOf}). */
         List<TokenIntent> intents() {
-            return intents;
+            return intentsOf(command, facts);
         }
 
         /** Records a decision that is not a movement of the books (a charge, a quote, a close). */

@@ -1,6 +1,5 @@
 package io.fomo.core.engine;
 
-import io.fomo.core.revenue.RevenueLedger;
 import io.fomo.core.revenue.UsageCharge;
 import io.fomo.core.revenue.UsagePayment;
 import io.fomo.spi.Amount;
@@ -44,11 +43,20 @@ final class UsageHandler implements CommandHandler {
                     + ", above the " + EngineLimits.MAX_CHARGE_PER_PAYMENT.toPlainString()
                     + " one payment may be charged");
         }
-        RevenueLedger next = state.revenue.record(UsagePayment.of(c.paymentId(), c.deployment(), c.user(), charge.amount(), at));
+        // Validates the payment (a duplicate id, a zero charge, the epoch); evolve records it.
+        state.revenue.record(UsagePayment.of(c.paymentId(), c.deployment(), c.user(), charge.amount(), at));
         b.fact(new Fact.Charged(c.paymentId(), c.deployment(), c.user(), charge.amount()));
-        return () -> {
-            state.revenue = next;
-            state.spend.computeIfAbsent(c.deployment(), k -> new TreeMap<>()).merge(c.user(), charge.amount(), Amount::plus);
-        };
+        return () -> { };
+    }
+
+    /**
+     * Folds a {@code charged} fact (of a usage call or of a metered call) into the state: a positive charge
+     * is the deployment's revenue in the open epoch and the user's spend; a zero one changes nothing here.
+     */
+    void evolve(Instant at, Fact.Charged c) {
+        if (c.amount().isPositive()) {
+            state.revenue = state.revenue.record(UsagePayment.of(c.payment(), c.deployment(), c.user(), c.amount(), at));
+            state.spend.computeIfAbsent(c.deployment(), k -> new TreeMap<>()).merge(c.user(), c.amount(), Amount::plus);
+        }
     }
 }

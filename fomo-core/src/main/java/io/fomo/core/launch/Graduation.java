@@ -69,6 +69,38 @@ public final class Graduation {
         this.issuerVesting = issuerVesting;
     }
 
+    /**
+     * Rebuilds a graduation from its journaled outcome (a fold of facts), without deciding anything: the
+     * amounts are taken as they were decided; only the issuer's vesting schedule is derived, from the
+     * launch parameters' issuer allocation, cliff and duration, starting at {@code at}.
+     *
+     * @param p          the launch's parameters
+     * @param at         when the RMO graduated
+     * @param sold       MT sold during the raise
+     * @param burned     unsold MT burned
+     * @param treasury   MT to the treasury
+     * @param poolMt     MT seeded into the pool
+     * @param raised     FLOCK raised
+     * @param liquidity  the FLOCK split's liquidity share
+     * @param hosting    the FLOCK split's hosting reserve
+     * @param staking    the FLOCK split's staking incentives
+     * @param finalPrice the curve's spot price at graduation
+     * @param pool       the pool opened
+     * @return the graduation
+     */
+    public static Graduation of(LaunchParameters p, Instant at, Amount sold, Amount burned, Amount treasury,
+            Amount poolMt, Amount raised, Amount liquidity, Amount hosting, Amount staking, BigDecimal finalPrice,
+            ConstantProductPool pool) {
+        Map<String, Amount> split = new java.util.LinkedHashMap<>();
+        split.put(LIQUIDITY, liquidity);
+        split.put(HOSTING_RESERVE, hosting);
+        split.put(STAKING_INCENTIVES, staking);
+        VestingSchedule vesting = VestingSchedule.of(p.issuerAllocation(), at, p.vestingCliff(), p.vestingDuration());
+        return new Graduation(at, p.totalSupply(), sold, p.saleAllocation().minus(sold), burned,
+                p.incentivesAllocation(), treasury, poolMt, raised, java.util.Collections.unmodifiableMap(split),
+                finalPrice, pool, vesting);
+    }
+
     static Graduation compute(LaunchParameters p, CurvePosition position, Instant at) {
         Asset mt = p.mtAsset();
         Amount sold = position.sold();

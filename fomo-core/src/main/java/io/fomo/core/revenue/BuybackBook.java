@@ -51,6 +51,21 @@ public final class BuybackBook {
     }
 
     /**
+     * Sets a deployment's budget to a value decided elsewhere (a fold of journaled facts).
+     *
+     * @param budget the deployment's new budget
+     * @return the new book
+     * @throws io.fomo.spi.AssetMismatchException if the budget is in another asset
+     */
+    public BuybackBook withBudget(BuybackBudget budget) {
+        Objects.requireNonNull(budget, "budget");
+        Amount.zero(asset).requireSameAsset("budget.mtBudget", budget.mtBudget());
+        Map<DeploymentId, BuybackBudget> next = new TreeMap<>(budgets);
+        next.put(budget.deployment(), budget);
+        return new BuybackBook(asset, Collections.unmodifiableMap(next));
+    }
+
+    /**
      * Replaces a deployment's budget by what an execution left.
      *
      * @param execution the execution

@@ -203,6 +203,18 @@ public final class RevenueLedger {
     }
 
     /**
+     * Opens the next epoch without routing anything: what {@link #closeEpoch} leaves as its next ledger
+     * (registrations and every payment id seen kept, the epoch's gross and counts cleared). For a fold of
+     * journaled facts, where the routing was decided and journaled already.
+     *
+     * @return the next epoch's ledger
+     */
+    public RevenueLedger advance() {
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch + 1, deployments, Map.of(), Map.of(),
+                seen);
+    }
+
+    /**
      * Returns the open epoch.
      *
      * @return the epoch number

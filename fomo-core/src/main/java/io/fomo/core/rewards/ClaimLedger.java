@@ -74,17 +74,34 @@ public final class ClaimLedger {
     public void credit(EpochResult epoch) {
         Objects.requireNonNull(epoch, "epoch");
         Amount.zero(rewardAsset).requireSameAsset("epoch.rewardAsset", epoch.totalFlockPaid());
-        epoch.forEachPayoutUnits((dep, user, f, m) -> {
-            if (f.signum() > 0) {
-                flock.merge(user, f, BigInteger::add);
-                flockCredited = flockCredited.add(f);
-            }
-            if (m.signum() > 0) {
-                mt.computeIfAbsent(dep, k -> new HashMap<>()).merge(user, m, BigInteger::add);
-                BigInteger[] t = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
-                t[0] = t[0].add(m);
-            }
-        });
+        epoch.forEachPayoutUnits(this::creditUnits);
+    }
+
+    /**
+     * Credits one payout of a closed epoch, as it was decided (a fold of journaled facts).
+     *
+     * @param deployment the deployment the payout is for
+     * @param user       the user
+     * @param flockPaid  the FLOCK credited, zero or more, in the reward asset
+     * @param mtPaid     the deployment's MT credited, zero or more
+     * @throws io.fomo.spi.AssetMismatchException if the FLOCK is in another asset than the reward asset
+     */
+    public void credit(DeploymentId deployment, AccountId user, Amount flockPaid, Amount mtPaid) {
+        Amount.zero(rewardAsset).requireSameAsset("flockPaid", flockPaid);
+        creditUnits(Objects.requireNonNull(deployment, "deployment"), Objects.requireNonNull(user, "user"),
+                flockPaid.units(), mtPaid.units());
+    }
+
+    private void creditUnits(DeploymentId dep, AccountId user, BigInteger f, BigInteger m) {
+        if (f.signum() > 0) {
+            flock.merge(user, f, BigInteger::add);
+            flockCredited = flockCredited.add(f);
+        }
+        if (m.signum() > 0) {
+            mt.computeIfAbsent(dep, k -> new HashMap<>()).merge(user, m, BigInteger::add);
+            BigInteger[] t = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            t[0] = t[0].add(m);
+        }
     }
 
     /**

@@ -81,6 +81,59 @@ public final class GmFlockBook {
     }
 
     /**
+     * Adds a lock exactly as it was decided (a fold of the journal's facts): nothing is computed from the
+     * terms.
+     *
+     * @param id       the lock id
+     * @param owner    its owner
+     * @param flock    the FLOCK locked
+     * @param gmFlock  the gmFLOCK it minted
+     * @param lockDays its days
+     * @param start    its start
+     * @return the new book
+     * @throws InvalidStateException if a lock with this id exists
+     */
+    public GmFlockBook withLock(EventId id, AccountId owner, Amount flock, Amount gmFlock, int lockDays,
+            Instant start) {
+        if (locks.containsKey(Objects.requireNonNull(id, "id"))) {
+            throw InvalidStateException.of("lockId", id, "a lock with this id already exists");
+        }
+        Map<EventId, GmFlockLock> nextLocks = new TreeMap<>(locks);
+        nextLocks.put(id, new GmFlockLock(id, owner, flock, gmFlock, lockDays, start));
+        Map<AccountId, Amount> nextBalances = new TreeMap<>(balances);
+        nextBalances.merge(owner, gmFlock, Amount::plus);
+        return new GmFlockBook(terms, Collections.unmodifiableMap(nextLocks),
+                Collections.unmodifiableMap(nextBalances), totalLocked.plus(flock), feesCollected);
+    }
+
+    /**
+     * Removes a withdrawn lock and collects the fee that was decided for it (a fold of the journal's
+     * facts): nothing is computed from the terms.
+     *
+     * @param id  the lock id
+     * @param fee the withdrawal fee collected
+     * @return the new book
+     * @throws InvalidStateException if there is no such lock
+     */
+    public GmFlockBook withoutLock(EventId id, Amount fee) {
+        GmFlockLock lock = locks.get(Objects.requireNonNull(id, "id"));
+        if (lock == null) {
+            throw InvalidStateException.of("lockId", id, "no open lock with this id");
+        }
+        Map<EventId, GmFlockLock> nextLocks = new TreeMap<>(locks);
+        nextLocks.remove(id);
+        Map<AccountId, Amount> nextBalances = new TreeMap<>(balances);
+        Amount left = nextBalances.get(lock.owner()).minus(lock.gmFlock());
+        if (left.isZero()) {
+            nextBalances.remove(lock.owner());
+        } else {
+            nextBalances.put(lock.owner(), left);
+        }
+        return new GmFlockBook(terms, Collections.unmodifiableMap(nextLocks),
+                Collections.unmodifiableMap(nextBalances), totalLocked.minus(lock.principal()), feesCollected.plus(fee));
+    }
+
+    /**
      * Withdraws a lock after its end: the principal less the fee goes back to the owner, the lock's
      * gmFLOCK is burned.
      *

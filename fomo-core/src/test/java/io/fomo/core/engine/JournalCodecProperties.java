@@ -198,7 +198,44 @@ class JournalCodecProperties {
                 Combinators.combine(a, x).as(Fact.CreditsToppedUp::new),
                 Combinators.combine(a, amounts(Asset.USD), eventIds()).as(Fact.CreditsDeducted::new),
                 Combinators.combine(a, amounts(Asset.USD)).as(Fact.ArrearsIncurred::new),
-                Combinators.combine(a, amounts(Asset.USD)).as(Fact.ArrearsSettled::new)));
+                Combinators.combine(a, amounts(Asset.USD)).as(Fact.ArrearsSettled::new),
+                Combinators.combine(deployments(), a, t, t, x).as(Fact.LaunchOpened::new),
+                Combinators.combine(List.of(x, x, x, x, x, x, x)).as(l -> l).flatMap(l ->
+                        Combinators.combine(deployments(), a, t, Arbitraries.of(true, false)).as((dep, buyer, at, first) ->
+                                new Fact.LaunchBought(dep, buyer, at, l.get(0), l.get(1), l.get(2), l.get(3), l.get(4),
+                                        l.get(5), l.get(6), first))),
+                Combinators.combine(List.of(x, x, x, x, x, x, x, x, x, x, x)).as(l -> l).flatMap(l ->
+                        Combinators.combine(deployments(), t, Arbitraries.of(Fact.LaunchGraduated.MAX_TARGET,
+                                Fact.LaunchGraduated.MIN_TARGET), Arbitraries.longs().between(0, Long.MAX_VALUE),
+                                Arbitraries.bigDecimals().between(new BigDecimal("0.000001"), new BigDecimal("1e6"))
+                                        .ofScale(18)).as((dep, at, trig, ep, price) ->
+                                new Fact.LaunchGraduated(dep, at, trig, ep, l.get(0), l.get(1), l.get(2), l.get(3), l.get(4),
+                                        l.get(5), l.get(6), l.get(7), l.get(8), price, l.get(9), l.get(10)))),
+                Combinators.combine(deployments(), t, x).as(Fact.LaunchFailed::new),
+                Combinators.combine(deployments(), a, t, x).as(Fact.LaunchRedeemed::new),
+                Combinators.combine(deployments(), a, t, x).as(Fact.VestingClaimed::new),
+                Combinators.combine(deployments(), a, t).as(Fact.LaunchLive::new),
+                Combinators.combine(a, deployments(), x).as(Fact.Staked::new),
+                Combinators.combine(a, deployments(), x).as(Fact.Unstaked::new),
+                Combinators.combine(eventIds(), a, x, x, Arbitraries.integers().between(1, 1460), t)
+                        .as(Fact.GmFlockLocked::new),
+                Combinators.combine(eventIds(), a, x, x, x).as(Fact.GmFlockWithdrawn::new),
+                changes().map(Fact.ParametersScheduled::new),
+                Arbitraries.longs().between(0, Long.MAX_VALUE).map(Fact.ParametersActivated::new),
+                Combinators.combine(List.of(x, x, x, x, x, x, x, x, x)).as(l -> l).flatMap(l -> deployments().map(dep ->
+                        new Fact.RevenueRouted(dep, l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6),
+                                l.get(7), l.get(8)))),
+                Combinators.combine(List.of(x, x, x, x, x, x, x, x, x)).as(l -> l).flatMap(l ->
+                        Combinators.combine(deployments(), Arbitraries.longs().between(0, Long.MAX_VALUE)).as((dep, ep) ->
+                                new Fact.BuybackExecuted(dep, ep, l.get(0), l.get(1), l.get(2), l.get(3), l.get(4),
+                                        l.get(5), l.get(6), l.get(7), l.get(8)))),
+                Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE), x, x).as(Fact.EmissionReleased::new),
+                Combinators.combine(x, Combinators.combine(deployments(),
+                        Arbitraries.of(io.fomo.core.rewards.PoolKind.class), x).as(Fact.PoolDust::new).list().ofMaxSize(4))
+                        .as(Fact.DustCarried::new),
+                Combinators.combine(deployments(), a, x, x).as(Fact.RewardCredited::new),
+                Combinators.combine(a, x).as(Fact.RewardsClaimed::new),
+                Combinators.combine(a, deployments(), x).as(Fact.MtRewardsClaimed::new)));
     }
 
     @Property

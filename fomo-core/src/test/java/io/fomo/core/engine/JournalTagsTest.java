@@ -58,6 +58,18 @@ class JournalTagsTest {
                 Map.entry("ArrearsIncurred", "arrears-incurred"), Map.entry("ArrearsSettled", "arrears-settled")));
         published.put("BuybackDeferred", "buyback-deferred");
         published.put("Swap", "swap");
+        // The rest of the state, since replay is a fold of the facts (issue 12).
+        published.putAll(Map.ofEntries(Map.entry("LaunchOpened", "launch-opened"),
+                Map.entry("LaunchBought", "launch-bought"), Map.entry("LaunchGraduated", "launch-graduated"),
+                Map.entry("LaunchFailed", "launch-failed"), Map.entry("LaunchRedeemed", "launch-redeemed"),
+                Map.entry("VestingClaimed", "vesting-claimed"), Map.entry("LaunchLive", "launch-live"),
+                Map.entry("Staked", "staked"), Map.entry("Unstaked", "unstaked"),
+                Map.entry("GmFlockLocked", "gmflock-locked"), Map.entry("GmFlockWithdrawn", "gmflock-withdrawn"),
+                Map.entry("ParametersScheduled", "parameters-scheduled"),
+                Map.entry("ParametersActivated", "parameters-activated"), Map.entry("RevenueRouted", "revenue-routed"),
+                Map.entry("BuybackExecuted", "buyback-executed"), Map.entry("EmissionReleased", "emission-released"),
+                Map.entry("DustCarried", "dust-carried"), Map.entry("RewardCredited", "reward-credited"),
+                Map.entry("RewardsClaimed", "rewards-claimed"), Map.entry("MtRewardsClaimed", "mt-rewards-claimed")));
         Map<String, String> actual = new TreeMap<>();
         JournalTags.COMMANDS.forEach((c, t) -> actual.put(c.getSimpleName(), t));
         JournalTags.FACTS_BY_CLASS.forEach((c, t) -> actual.put(c.getSimpleName(), t));

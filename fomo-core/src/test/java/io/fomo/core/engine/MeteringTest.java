@@ -198,7 +198,7 @@ class MeteringTest {
     }
 
     @Test
-    void forgedCreditFactsWithValidSealsDivergeOnReplay() {
+    void forgedCreditFactsWithValidSealsDoNotFitTheStateAndTheAuditNamesThem() {
         EngineFixture f = new EngineFixture().graduated();
         f.run(new TopUpCredits(ACME, usd("1")));
         RecordTokenUsage u = call("r-3", CAROL, ACME, "3", f.clock.now());
@@ -217,8 +217,12 @@ class MeteringTest {
                     "fact=arrears-settled\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), old.timestamp()));
             return new JournalSurgery.Batch(b.key(), e);
         });
+        // Replay folds the facts: arrears settled by a deduction do not follow from the credit account.
         JournalIntegrityException x = assertThrows(JournalIntegrityException.class, () -> JournalSurgery.replay(forged));
-        assertEquals(JournalIntegrityException.Kind.DIVERGED, x.kind());
+        assertEquals(JournalIntegrityException.Kind.MALFORMED, x.kind());
         assertEquals(u.commandId(), x.commandId().orElseThrow());
+        assertTrue(x.getMessage().contains("arrears-settled"), x.getMessage());
+        // The audit decides the call again and names it.
+        assertEquals(u.commandId(), JournalAudit.verify(forged).firstDivergingCommand().orElseThrow());
     }
 }

@@ -56,18 +56,50 @@ class RulesVersionTest {
         assertTrue(r.stateHash().isEmpty());
     }
 
+    /**
+     * A later release charges usage differently (here: one base unit more, as a rounding change would):
+     * the journal it is handed was written under the old rules. Simulated by editing the facts of one
+     * command consistently and sealing the chain anew. Replay folds the journaled facts, so it reaches the
+     * state the journal records (the old charge), not what today's rules would decide; the audit decides
+     * again and names that command.
+     */
     @Test
-    void forgedFactsWithValidSealsNameTheFirstDivergingCommand() {
-        EngineFixture f = new EngineFixture().graduated().oneEpoch();
+    void aJournalFromOtherRulesReplaysToItsOwnStateAndTheAuditNamesTheCommand() {
+        EngineFixture f = new EngineFixture().graduated();
+        f.clock.advance(java.time.Duration.ofHours(1));
+        f.run(new Command.RecordUsage(EventId.of("pay-1"), EngineFixture.DEP, EngineFixture.CAROL, 1_000_000));
+        f.run(new Command.Stake(EngineFixture.BOB, EngineFixture.DEP, EngineFixture.mt("2000")));
+        f.run(new Command.RecordUsage(EventId.of("pay-2"), EngineFixture.DEP, EngineFixture.BOB, 1_000_000));
+        io.fomo.spi.Amount gross = f.protocol.revenue().grossOf(EngineFixture.DEP);
         List<JournalSurgery.Batch> batches = JournalSurgery.batches(f.journal);
-        // The first usage charge: change the amount charged and seal everything anew.
         JournalSurgery.Batch usage = batches.stream().filter(b -> new String(b.entries().get(0).payload(),
                 StandardCharsets.UTF_8).startsWith("command=record-usage\n")).findFirst().orElseThrow();
         String facts = new String(usage.entries().get(1).payload(), StandardCharsets.UTF_8);
-        String amount = facts.substring(facts.indexOf("0.amount=") + "0.amount=".length(), facts.indexOf('\n',
-                facts.indexOf("0.amount=")));
-        var forged = JournalSurgery.resealed(batches, b -> b == usage
-                ? replace(b, 1, "0.amount=" + amount, "0.amount=" + amount + "1") : b);
+        String line = facts.substring(facts.indexOf("0.amount="), facts.indexOf('\n', facts.indexOf("0.amount=")));
+        io.fomo.spi.Amount charged = io.fomo.spi.Amount.parse(io.fomo.spi.Asset.USD,
+                line.substring(line.lastIndexOf(':') + 1));
+        io.fomo.spi.Amount older = charged.plus(io.fomo.spi.Amount.ofUnits(io.fomo.spi.Asset.USD,
+                java.math.BigInteger.ONE));
+        var other = JournalSurgery.resealed(batches, b -> b == usage
+                ? replace(b, 1, line, "0.amount=USD:6:" + older.toPlainString()) : b);
+
+        FomoProtocol replayed = JournalSurgery.replay(other);
+        // The journaled charge, not today's decision: the gross is one base unit above the deciding engine's.
+        assertEquals(gross.plus(io.fomo.spi.Amount.ofUnits(io.fomo.spi.Asset.USD, java.math.BigInteger.ONE)),
+                replayed.revenue().grossOf(EngineFixture.DEP));
+        assertEquals(f.protocol.commandCount(), replayed.commandCount());
+        assertEquals(f.protocol.balance(EngineFixture.BOB, EngineFixture.MT),
+                replayed.balance(EngineFixture.BOB, EngineFixture.MT));
+        assertTrue(!f.protocol.stateHash().equals(replayed.stateHash()));
+        // And that state goes on: an engine on the journal closes the epoch on the journaled gross.
+        EngineFixture onOther = new EngineFixture(other);
+        onOther.clock.set(EngineFixture.T0.plus(java.time.Duration.ofDays(1)));
+        onOther.prices.put(io.fomo.spi.PriceQuote.of(io.fomo.spi.Asset.FLOCK, new java.math.BigDecimal("0.05"), "test",
+                onOther.clock.now()));
+        onOther.protocol.submit(EventId.of("close-1"), new Command.CloseEpoch(java.util.Map.of()));
+        assertEquals(gross.plus(io.fomo.spi.Amount.ofUnits(io.fomo.spi.Asset.USD, java.math.BigInteger.ONE)),
+                onOther.protocol.lastEpochRevenue().orElseThrow().splitOf(EngineFixture.DEP).gross());
+
         long seq = 0;
         for (var r : f.journal.read(1)) {
             if (r.idempotencyKey().equals(usage.key())) {
@@ -75,15 +107,14 @@ class RulesVersionTest {
                 break;
             }
         }
-        JournalIntegrityException x = assertThrows(JournalIntegrityException.class, () -> JournalSurgery.replay(forged));
-        assertEquals(JournalIntegrityException.Kind.DIVERGED, x.kind());
-        assertEquals(seq, x.sequence());
-        assertEquals(usage.key(), x.commandId().orElseThrow());
-        assertFalse(x.rulesDiffer());
-        assertTrue(x.getMessage().contains("journal and engine both at rules version"), x.getMessage());
-        JournalAudit.Report r = JournalAudit.verify(forged);
+        JournalAudit.Report r = JournalAudit.verify(other);
+        assertFalse(r.ok());
         assertEquals(usage.key(), r.firstDivergingCommand().orElseThrow());
+        assertEquals(seq, r.failure().orElseThrow().sequence());
         assertFalse(r.rulesDiffer());
+        assertTrue(r.failure().orElseThrow().getMessage().contains("journal and engine both at rules version"),
+                r.failure().orElseThrow().getMessage());
+        assertTrue(r.stateHash().isEmpty());
         JournalAudit.Report clean = JournalAudit.verify(f.journal);
         assertTrue(clean.ok());
         assertEquals(f.protocol.stateHash(), clean.stateHash().orElseThrow());

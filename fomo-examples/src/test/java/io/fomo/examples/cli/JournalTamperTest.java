@@ -140,6 +140,13 @@ class JournalTamperTest {
     }
 
     @Test
+    void aSequenceNumberOrTimestampThatIsNoIntegerIsMalformedNotTruncated() throws Exception {
+        // SQLite keeps 12.5 in the BIGINT column as it is; read as a long it would look like 12 again.
+        rejects(a + 1, "MALFORMED", "UPDATE fomo_events SET seq = " + (a + 1) + ".5 WHERE seq = " + (a + 1));
+        rejects(a + 1, "MALFORMED", "UPDATE fomo_events SET ts_seconds = ts_seconds + 0.5 WHERE seq = " + (a + 1));
+    }
+
+    @Test
     void aDeletedRowIsAGap() throws Exception {
         rejects(a + 1, "GAP", "DELETE FROM fomo_events WHERE seq = " + (a + 1));
     }
