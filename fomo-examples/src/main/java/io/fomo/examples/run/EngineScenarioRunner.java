@@ -83,7 +83,8 @@ import java.util.function.Supplier;
  *       buy, then opens), settling its raise once the window has closed (graduate when the min target is
  *       met, else close), its buys (each buyer first deposits the FLOCK it lacks), going live once
  *       graduated, and refunds after a failure; then the day's gmFLOCK locks (FLOCK deposited as needed);
- *       then each launch's stakes; then the {@link DailyBehaviour}s; then each live launch's usage.</li>
+ *       then each launch's stakes; then the {@link DailyBehaviour}s (first the {@code traders} of each launch that has them, in the
+ *       scenario's order, then the runner's own); then each live launch's usage.</li>
  *   <li>A stake stakes the MT asked for, or all the account holds if it holds less (the issuer first
  *       claims what has vested). A spend of {@code s} USD buys {@code floor(s / price)} units at the user's
  *       discounted price; a spend below one unit's price buys nothing.</li>
@@ -206,8 +207,16 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     "a simulation needs an empty journal");
         }
         try {
-            return new Run(scenario, new GuardedJournal(journal), progress, chains.get(),
-                    List.copyOf(behaviours.get()), session).play();
+            List<DailyBehaviour> all = new ArrayList<>();
+            List<Launch> launches = scenario.launches();
+            for (int i = 0; i < launches.size(); i++) {
+                if (launches.get(i).traders().isPresent()) {
+                    all.add(new LaunchTraders(launches.get(i), i));
+                }
+            }
+            all.addAll(behaviours.get());
+            return new Run(scenario, new GuardedJournal(journal), progress, chains.get(), List.copyOf(all), session)
+                    .play();
         } finally {
             progress.finished();
         }
@@ -276,6 +285,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             holders.add(issuer);
             plan.supporterBuys().forEach(b -> holders.add(b.account()));
             launch.stakers().forEach(s -> holders.add(s.account()));
+            launch.traders().ifPresent(t -> holders.addAll(LaunchTraders.accounts(t)));
         }
     }
 
@@ -438,7 +448,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     stake(d, s);
                 }
             }
-            // The place of trader behaviours: after the scheduled actions, before the day's usage.
+            // The place of trader behaviours (each launch's "traders" first, then the runner's own): after the
+            // scheduled actions, before the day's usage.
             for (DailyBehaviour b : behaviours) {
                 b.act(this);
             }

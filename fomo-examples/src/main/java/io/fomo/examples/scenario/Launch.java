@@ -32,11 +32,12 @@ import java.util.Optional;
  * @param stakers         the MT stakes, in file order (days counted from {@code startDay})
  * @param hardCostsPerDay hard operating costs paid from each day's revenue once graduated, USD
  * @param usageLog        a real usage log instead of synthetic users, if any
+ * @param traders         the secondary-market behaviours on the launch's pool, if any
  */
 public record Launch(String path, DeploymentId deployment, AccountId issuer, int startDay,
         LaunchParameters parameters, InferencePricing pricing, Amount firstBuy, Supporters supporters,
         Optional<UsageModel> users, List<StakeAction> stakers, Amount hardCostsPerDay,
-        Optional<UsageLogSettings> usageLog) {
+        Optional<UsageLogSettings> usageLog, Optional<Traders> traders) {
 
     /**
      * Checks the launch.
@@ -53,6 +54,7 @@ public record Launch(String path, DeploymentId deployment, AccountId issuer, int
      * @param stakers         the MT stakes
      * @param hardCostsPerDay hard operating costs per day, USD
      * @param usageLog        a real usage log, if any (not together with users)
+     * @param traders         the secondary-market behaviours, if any
      * @throws InvalidArgumentException if a value is out of range or the assets do not fit
      */
     public Launch {
@@ -83,6 +85,7 @@ public record Launch(String path, DeploymentId deployment, AccountId issuer, int
         if (users.isPresent() && usageLog.isPresent()) {
             throw InvalidArgumentException.of("usageLog", usageLog.get().file(), "a launch has users or a log, not both");
         }
+        Objects.requireNonNull(traders, "traders");
     }
 
     /**

@@ -52,7 +52,7 @@ public final class ScenarioParser {
 
     /** The top-level fields of the single-launch form, which a platform ({@code launches}) moves into its entries. */
     private static final List<String> SINGLE_LAUNCH_FIELDS = List.of("launch", "pricing", "supporters", "users",
-            "stakers", "hardCostsUsdPerDay", "usageLog");
+            "stakers", "hardCostsUsdPerDay", "usageLog", "traders");
 
     /** The curve shapes of a scenario's {@code curve.type}. */
     private enum CurveType { CONSTANT_PRODUCT, LINEAR, EXPONENTIAL }
@@ -160,7 +160,7 @@ public final class ScenarioParser {
         Scenario scenario() {
             root.only("format", "name", "description", "days", "seed", "launch", "launches", "pricing", "supporters",
                     "users", "stakers", "lockers", "flockPrice", "hardCostsUsdPerDay", "emission", "alpha",
-                    "revenueWeights", "usageLog");
+                    "revenueWeights", "usageLog", "traders");
             if (root.has("format")) {
                 String format = root.string("format", "\"" + Scenario.FORMAT + "\"");
                 if (!Scenario.FORMAT.equals(format)) {
@@ -190,7 +190,7 @@ public final class ScenarioParser {
                 }
                 Map<DeploymentId, String> seen = new HashMap<>();
                 for (JsonCursor e : entries) {
-                    e.only("startDay", "launch", "pricing", "supporters", "users", "stakers", "hardCostsUsdPerDay");
+                    e.only("startDay", "launch", "pricing", "supporters", "users", "stakers", "hardCostsUsdPerDay", "traders");
                     int startDay = e.integer("startDay", 0, days - 1, 0);
                     Launch l = launch(e, name + "-" + launches.size(), startDay);
                     String previous = seen.put(l.deployment(), e.path());
@@ -258,8 +258,69 @@ public final class ScenarioParser {
                 }
                 usageLog = usageLog(entry.object("usageLog"), deployment);
             }
+            Traders traders = entry.has("traders") ? traders(entry.object("traders"), deployment) : null;
             return new Launch(c.path(), deployment, issuer, startDay, parameters, pricing, firstBuy, supporters,
-                    Optional.ofNullable(users), stakers, hardCosts, Optional.ofNullable(usageLog));
+                    Optional.ofNullable(users), stakers, hardCosts, Optional.ofNullable(usageLog),
+                    Optional.ofNullable(traders));
+        }
+
+        /** A launch's secondary-market behaviours; trader ids default to names of the deployment. */
+        private Traders traders(JsonCursor c, DeploymentId deployment) {
+            c.only("supporters", "tierUsers", "noise", "issuer", "slippageBps");
+            Traders.ProfitTaking profit = null;
+            if (c.has("supporters")) {
+                JsonCursor s = c.object("supporters");
+                s.only("profitMultiple", "shareBps", "probabilityBps");
+                BigDecimal multiple = s.decimal("profitMultiple", "2", ONE, BigDecimal.valueOf(1_000_000), 18);
+                int share = s.integer("shareBps", 1, Traders.BPS, 2_500);
+                int probability = s.integer("probabilityBps", 0, Traders.BPS, 2_000);
+                profit = model(s, null, () -> new Traders.ProfitTaking(multiple, share, probability));
+            }
+            Traders.TierUsers tier = null;
+            if (c.has("tierUsers")) {
+                JsonCursor t = c.object("tierUsers");
+                t.only("count", "flock", "probabilityBps", "idPrefix");
+                int count = t.integer("count", 1, Traders.MAX_TRADERS);
+                Amount flock = t.amount("flock", Asset.FLOCK, true);
+                int probability = t.integer("probabilityBps", 0, Traders.BPS, 500);
+                String prefix = traderPrefix(t, deployment.value() + "-tier");
+                tier = model(t, null, () -> new Traders.TierUsers(count, flock, probability, prefix));
+            }
+            Traders.Noise noise = null;
+            if (c.has("noise")) {
+                JsonCursor n = c.object("noise");
+                n.only("count", "dailyFlock", "activityBps", "idPrefix");
+                int count = n.integer("count", 1, Traders.MAX_TRADERS);
+                Amount daily = n.amount("dailyFlock", Asset.FLOCK, true);
+                int activity = n.integer("activityBps", 0, Traders.BPS, 5_000);
+                String prefix = traderPrefix(n, deployment.value() + "-noise");
+                noise = model(n, null, () -> new Traders.Noise(count, daily, activity, prefix));
+            }
+            if (tier != null && noise != null && tier.idPrefix().equals(noise.idPrefix())) {
+                throw c.object("noise").error("idPrefix", "expected a prefix other than the tier users' "
+                        + Describe.quote(tier.idPrefix()) + ", found the same");
+            }
+            Traders.IssuerSales issuer = null;
+            if (c.has("issuer")) {
+                JsonCursor i = c.object("issuer");
+                i.only("everyDays", "shareBps");
+                int every = i.integer("everyDays", 1, Scenario.MAX_DAYS, 30);
+                int share = i.integer("shareBps", 0, Traders.BPS);
+                issuer = model(i, null, () -> new Traders.IssuerSales(every, share));
+            }
+            int slippage = c.integer("slippageBps", 0, 5_000, 100);
+            Traders.ProfitTaking p = profit;
+            Traders.TierUsers t = tier;
+            Traders.Noise n = noise;
+            Traders.IssuerSales s = issuer;
+            return model(c, null, () -> new Traders(Optional.ofNullable(p), Optional.ofNullable(t),
+                    Optional.ofNullable(n), Optional.ofNullable(s), slippage));
+        }
+
+        private static String traderPrefix(JsonCursor c, String dflt) {
+            String prefix = c.optString("idPrefix", "an account id prefix").orElse(dflt);
+            model(c, "idPrefix", () -> AccountId.of(prefix + "-0"));
+            return prefix;
         }
 
         /** Paths in {@code usageLog} are relative to the scenario file's folder. */

@@ -89,8 +89,8 @@ class ScenarioParserTest {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of("failed-raise.json", "platform.json", "qwen-alice.json", "qwen-usage-log.json",
-                "whale-vs-users.json"),
+        assertEquals(List.of("failed-raise.json", "platform.json", "qwen-alice-market.json", "qwen-alice.json",
+                "qwen-usage-log.json", "whale-vs-users.json"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioParser.parse(f);
@@ -487,5 +487,78 @@ class ScenarioParserTest {
         assertTrue(reject(both).problem().contains("not both"), reject(both).problem());
         String empty = both.replace("\"pricing\": {},", "").replaceAll("(?s)\"launches\": \\[.*\\],", "\"launches\": [],");
         assertEquals("expected at least one launch, found an empty array", reject(empty).problem());
+    }
+
+    // ---- traders -------------------------------------------------------------------------------
+
+    private static final String TRADERS = "\"traders\": { "
+            + "\"supporters\": { \"profitMultiple\": \"1.5\", \"shareBps\": 3000, \"probabilityBps\": 700 }, "
+            + "\"tierUsers\": { \"count\": 12, \"flock\": \"5000\", \"probabilityBps\": 250, \"idPrefix\": \"climber\" }, "
+            + "\"noise\": { \"count\": 7, \"dailyFlock\": \"40.5\" }, "
+            + "\"issuer\": { \"shareBps\": 4000 }, "
+            + "\"slippageBps\": 250 }";
+
+    @Test
+    void aLaunchsTradersAreReadWithTheirDefaults() {
+        Launch l = ScenarioParser.parse("s.json", withField(TRADERS)).launches().get(0);
+        Traders t = l.traders().orElseThrow();
+        assertEquals(new Traders.ProfitTaking(new BigDecimal("1.5"), 3000, 700), t.profitTaking().orElseThrow());
+        assertEquals(new Traders.TierUsers(12, Amount.of(Asset.FLOCK, 5000), 250, "climber"),
+                t.tierUsers().orElseThrow());
+        assertEquals(new Traders.Noise(7, Amount.of(Asset.FLOCK, new BigDecimal("40.5")), 5_000, "t-noise"),
+                t.noise().orElseThrow(), "activity defaults to 5,000 bps, ids to <deployment>-noise");
+        assertEquals(new Traders.IssuerSales(30, 4000), t.issuerSales().orElseThrow(), "a claim every 30 days");
+        assertEquals(250, t.slippageBps());
+        Traders bare = ScenarioParser.parse("s.json", withField("\"traders\": {}")).launches().get(0).traders()
+                .orElseThrow();
+        assertEquals(new Traders(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), 100), bare);
+        assertTrue(ScenarioParser.parse("s.json", MINIMAL).launches().get(0).traders().isEmpty());
+        Launch second = ScenarioParser.parse("s.json", platform(SECOND).replace("\"hardCostsUsdPerDay\": \"7\"",
+                "\"hardCostsUsdPerDay\": \"7\", \"traders\": { \"noise\": { \"count\": 3, \"dailyFlock\": \"1\" } }"))
+                .launches().get(1);
+        assertEquals("two-noise", second.traders().orElseThrow().noise().orElseThrow().idPrefix());
+    }
+
+    @Test
+    void badTradersAreLocatedAndExplained() {
+        String misspelt = withField(TRADERS.replace("\"shareBps\": 3000", "\"shareBp\": 3000"));
+        ScenarioException e = reject(misspelt);
+        assertEquals("$.traders.supporters.shareBp", e.path());
+        assertEquals(at(misspelt, "\"shareBp\""), e.line() + ":" + e.column());
+        assertTrue(e.problem().startsWith("unknown field \"shareBp\"; did you mean \"shareBps\"?"), e.problem());
+        String unknown = withField(TRADERS.replace("\"slippageBps\"", "\"slipageBps\""));
+        assertTrue(reject(unknown).problem().contains("did you mean \"slippageBps\"?"), reject(unknown).problem());
+
+        String share = withField(TRADERS.replace("\"shareBps\": 3000", "\"shareBps\": 10001"));
+        assertError(reject(share), at(share, "10001"), "$.traders.supporters.shareBps",
+                "expected an integer from 1 to 10000, found number 10001");
+        String multiple = withField(TRADERS.replace("\"1.5\"", "\"0.9\""));
+        assertEquals("$.traders.supporters.profitMultiple", reject(multiple).path());
+        assertTrue(reject(multiple).problem().startsWith("expected a decimal string from 1 to 1000000"),
+                reject(multiple).problem());
+        String none = withField(TRADERS.replace("\"count\": 12", "\"count\": 0"));
+        assertError(reject(none), at(none, "0, \"flock\""), "$.traders.tierUsers.count",
+                "expected an integer from 1 to 10000, found number 0");
+        String noFlock = withField(TRADERS.replace("\"dailyFlock\": \"40.5\"", "\"dailyFlock\": \"0\""));
+        assertEquals("$.traders.noise.dailyFlock", reject(noFlock).path());
+        String missing = withField(TRADERS.replace("\"dailyFlock\": \"40.5\"", "\"activityBps\": 10"));
+        assertEquals("$.traders.noise.dailyFlock", reject(missing).path());
+        assertTrue(reject(missing).problem().endsWith("found nothing (the field is missing)"), reject(missing).problem());
+        String slippage = withField(TRADERS.replace("\"slippageBps\": 250", "\"slippageBps\": 5001"));
+        assertError(reject(slippage), at(slippage, "5001"), "$.traders.slippageBps",
+                "expected an integer from 0 to 5000, found number 5001");
+        String every = withField(TRADERS.replace("{ \"shareBps\": 4000 }", "{ \"everyDays\": 0, \"shareBps\": 4000 }"));
+        assertEquals("$.traders.issuer.everyDays", reject(every).path());
+        String same = withField(TRADERS.replace("\"dailyFlock\": \"40.5\"", "\"dailyFlock\": \"40.5\", \"idPrefix\": \"climber\""));
+        assertEquals("$.traders.noise.idPrefix", reject(same).path());
+        String badId = withField(TRADERS.replace("\"climber\"", "\"bad\\u0001id\""));
+        assertEquals("$.traders.tierUsers.idPrefix", reject(badId).path());
+        String inPlatform = platform(SECOND).replace("\"hardCostsUsdPerDay\": \"7\"",
+                "\"hardCostsUsdPerDay\": \"7\", \"traders\": { \"nois\": {} }");
+        assertEquals("$.launches[1].traders.nois", reject(inPlatform).path());
+        assertTrue(reject(inPlatform).problem().contains("did you mean \"noise\"?"), reject(inPlatform).problem());
+        String notObject = withField("\"traders\": []");
+        assertEquals("$.traders", reject(notObject).path());
     }
 }
