@@ -38,6 +38,11 @@ final class JdbcJournal implements AutoCloseable {
         Dialect(String blob) {
             this.blob = blob;
         }
+
+        /** The column type of a byte string. */
+        String blob() {
+            return blob;
+        }
     }
 
     private final Connection connection;

@@ -41,13 +41,18 @@ public final class PostgresEventJournal extends JdbcBackedJournal {
     public static PostgresEventJournal open(String jdbcUrl, String tablePrefix) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(tablePrefix, "tablePrefix");
-        String shown = jdbcUrl.replaceAll("(?i)(password\\s*=\\s*)[^&;\\s]*", "$1***")
-                .replaceAll("(//|^|:)([^/?#@\\s:]*):[^/?#@\\s]*@", "$1$2:***@");
+        String shown = masked(jdbcUrl);
         try {
             return new PostgresEventJournal(new JdbcJournal(DriverManager.getConnection(jdbcUrl),
                     JdbcJournal.Dialect.POSTGRESQL, tablePrefix, shown, true));
         } catch (SQLException e) {
             throw new InvalidStateException("journal " + shown + ": cannot open: " + e.getMessage(), e);
         }
+    }
+
+    /** The URL as it may be shown: every password replaced by {@code ***}. */
+    static String masked(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password\\s*=\\s*)[^&;\\s]*", "$1***")
+                .replaceAll("(//|^|:)([^/?#@\\s:]*):[^/?#@\\s]*@", "$1$2:***@");
     }
 }
