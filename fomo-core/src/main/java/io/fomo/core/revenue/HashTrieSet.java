@@ -54,6 +54,24 @@ final class HashTrieSet<E> {
         return new HashTrieSet<>(insert(root, 0, e.hashCode(), e), size + 1);
     }
 
+    /** Calls {@code action} once with every element, in no particular order. */
+    @SuppressWarnings("unchecked")
+    void forEach(java.util.function.Consumer<? super E> action) {
+        walk(root, (java.util.function.Consumer<Object>) action);
+    }
+
+    private static void walk(Object[] node, java.util.function.Consumer<Object> action) {
+        for (Object slot : node) {
+            if (slot instanceof Leaf leaf) {
+                for (Object e : leaf.elements) {
+                    action.accept(e);
+                }
+            } else if (slot != null) {
+                walk((Object[]) slot, action);
+            }
+        }
+    }
+
     private static Object[] insert(Object[] node, int shift, int h, Object e) {
         Object[] copy = node.clone();
         int i = (h >>> shift) & MASK;

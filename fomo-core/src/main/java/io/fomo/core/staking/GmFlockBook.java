@@ -190,6 +190,26 @@ public final class GmFlockBook {
     }
 
     /**
+     * Returns this book with the withdrawal fees collected so far set, for restoring a snapshot of the
+     * engine's state: the locks are restored by {@link #lock} (which computes their gmFLOCK by the terms
+     * again), then the fees, which only withdrawals (gone from the book) produced.
+     *
+     * @param fees the fees collected, in FLOCK
+     * @return the book
+     * @throws NullPointerException  if {@code fees} is null
+     * @throws InvalidStateException if this book has collected fees already
+     * @throws io.fomo.spi.AssetMismatchException if {@code fees} is of another asset than the locked FLOCK
+     */
+    public GmFlockBook withRestoredFees(Amount fees) {
+        Objects.requireNonNull(fees, "fees");
+        feesCollected.requireSameAsset("fees", fees);
+        if (!feesCollected.isZero()) {
+            throw InvalidStateException.of("fees", fees, "this book has collected " + feesCollected + " already");
+        }
+        return new GmFlockBook(terms, locks, balances, totalLocked, fees);
+    }
+
+    /**
      * A withdrawal and the book after it.
      *
      * <p>This class is immutable and thread-safe.
