@@ -67,22 +67,22 @@ final class StateSnapshot {
     }
 
     static byte[] encode(State s, long sequence, byte[] head, int journalRules, Iterable<TokenIntent> outbox) {
-        Fields f = new Fields("snapshot");
+        SnapshotLines.Writer f = new SnapshotLines.Writer();
         f.put("format", FORMAT).put("sequence", sequence).put("head", HexFormat.of().formatHex(head))
                 .put("rules", journalRules);
         f.put("genesis", text(s.genesis.encode().encode()));
         f.put("commands", s.commands).put("lastTime", s.lastTime);
-        s.current.encode(f, "current.");
+        f.putAll(parameters(s.current, "current."));
         f.put("history", s.history.size());
         int i = 0;
         for (Map.Entry<Long, ParameterChange> e : s.history.entrySet()) {
             f.put("history." + i + ".epoch", e.getKey());
-            e.getValue().encode(f, "history." + i + ".");
+            f.putAll(parameters(e.getValue(), "history." + i + "."));
             i++;
         }
         f.put("pending", s.pending != null);
         if (s.pending != null) {
-            s.pending.encode(f, "pending.");
+            f.putAll(parameters(s.pending, "pending."));
         }
         deployments(s, f);
         revenue(s.revenue, f);
@@ -117,10 +117,7 @@ final class StateSnapshot {
             }
         }
         putIds(f, "gm.owners", s.gmOwners);
-        List<GmFlockLock> locks = new ArrayList<>();
-        for (AccountId owner : s.gmOwners) {
-            locks.addAll(s.gm.locksOf(owner));
-        }
+        java.util.Collection<GmFlockLock> locks = s.gm.locks().values();
         f.put("gm.locks", locks.size());
         i = 0;
         for (GmFlockLock l : locks) {
@@ -189,10 +186,16 @@ final class StateSnapshot {
             f.put("outbox." + i, text(IntentCodec.encode(pending.get(i))));
         }
         f.put("stateHash", StateHash.of(s));
-        return f.encode();
+        return f.bytes();
     }
 
-    private static void deployments(State s, Fields f) {
+    private static Fields parameters(ParameterChange p, String prefix) {
+        Fields t = new Fields("snapshot " + prefix);
+        p.encode(t, prefix);
+        return t;
+    }
+
+    private static void deployments(State s, SnapshotLines.Writer f) {
         f.put("deployments", s.deployments.size());
         int i = 0;
         for (Deployment d : s.deployments.values()) {
@@ -203,14 +206,14 @@ final class StateSnapshot {
                     Amount.zero(Asset.FLOCK)), launch);
             f.put(p + "id", d.id.value()).put(p + "launch", text(launch.encode()));
             f.put(p + "state", r.state().name());
-            f.put(p + "openedAt", r.openedAt().map(StateSnapshot::instant).orElse(NONE));
-            f.put(p + "closesAt", r.closesAt().map(StateSnapshot::instant).orElse(NONE));
-            f.put(p + "lastAt", r.lastActionAt().map(StateSnapshot::instant).orElse(NONE));
+            f.put(p + "openedAt", r.openedAt().map(SnapshotLines::instant).orElse(NONE));
+            f.put(p + "closesAt", r.closesAt().map(SnapshotLines::instant).orElse(NONE));
+            f.put(p + "lastAt", r.lastActionAt().map(SnapshotLines::instant).orElse(NONE));
             f.put(p + "sold", r.sold()).put(p + "raised", r.raised()).put(p + "launchFeePaid", r.launchFeePaid())
                     .put(p + "platformFees", r.platformFees()).put(p + "creatorFees", r.creatorFees())
                     .put(p + "returned", r.returnedOverfill()).put(p + "refunded", r.refunded())
                     .put(p + "vestingClaimed", r.vestingClaimed());
-            f.put(p + "graduatedAt", r.graduation().map(g -> instant(g.at())).orElse(NONE));
+            f.put(p + "graduatedAt", r.graduation().map(g -> SnapshotLines.instant(g.at())).orElse(NONE));
             f.put(p + "supporters", r.supporters().size());
             int j = 0;
             for (Map.Entry<AccountId, SupporterPosition> e : r.supporters().entrySet()) {
@@ -226,12 +229,14 @@ final class StateSnapshot {
                         .put(p + "pool.feeBps", d.pool.feeBps());
             }
             f.put(p + "graduatedEpoch", d.graduatedEpoch);
-            f.put(p + "flockIncentivePerEpoch", d.flockIncentivePerEpoch == null ? NONE : amount(d.flockIncentivePerEpoch));
-            f.put(p + "mtIncentivePerEpoch", d.mtIncentivePerEpoch == null ? NONE : amount(d.mtIncentivePerEpoch));
+            f.put(p + "flockIncentivePerEpoch", d.flockIncentivePerEpoch == null ? NONE
+                    : SnapshotLines.amount(d.flockIncentivePerEpoch));
+            f.put(p + "mtIncentivePerEpoch", d.mtIncentivePerEpoch == null ? NONE
+                    : SnapshotLines.amount(d.mtIncentivePerEpoch));
         }
     }
 
-    private static void revenue(RevenueLedger r, Fields f) {
+    private static void revenue(RevenueLedger r, SnapshotLines.Writer f) {
         f.put("revenue.epoch", r.epoch());
         putIds(f, "revenue.deployments", r.deployments());
         List<DeploymentId> paid = new ArrayList<>();
@@ -250,7 +255,7 @@ final class StateSnapshot {
         putIds(f, "revenue.seen", r.seenPayments());
     }
 
-    private static void carry(CarryOver c, Fields f) {
+    private static void carry(CarryOver c, SnapshotLines.Writer f) {
         f.put("carry.global", c.global());
         List<String> keys = new ArrayList<>();
         List<Amount> values = new ArrayList<>();
@@ -270,7 +275,7 @@ final class StateSnapshot {
         }
     }
 
-    private static void claims(State s, Fields f) {
+    private static void claims(State s, SnapshotLines.Writer f) {
         ClaimLedger c = s.claims;
         f.put("claims.flockCredited", c.credited(Asset.FLOCK)).put("claims.flockClaimed", c.claimed(Asset.FLOCK));
         SortedMap<AccountId, Amount> flock = c.flockBalances();
@@ -305,26 +310,33 @@ final class StateSnapshot {
     // ------------------------------------------------------------------------------------------ decode
 
     static Decoded decode(byte[] bytes) {
-        Fields f = Fields.decode(bytes, "snapshot");
-        if (!FORMAT.equals(f.text("format"))) {
-            throw new InvalidStateException("snapshot: format = " + shorten(f.text("format")) + ": expected " + FORMAT);
+        SnapshotLines.Reader f = new SnapshotLines.Reader(bytes);
+        String format = f.text("format");
+        if (!FORMAT.equals(format)) {
+            throw new InvalidStateException("snapshot: format = " + shorten(format) + ": expected " + FORMAT);
         }
         long sequence = f.longValue("sequence");
-        byte[] head = HexFormat.of().parseHex(f.text("head"));
+        String headText = f.text("head");
+        if (!headText.matches("[0-9a-f]{64}")) {
+            throw new InvalidStateException("snapshot: head = " + shorten(headText) + ": expected 64 hex digits");
+        }
+        byte[] head = HexFormat.of().parseHex(headText);
         int rules = f.intValue("rules");
         ProtocolParameters genesis = ProtocolParameters.decode(nested(f, "genesis"));
         State s = new State(genesis);
         s.commands = f.longValue("commands");
         s.lastTime = f.instant("lastTime");
-        s.current = ParameterChange.decode(f, "current.");
+        s.current = ParameterChange.decode(f.fieldsWithPrefix("current."), "current.");
         s.history.clear();
         int n = count(f, "history");
         for (int i = 0; i < n; i++) {
-            s.history.put(f.longValue("history." + i + ".epoch"), ParameterChange.decode(f, "history." + i + "."));
+            long epoch = f.longValue("history." + i + ".epoch");
+            String prefix = "history." + i + ".";
+            s.history.put(epoch, ParameterChange.decode(f.fieldsWithPrefix(prefix), prefix));
         }
-        s.pending = f.bool("pending") ? ParameterChange.decode(f, "pending.") : null;
+        s.pending = f.bool("pending") ? ParameterChange.decode(f.fieldsWithPrefix("pending."), "pending.") : null;
         decodeDeployments(s, f);
-        RevenueLedger fresh = RevenueLedger.builder().calendar(s.calendar).router(State.router(s.current)).build();
+        long openEpoch = f.longValue("revenue.epoch");
         TreeSet<DeploymentId> registered = new TreeSet<>();
         for (String d : ids(f, "revenue.deployments")) {
             registered.add(DeploymentId.of(d));
@@ -341,12 +353,14 @@ final class StateSnapshot {
         for (String id : ids(f, "revenue.seen")) {
             seenPayments.add(EventId.of(id));
         }
-        s.revenue = fresh.restore(f.longValue("revenue.epoch"), registered, gross, counts, seenPayments);
+        RevenueLedger fresh = RevenueLedger.builder().calendar(s.calendar).router(State.router(s.current)).build();
+        s.revenue = fresh.restore(openEpoch, registered, gross, counts, seenPayments);
         Map<DeploymentId, BuybackBudget> budgets = new HashMap<>();
         n = count(f, "buybacks");
         for (int i = 0; i < n; i++) {
             DeploymentId d = f.deployment("buybacks." + i + ".deployment");
-            budgets.put(d, BuybackBudget.of(d, f.amount("buybacks." + i + ".mt"), f.amount("buybacks." + i + ".flock")));
+            Amount mt = f.amount("buybacks." + i + ".mt");
+            budgets.put(d, BuybackBudget.of(d, mt, f.amount("buybacks." + i + ".flock")));
         }
         s.buybacks = BuybackBook.restore(State.REVENUE, budgets);
         Map<Asset, Amount> supplies = new HashMap<>();
@@ -356,55 +370,61 @@ final class StateSnapshot {
         List<Burn> burns = new ArrayList<>();
         n = count(f, "burns");
         for (int i = 0; i < n; i++) {
-            burns.add(Burn.of(f.longValue("burns." + i + ".epoch"), f.deployment("burns." + i + ".deployment"),
-                    f.amount("burns." + i + ".amount")));
+            long epoch = f.longValue("burns." + i + ".epoch");
+            DeploymentId d = f.deployment("burns." + i + ".deployment");
+            burns.add(Burn.of(epoch, d, f.amount("burns." + i + ".amount")));
         }
         s.burns = BurnLedger.restore(supplies, burns);
-        StakeBook stakes = StakeBook.empty();
+        Map<DeploymentId, Map<AccountId, Amount>> stakes = new HashMap<>();
         n = count(f, "stakes");
         for (int i = 0; i < n; i++) {
-            stakes = stakes.stake(f.account("stakes." + i + ".user"), f.deployment("stakes." + i + ".deployment"),
-                    f.amount("stakes." + i + ".amount"));
+            DeploymentId d = f.deployment("stakes." + i + ".deployment");
+            AccountId u = f.account("stakes." + i + ".user");
+            stakes.computeIfAbsent(d, k -> new HashMap<>()).put(u, f.amount("stakes." + i + ".amount"));
         }
-        s.stakes = stakes;
+        s.stakes = StakeBook.restore(stakes);
         for (String o : ids(f, "gm.owners")) {
             s.gmOwners.add(AccountId.of(o));
         }
-        GmFlockBook gm = GmFlockBook.empty(s.gmTerms);
+        List<GmFlockLock> locks = new ArrayList<>();
         n = count(f, "gm.locks");
         for (int i = 0; i < n; i++) {
             String p = "gm.locks." + i + ".";
             EventId id = f.eventId(p + "id");
-            gm = gm.lock(id, f.account(p + "owner"), f.amount(p + "principal"), f.intValue(p + "days"),
-                    f.instant(p + "start"));
-            if (!gm.lockOf(id).gmFlock().equals(f.amount(p + "gmFlock"))) {
-                throw new InvalidStateException("snapshot: gmFLOCK lock " + shorten(id.value()) + " holds "
-                        + f.text(p + "gmFlock") + ", the terms make " + gm.lockOf(id).gmFlock());
-            }
+            AccountId owner = f.account(p + "owner");
+            Amount principal = f.amount(p + "principal");
+            Amount gmFlock = f.amount(p + "gmFlock");
+            int days = f.intValue(p + "days");
+            locks.add(GmFlockLock.restore(id, owner, principal, gmFlock, days, f.instant(p + "start")));
         }
-        s.gm = gm.withRestoredFees(f.amount("gm.fees"));
-        s.reserve = EmissionReserve.of(f.amount("reserve.initial")).release(f.amount("reserve.released"))
-                .giveBack(f.amount("reserve.returned"));
+        s.gm = GmFlockBook.restore(s.gmTerms, locks, f.amount("gm.fees"));
+        Amount initial = f.amount("reserve.initial");
+        Amount released = f.amount("reserve.released");
+        s.reserve = EmissionReserve.of(initial).release(released).giveBack(f.amount("reserve.returned"));
+        Amount global = f.amount("carry.global");
         Map<DeploymentId, Map<PoolKind, Amount>> pools = new TreeMap<>();
         n = count(f, "carry");
         for (int i = 0; i < n; i++) {
-            pools.computeIfAbsent(f.deployment("carry." + i + ".deployment"), k -> new TreeMap<>())
-                    .put(PoolKind.valueOf(f.text("carry." + i + ".kind")), f.amount("carry." + i + ".amount"));
+            DeploymentId d = f.deployment("carry." + i + ".deployment");
+            PoolKind kind = poolKind(f.text("carry." + i + ".kind"));
+            pools.computeIfAbsent(d, k -> new TreeMap<>()).put(kind, f.amount("carry." + i + ".amount"));
         }
-        s.carry = CarryOver.of(f.amount("carry.global"), pools);
+        s.carry = CarryOver.of(global, pools);
         s.claims = decodeClaims(f);
         for (String u : ids(f, "rewarded")) {
             s.rewarded.add(AccountId.of(u));
         }
         n = count(f, "spend");
         for (int i = 0; i < n; i++) {
-            s.spend.computeIfAbsent(f.deployment("spend." + i + ".deployment"), k -> new TreeMap<>())
-                    .put(f.account("spend." + i + ".user"), f.amount("spend." + i + ".amount"));
+            DeploymentId d = f.deployment("spend." + i + ".deployment");
+            AccountId u = f.account("spend." + i + ".user");
+            s.spend.computeIfAbsent(d, k -> new TreeMap<>()).put(u, f.amount("spend." + i + ".amount"));
         }
         s.tokens.clearForRestore();
         n = count(f, "balances");
         for (int i = 0; i < n; i++) {
-            s.tokens.restoreBalance(f.account("balances." + i + ".account"), f.amount("balances." + i + ".amount"));
+            AccountId a = f.account("balances." + i + ".account");
+            s.tokens.restoreBalance(a, f.amount("balances." + i + ".amount"));
         }
         for (Amount a : amounts(f, "booked")) {
             s.tokens.restoreSupply(a);
@@ -412,21 +432,28 @@ final class StateSnapshot {
         TreeMap<AccountId, CreditAccount> credits = new TreeMap<>();
         n = count(f, "credits");
         for (int i = 0; i < n; i++) {
-            credits.put(f.account("credits." + i + ".team"), new CreditAccount(f.amount("credits." + i + ".toppedUp"),
-                    f.amount("credits." + i + ".deducted")));
+            AccountId team = f.account("credits." + i + ".team");
+            Amount toppedUp = f.amount("credits." + i + ".toppedUp");
+            credits.put(team, new CreditAccount(toppedUp, f.amount("credits." + i + ".deducted")));
         }
         TreeMap<DeploymentId, MeterTotals> meters = new TreeMap<>();
         n = count(f, "meters");
         for (int i = 0; i < n; i++) {
             String p = "meters." + i + ".";
-            meters.put(f.deployment(p + "deployment"), new MeterTotals(f.longValue(p + "calls"), f.longValue(p + "input"),
-                    f.longValue(p + "cached"), f.longValue(p + "output"), f.amount(p + "listCharges"),
-                    f.amount(p + "revenue"), f.longValue(p + "late")));
+            DeploymentId d = f.deployment(p + "deployment");
+            long calls = f.longValue(p + "calls");
+            long input = f.longValue(p + "input");
+            long cached = f.longValue(p + "cached");
+            long output = f.longValue(p + "output");
+            Amount list = f.amount(p + "listCharges");
+            Amount revenue = f.amount(p + "revenue");
+            meters.put(d, new MeterTotals(calls, input, cached, output, list, revenue, f.longValue(p + "late")));
         }
         s.metering.restore(credits, meters);
         n = count(f, "seen");
         for (int i = 0; i < n; i++) {
-            s.seen.put(f.eventId("seen." + i + ".id"), digest(f.text("seen." + i + ".digest")));
+            EventId id = f.eventId("seen." + i + ".id");
+            s.seen.put(id, digest(f.text("seen." + i + ".digest")));
         }
         LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
         n = count(f, "outbox");
@@ -434,15 +461,28 @@ final class StateSnapshot {
             TokenIntent t = intent(nested(f, "outbox." + i));
             outbox.put(t.id(), t);
         }
+        f.text("stateHash");
+        if (!f.atEnd()) {
+            throw new InvalidStateException("snapshot: lines after the state hash");
+        }
         byte[] again = encode(s, sequence, head, rules, outbox.values());
         if (!Arrays.equals(again, bytes)) {
             throw new InvalidStateException("snapshot: the bytes are not the canonical encoding of the state they "
-                    + "describe (a field edited, added, removed or out of order, or a state hash that does not match)");
+                    + "describe (a value edited or written in another form, or a state hash that does not match)");
         }
         return new Decoded(s, sequence, head, rules, outbox);
     }
 
-    private static void decodeDeployments(State s, Fields f) {
+    private static PoolKind poolKind(String name) {
+        for (PoolKind k : PoolKind.values()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        throw new InvalidStateException("snapshot: pool kind = " + shorten(name));
+    }
+
+    private static void decodeDeployments(State s, SnapshotLines.Reader f) {
         int n = count(f, "deployments");
         for (int i = 0; i < n; i++) {
             String p = "deployments." + i + ".";
@@ -451,32 +491,67 @@ final class StateSnapshot {
             if (!open.deployment().equals(id)) {
                 throw new InvalidStateException("snapshot: " + p + "launch is deployment " + open.deployment());
             }
+            RmoState state = rmoState(f.text(p + "state"));
+            Instant openedAt = optionalInstant(f, p + "openedAt");
+            Instant closesAt = optionalInstant(f, p + "closesAt");
+            Instant lastAt = optionalInstant(f, p + "lastAt");
+            Amount sold = f.amount(p + "sold");
+            Amount raised = f.amount(p + "raised");
+            Amount launchFeePaid = f.amount(p + "launchFeePaid");
+            Amount platformFees = f.amount(p + "platformFees");
+            Amount creatorFees = f.amount(p + "creatorFees");
+            Amount returned = f.amount(p + "returned");
+            Amount refunded = f.amount(p + "refunded");
+            Amount vestingClaimed = f.amount(p + "vestingClaimed");
+            Instant graduatedAt = optionalInstant(f, p + "graduatedAt");
             TreeMap<AccountId, SupporterPosition> supporters = new TreeMap<>();
             int m = count(f, p + "supporters");
             for (int j = 0; j < m; j++) {
                 String q = p + "supporters." + j + ".";
-                supporters.put(f.account(q + "account"), SupporterPosition.restore(f.amount(q + "paid"),
-                        f.amount(q + "fees"), f.amount(q + "returned"), f.amount(q + "principal"), f.amount(q + "mt"),
-                        f.amount(q + "refunded"), f.bool(q + "redeemed")));
+                AccountId account = f.account(q + "account");
+                Amount paid = f.amount(q + "paid");
+                Amount fees = f.amount(q + "fees");
+                Amount ret = f.amount(q + "returned");
+                Amount principal = f.amount(q + "principal");
+                Amount mt = f.amount(q + "mt");
+                Amount ref = f.amount(q + "refunded");
+                supporters.put(account, SupporterPosition.restore(paid, fees, ret, principal, mt, ref,
+                        f.bool(q + "redeemed")));
             }
-            Rmo rmo = Rmo.restore(open.parameters(), open.issuer(), RmoState.valueOf(f.text(p + "state")),
-                    optionalInstant(f, p + "openedAt"), optionalInstant(f, p + "closesAt"),
-                    optionalInstant(f, p + "lastAt"), CurvePosition.of(f.amount(p + "sold"), f.amount(p + "raised")),
-                    f.amount(p + "launchFeePaid"), f.amount(p + "platformFees"), f.amount(p + "creatorFees"),
-                    f.amount(p + "returned"), f.amount(p + "refunded"), supporters,
-                    optionalInstant(f, p + "graduatedAt"), f.amount(p + "vestingClaimed"));
-            ConstantProductPool pool = f.bool(p + "pool") ? ConstantProductPool.open(f.amount(p + "pool.a"),
-                    f.amount(p + "pool.b"), f.intValue(p + "pool.feeBps")) : null;
-            s.deployments.put(id, new Deployment(id, rmo, open.pricing(), pool, f.longValue(p + "graduatedEpoch"),
-                    optionalAmount(f, p + "flockIncentivePerEpoch"), optionalAmount(f, p + "mtIncentivePerEpoch")));
+            Rmo rmo = Rmo.restore(open.parameters(), open.issuer(), state, openedAt, closesAt, lastAt,
+                    CurvePosition.of(sold, raised), launchFeePaid, platformFees, creatorFees, returned, refunded,
+                    supporters, graduatedAt, vestingClaimed);
+            ConstantProductPool pool = null;
+            if (f.bool(p + "pool")) {
+                Amount a = f.amount(p + "pool.a");
+                Amount b = f.amount(p + "pool.b");
+                pool = ConstantProductPool.open(a, b, f.intValue(p + "pool.feeBps"));
+            }
+            long graduatedEpoch = f.longValue(p + "graduatedEpoch");
+            Amount flockPerEpoch = optionalAmount(f, p + "flockIncentivePerEpoch");
+            Amount mtPerEpoch = optionalAmount(f, p + "mtIncentivePerEpoch");
+            s.deployments.put(id, new Deployment(id, rmo, open.pricing(), pool, graduatedEpoch, flockPerEpoch,
+                    mtPerEpoch));
         }
     }
 
-    private static ClaimLedger decodeClaims(Fields f) {
+    private static RmoState rmoState(String name) {
+        for (RmoState st : RmoState.values()) {
+            if (st.name().equals(name)) {
+                return st;
+            }
+        }
+        throw new InvalidStateException("snapshot: RMO state = " + shorten(name));
+    }
+
+    private static ClaimLedger decodeClaims(SnapshotLines.Reader f) {
+        Amount flockCredited = f.amount("claims.flockCredited");
+        Amount flockClaimed = f.amount("claims.flockClaimed");
         Map<AccountId, Amount> flock = new HashMap<>();
         int n = count(f, "claims.flock");
         for (int i = 0; i < n; i++) {
-            flock.put(f.account("claims.flock." + i + ".user"), f.amount("claims.flock." + i + ".amount"));
+            AccountId u = f.account("claims.flock." + i + ".user");
+            flock.put(u, f.amount("claims.flock." + i + ".amount"));
         }
         Map<DeploymentId, Map<AccountId, Amount>> mt = new HashMap<>();
         Map<DeploymentId, Amount> credited = new HashMap<>();
@@ -490,12 +565,12 @@ final class StateSnapshot {
             Map<AccountId, Amount> users = new HashMap<>();
             int m = count(f, p + "users");
             for (int j = 0; j < m; j++) {
-                users.put(f.account(p + "users." + j + ".user"), f.amount(p + "users." + j + ".amount"));
+                AccountId u = f.account(p + "users." + j + ".user");
+                users.put(u, f.amount(p + "users." + j + ".amount"));
             }
             mt.put(d, users);
         }
-        return ClaimLedger.restore(Asset.FLOCK, flock, mt, f.amount("claims.flockCredited"),
-                f.amount("claims.flockClaimed"), credited, claimed);
+        return ClaimLedger.restore(Asset.FLOCK, flock, mt, flockCredited, flockClaimed, credited, claimed);
     }
 
     private static TokenIntent intent(Fields f) {
@@ -523,27 +598,21 @@ final class StateSnapshot {
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    private static Fields nested(Fields f, String key) {
+    private static Fields nested(SnapshotLines.Reader f, String key) {
         return Fields.decode(f.text(key).getBytes(StandardCharsets.UTF_8), "snapshot " + key);
     }
 
-    private static String instant(Instant t) {
-        return t.getEpochSecond() + "." + String.format("%09d", t.getNano());
+    private static Instant optionalInstant(SnapshotLines.Reader f, String key) {
+        String v = f.text(key);
+        return NONE.equals(v) ? null : f.instantOf(key, v);
     }
 
-    private static String amount(Amount a) {
-        return a.asset().symbol() + ':' + a.asset().decimals() + ':' + a.toPlainString();
+    private static Amount optionalAmount(SnapshotLines.Reader f, String key) {
+        String v = f.text(key);
+        return NONE.equals(v) ? null : f.amountOf(key, v);
     }
 
-    private static Instant optionalInstant(Fields f, String key) {
-        return NONE.equals(f.text(key)) ? null : f.instant(key);
-    }
-
-    private static Amount optionalAmount(Fields f, String key) {
-        return NONE.equals(f.text(key)) ? null : f.amount(key);
-    }
-
-    private static int count(Fields f, String key) {
+    private static int count(SnapshotLines.Reader f, String key) {
         int n = f.intValue(key);
         if (n < 0 || n > io.fomo.spi.Limits.MAX_ELEMENTS) {
             throw new InvalidStateException("snapshot: " + key + " = " + n + ": expected 0 to "
@@ -552,7 +621,7 @@ final class StateSnapshot {
         return n;
     }
 
-    private static void putIds(Fields f, String key, Iterable<? extends Object> ids) {
+    private static void putIds(SnapshotLines.Writer f, String key, Iterable<? extends Object> ids) {
         List<String> values = new ArrayList<>();
         for (Object id : ids) {
             values.add(id instanceof io.fomo.spi.AccountId a ? a.value()
@@ -564,7 +633,7 @@ final class StateSnapshot {
         }
     }
 
-    private static List<String> ids(Fields f, String key) {
+    private static List<String> ids(SnapshotLines.Reader f, String key) {
         int n = count(f, key);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -573,7 +642,7 @@ final class StateSnapshot {
         return out;
     }
 
-    private static void putAmounts(Fields f, String key, Iterable<Amount> amounts) {
+    private static void putAmounts(SnapshotLines.Writer f, String key, Iterable<Amount> amounts) {
         List<Amount> values = new ArrayList<>();
         amounts.forEach(values::add);
         f.put(key, values.size());
@@ -582,7 +651,7 @@ final class StateSnapshot {
         }
     }
 
-    private static List<Amount> amounts(Fields f, String key) {
+    private static List<Amount> amounts(SnapshotLines.Reader f, String key) {
         int n = count(f, key);
         List<Amount> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

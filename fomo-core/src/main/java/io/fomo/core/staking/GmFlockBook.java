@@ -190,23 +190,50 @@ public final class GmFlockBook {
     }
 
     /**
-     * Returns this book with the withdrawal fees collected so far set, for restoring a snapshot of the
-     * engine's state: the locks are restored by {@link #lock} (which computes their gmFLOCK by the terms
-     * again), then the fees, which only withdrawals (gone from the book) produced.
+     * Returns every open lock, by id.
      *
-     * @param fees the fees collected, in FLOCK
-     * @return the book
-     * @throws NullPointerException  if {@code fees} is null
-     * @throws InvalidStateException if this book has collected fees already
-     * @throws io.fomo.spi.AssetMismatchException if {@code fees} is of another asset than the locked FLOCK
+     * @return an unmodifiable sorted copy
      */
-    public GmFlockBook withRestoredFees(Amount fees) {
+    public java.util.SortedMap<EventId, GmFlockLock> locks() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(locks));
+    }
+
+    /**
+     * Restores a book from its open locks and the withdrawal fees collected, as a snapshot of the engine's
+     * state holds them. Each lock's gmFLOCK must be what the terms mint for its principal and length.
+     *
+     * @param terms the terms
+     * @param open  the open locks, ids distinct
+     * @param fees  the withdrawal fees collected so far, in FLOCK
+     * @return the book
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws InvalidArgumentException if two locks share an id, or a lock's gmFLOCK is not the terms'
+     * @throws io.fomo.spi.AssetMismatchException if the fees are not in the locked asset
+     */
+    public static GmFlockBook restore(GmFlockTerms terms, java.util.Collection<GmFlockLock> open, Amount fees) {
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(open, "open");
         Objects.requireNonNull(fees, "fees");
-        feesCollected.requireSameAsset("fees", fees);
-        if (!feesCollected.isZero()) {
-            throw InvalidStateException.of("fees", fees, "this book has collected " + feesCollected + " already");
+        GmFlockBook empty = empty(terms);
+        empty.feesCollected.requireSameAsset("fees", fees);
+        Map<EventId, GmFlockLock> nextLocks = new TreeMap<>();
+        Map<AccountId, Amount> nextBalances = new TreeMap<>();
+        Amount locked = empty.totalLocked;
+        for (GmFlockLock l : open) {
+            Objects.requireNonNull(l, "open element");
+            Amount gm = terms.mint(l.principal(), l.lockDays());
+            if (!gm.equals(l.gmFlock())) {
+                throw InvalidArgumentException.of("open." + l.id() + ".gmFlock", l.gmFlock(),
+                        "the terms mint " + gm + " for " + l.principal() + " over " + l.lockDays() + " days");
+            }
+            if (nextLocks.put(l.id(), l) != null) {
+                throw InvalidArgumentException.of("open", l.id(), "two locks have this id");
+            }
+            nextBalances.merge(l.owner(), gm, Amount::plus);
+            locked = locked.plus(l.principal());
         }
-        return new GmFlockBook(terms, locks, balances, totalLocked, fees);
+        return new GmFlockBook(terms, Collections.unmodifiableMap(nextLocks),
+                Collections.unmodifiableMap(nextBalances), locked, fees);
     }
 
     /**
