@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Target: a restart from a snapshot near the head takes at most 1 s.
  *
  * <p>The journal is built once per trial in {@code @Setup}: the shipped {@code qwen-alice} scenario for 365
- * days with {@code users} users and a seed drawn at run time (the setup fails if it holds fewer than
- * 1,000,000 records). The snapshot is taken {@code tail} records before the head: the journal's batches up to
+ * days with {@code users} users and a seed drawn at run time (3,000 users give about 1,145,000 records; the
+ * setup says so when a smaller {@code users}, as in {@code benchmarks/smoke.sh}, gives fewer than 1,000,000). The snapshot is taken {@code tail} records before the head: the journal's batches up to
  * there are copied into a second journal, an engine replays that copy and stores its snapshot; the copy's
  * seals are the original's, so the snapshot checks out against the full journal. The setup checks that the
  * restart from the snapshot and the full replay end on the same sequence, head and state hash.
@@ -103,8 +103,8 @@ public class RestartBenchmark {
             stateHash = result.stateHash();
             events = memory.currentSequence();
             if (events < 1_000_000) {
-                throw new IllegalStateException("the journal holds " + events + " records, fewer than 1,000,000: "
-                        + "raise users");
+                // benchmarks/smoke.sh runs every benchmark at users=100: a small journal, whose numbers mean nothing.
+                System.out.println("# only " + events + " records: the target's journal needs 1,000,000 (users=3000)");
             }
             InMemoryEventJournal prefix = new InMemoryEventJournal();
             copy(memory, prefix, events - tail);

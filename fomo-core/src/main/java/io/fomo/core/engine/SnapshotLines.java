@@ -109,8 +109,14 @@ final class SnapshotLines {
             }
             int from = pos + key.length() + 1;
             pos = end + 1;
-            int slash = text.indexOf('\\', from);
-            if (slash < 0 || slash > end) {
+            boolean escaped = false;
+            for (int i = from; i < end; i++) {
+                if (text.charAt(i) == '\\') {
+                    escaped = true;
+                    break;
+                }
+            }
+            if (!escaped) {
                 return text.substring(from, end);
             }
             StringBuilder v = new StringBuilder(end - from);
