@@ -8,8 +8,12 @@ import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidStateException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -70,6 +74,48 @@ final class SnapshotLines {
 
         byte[] bytes() {
             return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The bytes followed by a last line {@code key=<SHA-256 hex of every byte before it>}. */
+        byte[] sealed(String key) {
+            byte[] body = bytes();
+            byte[] tail = (key + "=" + HexFormat.of().formatHex(sha256(body, body.length)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] out = Arrays.copyOf(body, body.length + tail.length);
+            System.arraycopy(tail, 0, out, body.length, tail.length);
+            return out;
+        }
+    }
+
+    /**
+     * Checks that the last line of {@code bytes} is {@code key=<SHA-256 hex of every byte before that line>}
+     * (written by {@link Writer#sealed}): an edited, cut or appended byte anywhere is refused before any
+     * decoding.
+     */
+    static void checkSeal(byte[] bytes, String key) {
+        int n = bytes.length;
+        if (n == 0 || bytes[n - 1] != '\n') {
+            throw new InvalidStateException("snapshot: the bytes do not end with a complete line");
+        }
+        int start = n - 1;
+        while (start > 0 && bytes[start - 1] != '\n') {
+            start--;
+        }
+        String last = new String(bytes, start, n - 1 - start, StandardCharsets.UTF_8);
+        String expected = key + "=" + HexFormat.of().formatHex(sha256(bytes, start));
+        if (!last.equals(expected)) {
+            throw new InvalidStateException("snapshot: the last line is not '" + key
+                    + "=' and the SHA-256 of the bytes before it (the bytes were edited, cut or extended)");
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes, int length) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(bytes, 0, length);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

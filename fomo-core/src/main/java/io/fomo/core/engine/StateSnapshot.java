@@ -25,11 +25,9 @@ import io.fomo.spi.EventId;
 import io.fomo.spi.IntentId;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.TokenIntent;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -44,9 +42,11 @@ import java.util.TreeSet;
  * of a {@link io.fomo.spi.Snapshot} (format {@value #FORMAT}). One {@code key=value} line per field, in the
  * journal's value forms and escapes, in a fixed order; every collection is written as its count then its
  * elements in ascending key order, so equal states give equal bytes. docs/journal.md ("Snapshots") lists
- * the lines. {@link #decode} rebuilds the state through the models' validating restore factories, then
- * requires that the state re-encodes to exactly the bytes it read and that its state hash is the one the
- * bytes end with; anything else is an {@link InvalidStateException}.
+ * the lines; the two large id sets (command ids with their digests, payment ids) are one base64 block each
+ * ({@link SnapshotBlocks}). The last line is the SHA-256 of every byte before it. {@link #decode} checks that
+ * line first, rebuilds the state through the models' validating restore factories (the id blocks must be in
+ * strictly ascending order), and requires that the decoded state's state hash is the one the bytes record;
+ * anything else is an {@link InvalidStateException}.
  *
  * <p>Not encoded: the last epoch close's reports ({@code lastEpochRevenue}, {@code lastEpochRewards},
  * {@code lastBuybacks}); they are views of the last close, not state (no decision reads them, the state
@@ -55,9 +55,12 @@ import java.util.TreeSet;
 final class StateSnapshot {
 
     /** The format tag of the encoding; a change to the lines is a new tag. */
-    static final String FORMAT = "fomo-state-snapshot/1";
+    static final String FORMAT = "fomo-state-snapshot/2";
 
     private static final String NONE = "-";
+
+    /** The key of the last line: the SHA-256 (hex) of every byte before it. */
+    private static final String CHECK = "check";
 
     private StateSnapshot() {
     }
@@ -174,11 +177,7 @@ final class StateSnapshot {
         }
         TreeMap<EventId, CommandDigest> seen = new TreeMap<>(s.seen);
         f.put("seen", seen.size());
-        i = 0;
-        for (Map.Entry<EventId, CommandDigest> e : seen.entrySet()) {
-            f.put("seen." + i + ".id", e.getKey().value()).put("seen." + i + ".digest", e.getValue().toString());
-            i++;
-        }
+        f.put("seen.block", SnapshotBlocks.encodeDigests(seen));
         List<TokenIntent> pending = new ArrayList<>();
         outbox.forEach(pending::add);
         f.put("outbox", pending.size());
@@ -186,7 +185,7 @@ final class StateSnapshot {
             f.put("outbox." + i, text(IntentCodec.encode(pending.get(i))));
         }
         f.put("stateHash", StateHash.of(s));
-        return f.bytes();
+        return f.sealed(CHECK);
     }
 
     private static Fields parameters(ParameterChange p, String prefix) {
@@ -252,7 +251,8 @@ final class StateSnapshot {
                     .put("revenue.gross." + i + ".count", r.paymentCount(d));
             i++;
         }
-        putIds(f, "revenue.seen", r.seenPayments());
+        f.put("revenue.seen", r.seenPayments().size());
+        f.put("revenue.seen.block", SnapshotBlocks.encodeIds(r.seenPayments()));
     }
 
     private static void carry(CarryOver c, SnapshotLines.Writer f) {
@@ -310,6 +310,7 @@ final class StateSnapshot {
     // ------------------------------------------------------------------------------------------ decode
 
     static Decoded decode(byte[] bytes) {
+        SnapshotLines.checkSeal(bytes, CHECK);
         SnapshotLines.Reader f = new SnapshotLines.Reader(bytes);
         String format = f.text("format");
         if (!FORMAT.equals(format)) {
@@ -349,10 +350,8 @@ final class StateSnapshot {
             gross.put(d, f.amount("revenue.gross." + i + ".amount"));
             counts.put(d, f.intValue("revenue.gross." + i + ".count"));
         }
-        List<EventId> seenPayments = new ArrayList<>();
-        for (String id : ids(f, "revenue.seen")) {
-            seenPayments.add(EventId.of(id));
-        }
+        n = count(f, "revenue.seen");
+        List<EventId> seenPayments = SnapshotBlocks.decodeIds(f.text("revenue.seen.block"), n, "revenue.seen.block");
         RevenueLedger fresh = RevenueLedger.builder().calendar(s.calendar).router(State.router(s.current)).build();
         s.revenue = fresh.restore(openEpoch, registered, gross, counts, seenPayments);
         Map<DeploymentId, BuybackBudget> budgets = new HashMap<>();
@@ -451,24 +450,22 @@ final class StateSnapshot {
         }
         s.metering.restore(credits, meters);
         n = count(f, "seen");
-        for (int i = 0; i < n; i++) {
-            EventId id = f.eventId("seen." + i + ".id");
-            s.seen.put(id, digest(f.text("seen." + i + ".digest")));
-        }
+        SnapshotBlocks.decodeDigests(f.text("seen.block"), n, "seen.block", s.seen);
         LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
         n = count(f, "outbox");
         for (int i = 0; i < n; i++) {
             TokenIntent t = intent(nested(f, "outbox." + i));
             outbox.put(t.id(), t);
         }
-        f.text("stateHash");
+        String recorded = f.text("stateHash");
+        f.text(CHECK);
         if (!f.atEnd()) {
-            throw new InvalidStateException("snapshot: lines after the state hash");
+            throw new InvalidStateException("snapshot: lines after the check line");
         }
-        byte[] again = encode(s, sequence, head, rules, outbox.values());
-        if (!Arrays.equals(again, bytes)) {
-            throw new InvalidStateException("snapshot: the bytes are not the canonical encoding of the state they "
-                    + "describe (a value edited or written in another form, or a state hash that does not match)");
+        String actual = StateHash.of(s);
+        if (!actual.equals(recorded)) {
+            throw new InvalidStateException("snapshot: the decoded state's hash is " + actual + ", the snapshot records "
+                    + shorten(recorded) + " (a value edited or written in another form)");
         }
         return new Decoded(s, sequence, head, rules, outbox);
     }
@@ -658,15 +655,6 @@ final class StateSnapshot {
             out.add(f.amount(key + "." + i));
         }
         return out;
-    }
-
-    private static CommandDigest digest(String hex) {
-        byte[] b = HexFormat.of().parseHex(hex);
-        if (b.length != 32) {
-            throw new InvalidStateException("snapshot: digest = " + shorten(hex) + ": expected 64 hex digits");
-        }
-        ByteBuffer h = ByteBuffer.wrap(b);
-        return new CommandDigest(h.getLong(), h.getLong(), h.getLong(), h.getLong());
     }
 
     private static String shorten(String v) {

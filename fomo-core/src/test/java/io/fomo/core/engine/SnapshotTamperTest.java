@@ -2,6 +2,7 @@ package io.fomo.core.engine;
 
 import static io.fomo.core.engine.EngineFixture.BOB;
 import static io.fomo.core.engine.EngineFixture.DEP;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,9 @@ import io.fomo.spi.InMemorySnapshotStore;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.Snapshot;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.regex.Pattern;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,39 @@ class SnapshotTamperTest {
         // Garbage.
         assertRefused(new Snapshot(good.sequence(), good.headHash(), good.rulesVersion(), good.format(),
                 new byte[] {(byte) 0xff, 0, 1}), "not a valid state encoding");
+    }
+
+    /** The text with its last line replaced by the SHA-256 of every byte before it, as a forger would do. */
+    private static byte[] resealed(String text) throws NoSuchAlgorithmException {
+        String body = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+        return (body + "check=" + HexFormat.of().formatHex(sha) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Snapshot withBytes(byte[] bytes) {
+        return new Snapshot(good.sequence(), good.headHash(), good.rulesVersion(), good.format(), bytes);
+    }
+
+    @Test
+    void editsBehindAFreshCheckLineAreRefused() throws NoSuchAlgorithmException {
+        String text = new String(good.bytes(), StandardCharsets.UTF_8);
+        assertArrayEquals(good.bytes(), resealed(text), "resealing the good bytes must give them back");
+        // An amount edited and the check line computed again: the decoded state's hash is not the recorded one.
+        String edited = text.replaceFirst("(revenue\\.gross\\.0\\.amount=USD:6:)(\\d)", "$19$2");
+        assertTrue(!edited.equals(text), "the edit must change the bytes");
+        assertRefused(withBytes(resealed(edited)), "hash");
+        // One more command id declared than the block holds.
+        String more = Pattern.compile("\nseen=(\\d+)\n").matcher(text)
+                .replaceFirst(m -> "\nseen=" + (Long.parseLong(m.group(1)) + 1) + "\n");
+        assertTrue(!more.equals(text), "the edit must change the bytes");
+        assertRefused(withBytes(resealed(more)), "seen.block");
+        // The payment-id block cut by one byte.
+        String cut = Pattern.compile("\nrevenue\\.seen\\.block=([A-Za-z0-9+/=]+)\n").matcher(text)
+                .replaceFirst(m -> "\nrevenue.seen.block=" + java.util.Base64.getEncoder().encodeToString(
+                        java.util.Arrays.copyOf(java.util.Base64.getDecoder().decode(m.group(1)),
+                                java.util.Base64.getDecoder().decode(m.group(1)).length - 1)) + "\n");
+        assertTrue(!cut.equals(text), "the edit must change the bytes");
+        assertRefused(withBytes(resealed(cut)), "revenue.seen.block");
     }
 
     @Test
