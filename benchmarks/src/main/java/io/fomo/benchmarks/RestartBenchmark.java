@@ -51,8 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code journal=sqlite} does the same from an SQLite file, the snapshot in its {@code fomo_snapshots} table.
  *
  * <p>What a restart from a snapshot does: reads the snapshot, reads the journal's seal at its sequence and the
- * genesis, decodes the state through the models' validating factories, re-encodes it and checks the bytes and
- * the state hash, then folds the tail (every batch verified against the chain and decided again).
+ * genesis, checks the snapshot's SHA-256 check line, decodes the state through the models' validating
+ * factories, checks its state hash against the recorded one, then folds the tail (every batch verified against the chain and decided again).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RestartBenchmark -rf json
  * -rff benchmarks/target/jmh-restart.json}.

@@ -56,7 +56,7 @@ class SnapshotTamperTest {
     @Test
     void editedBytesAreRefused() {
         String text = new String(good.bytes(), StandardCharsets.UTF_8);
-        // An amount edited: the state no longer re-encodes to its own state hash.
+        // An amount edited: the check line no longer matches.
         String edited = text.replaceFirst("(revenue\\.gross\\.0\\.amount=USD:6:)(\\d)", "$19$2");
         assertTrue(!edited.equals(text), "the edit must change the bytes");
         assertRefused(new Snapshot(good.sequence(), good.headHash(), good.rulesVersion(), good.format(),
