@@ -442,10 +442,10 @@ public final class RevenueLedger {
             g.put(d, e.getValue());
             c.put(d, n);
         }
-        HashTrieSet<EventId> s = HashTrieSet.empty();
         for (EventId id : seenIds) {
-            s = s.plus(Objects.requireNonNull(id, "seenIds element"));
+            Objects.requireNonNull(id, "seenIds element");
         }
+        HashTrieSet<EventId> s = HashTrieSet.of(seenIds);
         return new RevenueLedger(router, calendar, revenueAsset, accepted, openEpoch,
                 Collections.unmodifiableSortedSet(deps), Collections.unmodifiableMap(g), Collections.unmodifiableMap(c),
                 s);
