@@ -46,6 +46,11 @@ final class JdbcJournal implements AutoCloseable {
         Dialect(String blob) {
             this.blob = blob;
         }
+
+        /** The column type of a byte string. */
+        String blob() {
+            return blob;
+        }
     }
 
     /** Opens a new connection to the journal's database. */

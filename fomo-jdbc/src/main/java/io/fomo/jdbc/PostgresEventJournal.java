@@ -116,4 +116,9 @@ public final class PostgresEventJournal extends JdbcBackedJournal {
         }
         return out;
     }
+
+    /** The URL as it may be shown: every password replaced by {@code ***}. */
+    static String masked(String jdbcUrl) {
+        return redact(jdbcUrl);
+    }
 }

@@ -39,9 +39,8 @@ import java.util.List;
  * up. Appended entries are never changed or removed.
  *
  * <h2>Snapshots</h2>
- * Snapshots are not part of this interface: an engine rebuilds its state by replaying from sequence 1.
- * A snapshot store can be added beside the journal later (state at a sequence number) without changing
- * this contract, because sequence numbers are dense and stable.
+ * Snapshots are not part of this interface: they live beside it, in a {@link SnapshotStore} (state at a
+ * sequence number), which needs nothing more of a journal than dense, stable sequence numbers.
  *
  * <h2>Storage failures</h2>
  * A failure of the storage itself (an unreachable database, a full disk, a read-only file or database,

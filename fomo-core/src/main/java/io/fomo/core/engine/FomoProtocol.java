@@ -96,6 +96,10 @@ public final class FomoProtocol {
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
+    private final io.fomo.spi.SnapshotStore snapshots;
+    private final long snapshotEvery;
+    private long restoredFrom;
+    private String snapshotRefusal;
 
     private FomoProtocol(Builder b) {
         this.journal = b.journal;
@@ -105,6 +109,8 @@ public final class FomoProtocol {
         this.maxRetries = b.maxRetries;
         this.autoDispatch = b.autoDispatch;
         this.verify = b.verify;
+        this.snapshots = b.snapshots;
+        this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
         if (first.isEmpty()) {
             if (b.parameters == null) {
@@ -126,6 +132,9 @@ public final class FomoProtocol {
         } else if (!first.get(0).entry().type().equals(GENESIS)) {
             throw JournalIntegrityException.of(1, JournalIntegrityException.Kind.MALFORMED,
                     "the first event is '" + shorten(first.get(0).entry().type()) + "', not the genesis");
+        }
+        if (snapshots != null && !first.isEmpty()) {
+            restoreFromSnapshot(first.get(0));
         }
         try {
             catchUp();
@@ -247,6 +256,13 @@ public final class FomoProtocol {
             head = h;
             for (TokenIntent intent : prepared.intents) {
                 outbox.put(intent.id(), intent);
+            }
+            if (snapshotEvery > 0 && state.commands % snapshotEvery == 0) {
+                try {
+                    snapshots.save(snapshotNow());
+                } catch (RuntimeException e) {
+                    // The command is done; a snapshot is a cache, and the next one (or a full replay) covers it.
+                }
             }
             if (autoDispatch) {
                 dispatchAfterCommit();
@@ -681,6 +697,47 @@ public final class FomoProtocol {
     }
 
     /**
+     * Stores a snapshot of the state as this instance has applied it (docs/journal.md, "Snapshots") in the
+     * builder's {@link Builder#snapshots(io.fomo.spi.SnapshotStore) snapshot store}, so that a restart folds
+     * only the journal after it.
+     *
+     * @return the snapshot stored
+     * @throws InvalidStateException if no snapshot store was given, or the engine holds a replay failure
+     */
+    public synchronized io.fomo.spi.Snapshot snapshot() {
+        if (snapshots == null) {
+            throw new InvalidStateException("snapshots: no SnapshotStore was given to the builder");
+        }
+        if (failure != null || state == null) {
+            throw new InvalidStateException("snapshot: the journal did not replay"
+                    + (failure == null ? "" : " (" + failure.getMessage() + ")"));
+        }
+        io.fomo.spi.Snapshot s = snapshotNow();
+        snapshots.save(s);
+        return s;
+    }
+
+    /**
+     * Returns the sequence number of the snapshot this instance started from.
+     *
+     * @return the snapshot's sequence, 0 when the journal was replayed from its start
+     */
+    public synchronized long restoredFromSequence() {
+        return restoredFrom;
+    }
+
+    /**
+     * Returns why the newest snapshot was not used when this instance was built (its head is not the
+     * journal's seal at its sequence, other rules, bytes that do not decode to a canonical state, a failing
+     * store); the journal was then replayed from its start.
+     *
+     * @return the reason, empty when a snapshot was used or there was none
+     */
+    public synchronized Optional<String> snapshotRefusal() {
+        return Optional.ofNullable(snapshotRefusal);
+    }
+
+    /**
      * Returns the journal sequence number this instance has applied up to.
      *
      * @return the sequence number
@@ -954,6 +1011,8 @@ public final class FomoProtocol {
         private boolean autoDispatch = true;
         private boolean keepFailure;
         private boolean verify;
+        private io.fomo.spi.SnapshotStore snapshots;
+        private long snapshotEvery;
 
         private Builder() {
         }
@@ -1041,6 +1100,38 @@ public final class FomoProtocol {
         }
 
         /**
+         * Sets where snapshots of the state are stored and loaded (optional). On build, the newest snapshot
+         * at or before the journal's end is checked against the journal (its head must be the journal's seal
+         * at its sequence, its rules this engine's, its bytes a canonical state encoding of the journal's
+         * genesis) and, if it checks out, the engine starts from it and folds only the journal after it;
+         * otherwise the journal is replayed from its start and {@link FomoProtocol#snapshotRefusal()} says why.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder snapshots(io.fomo.spi.SnapshotStore value) {
+            this.snapshots = Objects.requireNonNull(value, "snapshots");
+            return this;
+        }
+
+        /**
+         * Stores a snapshot after every {@code value}-th command (0, the default, for none). Needs a
+         * {@link #snapshots(io.fomo.spi.SnapshotStore) store}. A snapshot that fails to save never fails the
+         * command that triggered it.
+         *
+         * @param value commands between snapshots, 0 to 10^9
+         * @return this builder
+         * @throws InvalidArgumentException if out of range
+         */
+        public Builder snapshotEvery(long value) {
+            if (value < 0 || value > 1_000_000_000L) {
+                throw InvalidArgumentException.of("snapshotEvery", value, "must be between 0 and 1000000000");
+            }
+            this.snapshotEvery = value;
+            return this;
+        }
+
+        /**
          * Builds the protocol, writing the genesis to an empty journal or replaying a non-empty one.
          *
          * @return the protocol
@@ -1051,6 +1142,9 @@ public final class FomoProtocol {
             require("chainGateway", gateway);
             require("priceFeed", prices);
             require("clock", clock);
+            if (snapshotEvery > 0 && snapshots == null) {
+                throw InvalidArgumentException.of("snapshotEvery", snapshotEvery, "needs a snapshot store");
+            }
             return new FomoProtocol(this);
         }
 
@@ -1059,6 +1153,99 @@ public final class FomoProtocol {
                 throw InvalidArgumentException.of(field, "null", "is required");
             }
         }
+    }
+
+    /**
+     * Loads the newest snapshot at or before the journal's end and, when it checks out against the journal,
+     * starts from it; otherwise leaves the state to a full replay and keeps the reason
+     * ({@link #snapshotRefusal()}). A snapshot is a cache: a bad one never stops a restart.
+     */
+    private void restoreFromSnapshot(JournalRecord genesisRecord) {
+        io.fomo.spi.Snapshot snap;
+        try {
+            Optional<io.fomo.spi.Snapshot> found = snapshots.latestAtOrBefore(journal.currentSequence());
+            if (found.isEmpty()) {
+                return;
+            }
+            snap = found.get();
+        } catch (RuntimeException e) {
+            snapshotRefusal = "the snapshot store failed: " + e.getMessage();
+            return;
+        }
+        StateSnapshot.Decoded d = checkSnapshot(snap, genesisRecord);
+        if (d == null) {
+            snapshotRefusal = "snapshot at sequence " + snap.sequence() + " not used: " + snapshotRefusal;
+            return;
+        }
+        state = d.state();
+        sequence = d.sequence();
+        head = d.head();
+        journalRules = d.journalRules();
+        outbox.putAll(d.outbox());
+        restoredFrom = sequence;
+    }
+
+    /**
+     * The decoded snapshot when it checks out against the journal and these rules; otherwise null, with the
+     * reason in {@link #snapshotRefusal}.
+     */
+    private StateSnapshot.Decoded checkSnapshot(io.fomo.spi.Snapshot snap, JournalRecord genesisRecord) {
+        String why = whyNot(snap);
+        if (why != null) {
+            snapshotRefusal = why;
+            return null;
+        }
+        StateSnapshot.Decoded d;
+        try {
+            d = StateSnapshot.decode(snap.bytes());
+        } catch (RuntimeException e) {
+            snapshotRefusal = "its bytes are not a valid state encoding: " + e.getMessage();
+            return null;
+        }
+        if (d.sequence() != snap.sequence() || !Arrays.equals(d.head(), snap.headBytes())) {
+            snapshotRefusal = "its bytes describe sequence " + d.sequence() + " and head "
+                    + java.util.HexFormat.of().formatHex(d.head()) + ", not the snapshot's";
+            return null;
+        }
+        try {
+            Fields g = Fields.decode(genesisRecord.entry().payload(), "journal record 1");
+            if (g.intValue("rules") != d.journalRules() || !ProtocolParameters.decode(g).equals(d.state().genesis)) {
+                snapshotRefusal = "its genesis is not the journal's";
+                return null;
+            }
+        } catch (RuntimeException e) {
+            snapshotRefusal = "the journal's genesis cannot be read: " + e.getMessage();
+            return null;
+        }
+        return d;
+    }
+
+    /** Why a snapshot's header cannot be trusted (format, rules, the journal's seal), or null. */
+    private String whyNot(io.fomo.spi.Snapshot snap) {
+        if (!StateSnapshot.FORMAT.equals(snap.format())) {
+            return "its format is '" + snap.format() + "', this engine reads " + StateSnapshot.FORMAT;
+        }
+        if (snap.rulesVersion() != RULES_VERSION) {
+            return "it was computed by rules version " + snap.rulesVersion() + ", this engine has " + RULES_VERSION;
+        }
+        List<JournalRecord> at;
+        try {
+            at = journal.read(snap.sequence(), 1);
+        } catch (RuntimeException e) {
+            return "the journal cannot be read at its sequence: " + e.getMessage();
+        }
+        if (at.isEmpty() || !SEAL.equals(at.get(0).entry().type())
+                || !Arrays.equals(JournalChain.sealPayload(snap.headBytes()), at.get(0).entry().payload())) {
+            return "the journal's record at sequence " + snap.sequence() + " is not the seal of head "
+                    + snap.headHash() + " (the snapshot is of another journal, or the journal was rewritten)";
+        }
+        return null;
+    }
+
+    /** The snapshot of this instance's state now, without saving it. */
+    io.fomo.spi.Snapshot snapshotNow() {
+        byte[] bytes = StateSnapshot.encode(state, sequence, head, journalRules, outbox.values());
+        return new io.fomo.spi.Snapshot(sequence, headHash(), RULES_VERSION, StateSnapshot.FORMAT, bytes);
     }
 
     /** A read-only replay that stops at the first integrity failure and keeps it instead of throwing. */

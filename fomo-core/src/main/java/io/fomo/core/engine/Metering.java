@@ -151,6 +151,12 @@ final class Metering {
     /** The team's arrears before the last top-up or deduction folded, to check the arrears fact after it. */
     private Amount arrearsBefore;
 
+    /** Sets a team's credits and a deployment's totals, restoring a snapshot; only on a fresh instance. */
+    void restore(SortedMap<AccountId, CreditAccount> creditAccounts, SortedMap<DeploymentId, MeterTotals> meterTotals) {
+        credits.putAll(creditAccounts);
+        totals.putAll(meterTotals);
+    }
+
     SortedMap<AccountId, CreditAccount> credits() {
         return Collections.unmodifiableSortedMap(new TreeMap<>(credits));
     }

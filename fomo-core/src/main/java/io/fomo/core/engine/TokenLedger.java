@@ -132,6 +132,22 @@ final class TokenLedger {
         return IntentId.of(command.value() + "#" + (before.size() + 1));
     }
 
+    /** Sets a balance, restoring a snapshot (docs/journal.md, "Snapshots"); only on a fresh ledger. */
+    void restoreBalance(AccountId account, Amount amount) {
+        balances.computeIfAbsent(account, k -> new HashMap<>()).put(amount.asset(), amount);
+    }
+
+    /** Sets a supply, restoring a snapshot; only on a fresh ledger. */
+    void restoreSupply(Amount amount) {
+        supplies.put(amount.asset(), amount);
+    }
+
+    /** Forgets everything, before a snapshot is restored into this ledger. */
+    void clearForRestore() {
+        balances.clear();
+        supplies.clear();
+    }
+
     Batch batch(EventId command) {
         return new Batch(command);
     }

@@ -589,4 +589,74 @@ public final class Rmo {
         return "Rmo[" + state + ", raised " + position.raised() + ", sold " + position.sold() + ", "
                 + supporters.size() + " supporters]";
     }
+
+    /**
+     * Returns the time of the last action applied, which no later action may precede.
+     *
+     * @return the time, empty before the RMO opened
+     */
+    public Optional<Instant> lastActionAt() {
+        return Optional.ofNullable(lastAt);
+    }
+
+    /**
+     * Restores an RMO from its components, as a snapshot of the engine's state holds them. The graduation is
+     * computed again from the parameters, the curve position and its time (it is a function of them).
+     *
+     * @param params         the launch parameters
+     * @param issuer         the issuer
+     * @param state          the state
+     * @param openedAt       when it opened; null exactly when {@code state} is {@link RmoState#CREATED}
+     * @param closesAt       when its window closes; null exactly when {@code openedAt} is
+     * @param lastAt         the last action's time; null exactly when {@code openedAt} is
+     * @param position       the curve position
+     * @param launchFeePaid  the launch fee paid (FLOCK)
+     * @param platformFees   the platform fees (FLOCK)
+     * @param creatorFees    the creator fees (FLOCK)
+     * @param returned       the overfill returned (FLOCK)
+     * @param refunded       the FLOCK refunded
+     * @param supporters     every supporter's position
+     * @param graduatedAt    when it graduated; null exactly when it has not
+     * @param vestingClaimed the issuer's vested MT claimed so far
+     * @return the RMO
+     * @throws NullPointerException     if a required component is null
+     * @throws InvalidArgumentException if the components do not fit together (a time present or absent against
+     *                                  the state, an asset out of place)
+     */
+    public static Rmo restore(LaunchParameters params, AccountId issuer, RmoState state, Instant openedAt,
+            Instant closesAt, Instant lastAt, CurvePosition position, Amount launchFeePaid, Amount platformFees,
+            Amount creatorFees, Amount returned, Amount refunded, SortedMap<AccountId, SupporterPosition> supporters,
+            Instant graduatedAt, Amount vestingClaimed) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(supporters, "supporters");
+        Objects.requireNonNull(vestingClaimed, "vestingClaimed");
+        boolean opened = state != RmoState.CREATED;
+        if ((openedAt != null) != opened || (closesAt != null) != opened || (lastAt != null) != opened) {
+            throw InvalidArgumentException.of("openedAt", openedAt, "must be present exactly when the RMO has opened"
+                    + " (state " + state + "), with its closing and last-action times");
+        }
+        boolean graduated = state == RmoState.GRADUATED || state == RmoState.LIVE;
+        if ((graduatedAt != null) != graduated) {
+            throw InvalidArgumentException.of("graduatedAt", graduatedAt, "must be present exactly when the RMO has"
+                    + " graduated (state " + state + ")");
+        }
+        String[] names = {"launchFeePaid", "platformFees", "creatorFees", "returned", "refunded"};
+        Amount[] flock = {launchFeePaid, platformFees, creatorFees, returned, refunded};
+        for (int i = 0; i < flock.length; i++) {
+            requireFlock(names[i], Objects.requireNonNull(flock[i], names[i]));
+        }
+        Amount.zero(params.mtAsset()).requireSameAsset("vestingClaimed", vestingClaimed);
+        Amount.zero(params.mtAsset()).requireSameAsset("position.sold", position.sold());
+        TreeMap<AccountId, SupporterPosition> copy = new TreeMap<>();
+        for (Map.Entry<AccountId, SupporterPosition> e : supporters.entrySet()) {
+            copy.put(Objects.requireNonNull(e.getKey(), "supporters key"),
+                    Objects.requireNonNull(e.getValue(), "supporters." + e.getKey()));
+        }
+        Graduation g = graduated ? Graduation.compute(params, position, graduatedAt) : null;
+        return new Rmo(params, issuer, state, openedAt, closesAt, lastAt, position, launchFeePaid, platformFees,
+                creatorFees, returned, refunded, Collections.unmodifiableSortedMap(copy), g, vestingClaimed);
+    }
 }

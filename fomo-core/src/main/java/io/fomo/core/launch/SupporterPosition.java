@@ -2,6 +2,7 @@ package io.fomo.core.launch;
 
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
+import io.fomo.spi.InvalidArgumentException;
 import java.util.Objects;
 
 /**
@@ -134,5 +135,34 @@ public final class SupporterPosition {
     public String toString() {
         return "SupporterPosition[paid " + paid + ", principal " + principal + ", mt " + mt
                 + (redeemed ? ", refunded " + refunded : "") + "]";
+    }
+
+    /**
+     * Restores a position from its components, as a snapshot of the engine's state holds them.
+     *
+     * @param paid      the gross FLOCK paid in
+     * @param fees      the fees paid
+     * @param returned  the overfill returned
+     * @param principal the net principal
+     * @param mt        the model tokens bought
+     * @param refunded  the FLOCK refunded
+     * @param redeemed  whether the principal was redeemed
+     * @return the position
+     * @throws NullPointerException     if an amount is null
+     * @throws InvalidArgumentException if a FLOCK amount is of another asset or {@code mt} is FLOCK
+     */
+    public static SupporterPosition restore(Amount paid, Amount fees, Amount returned, Amount principal, Amount mt,
+            Amount refunded, boolean redeemed) {
+        String[] names = {"paid", "fees", "returned", "principal", "refunded"};
+        Amount[] flock = {paid, fees, returned, principal, refunded};
+        for (int i = 0; i < flock.length; i++) {
+            Objects.requireNonNull(flock[i], names[i]);
+            Amount.zero(Asset.FLOCK).requireSameAsset(names[i], flock[i]);
+        }
+        Objects.requireNonNull(mt, "mt");
+        if (mt.asset().equals(Asset.FLOCK)) {
+            throw InvalidArgumentException.of("mt", mt, "must be of a model token, not FLOCK");
+        }
+        return new SupporterPosition(paid, fees, returned, principal, mt, refunded, redeemed);
     }
 }

@@ -62,4 +62,23 @@ public final class Burn {
     public String toString() {
         return "Burn[epoch " + epoch + ", " + deployment + ", " + amount + "]";
     }
+
+    /**
+     * Creates a burn record, as a snapshot of the engine's state holds it.
+     *
+     * @param epoch      the epoch of the burn
+     * @param deployment the deployment whose buyback burned
+     * @param amount     what was burned, positive
+     * @return the record
+     * @throws NullPointerException     if an argument is null
+     * @throws io.fomo.spi.InvalidArgumentException if the amount is zero
+     */
+    public static Burn of(long epoch, DeploymentId deployment, Amount amount) {
+        java.util.Objects.requireNonNull(deployment, "deployment");
+        java.util.Objects.requireNonNull(amount, "amount");
+        if (amount.isZero()) {
+            throw io.fomo.spi.InvalidArgumentException.of("amount", amount, "must be positive");
+        }
+        return new Burn(epoch, deployment, amount);
+    }
 }

@@ -7,6 +7,7 @@ import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -161,5 +162,47 @@ public final class BurnLedger {
     @Override
     public String toString() {
         return "BurnLedger[supplies=" + supplies + ", burned=" + burned + "]";
+    }
+
+    /**
+     * Returns every supply set, after the burns.
+     *
+     * @return an unmodifiable copy, by asset
+     */
+    public Map<Asset, Amount> supplies() {
+        return Map.copyOf(supplies);
+    }
+
+    /**
+     * Restores a ledger from its supplies (after the burns) and every burn, in order; the burned totals are
+     * their sums.
+     *
+     * @param supplies the supply of every asset that has one, after the burns
+     * @param burns    every burn, in the order they happened
+     * @return the ledger
+     * @throws NullPointerException  if an argument or an element is null
+     * @throws InvalidStateException if a burn is of an asset without a supply
+     */
+    public static BurnLedger restore(Map<Asset, Amount> supplies, List<Burn> burns) {
+        Objects.requireNonNull(supplies, "supplies");
+        Objects.requireNonNull(burns, "burns");
+        Map<Asset, Amount> s = new HashMap<>();
+        for (Map.Entry<Asset, Amount> e : supplies.entrySet()) {
+            Asset a = Objects.requireNonNull(e.getKey(), "supplies key");
+            Amount.zero(a).requireSameAsset("supplies." + a, Objects.requireNonNull(e.getValue(), "supplies." + a));
+            s.put(a, e.getValue());
+        }
+        Map<Asset, Amount> b = new HashMap<>();
+        List<Burn> entries = new ArrayList<>(burns.size());
+        for (Burn burn : burns) {
+            Objects.requireNonNull(burn, "burns element");
+            if (!s.containsKey(burn.amount().asset())) {
+                throw InvalidStateException.of("burns", burn, "no supply is set for " + burn.amount().asset());
+            }
+            b.merge(burn.amount().asset(), burn.amount(), Amount::plus);
+            entries.add(burn);
+        }
+        return new BurnLedger(Collections.unmodifiableMap(s), Collections.unmodifiableMap(b),
+                Collections.unmodifiableList(entries));
     }
 }

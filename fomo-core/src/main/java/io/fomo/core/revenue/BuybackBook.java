@@ -99,4 +99,38 @@ public final class BuybackBook {
     public String toString() {
         return "BuybackBook" + budgets.values();
     }
+
+    /**
+     * Returns every budget credited so far, by deployment.
+     *
+     * @return an unmodifiable sorted copy
+     */
+    public java.util.SortedMap<DeploymentId, BuybackBudget> budgets() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(budgets));
+    }
+
+    /**
+     * Restores a book from its budgets, as a snapshot of the engine's state holds them.
+     *
+     * @param asset   the revenue asset budgets are kept in
+     * @param budgets the budgets, by deployment
+     * @return the book
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws InvalidArgumentException if a budget is filed under another deployment or in another asset
+     */
+    public static BuybackBook restore(Asset asset, Map<DeploymentId, BuybackBudget> budgets) {
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(budgets, "budgets");
+        Map<DeploymentId, BuybackBudget> copy = new java.util.HashMap<>();
+        for (Map.Entry<DeploymentId, BuybackBudget> e : budgets.entrySet()) {
+            DeploymentId d = Objects.requireNonNull(e.getKey(), "budgets key");
+            BuybackBudget b = Objects.requireNonNull(e.getValue(), "budgets." + d);
+            if (!b.deployment().equals(d)) {
+                throw InvalidArgumentException.of("budgets." + d, b.deployment(), "is another deployment's budget");
+            }
+            Amount.zero(asset).requireSameAsset("budgets." + d, b.mtBudget());
+            copy.put(d, b);
+        }
+        return new BuybackBook(asset, java.util.Collections.unmodifiableMap(copy));
+    }
 }

@@ -28,6 +28,50 @@ final class HashTrieSet<E> {
         return (HashTrieSet<E>) EMPTY;
     }
 
+    /**
+     * The set of {@code elements} (duplicates once), built in place: every node is new and not yet shared,
+     * so a bulk restore does not copy a path per element as {@link #plus} must.
+     */
+    static <E> HashTrieSet<E> of(Iterable<? extends E> elements) {
+        Object[] root = new Object[32];
+        int size = 0;
+        for (E e : elements) {
+            if (insertInPlace(root, Objects.requireNonNull(e, "element").hashCode(), e)) {
+                size++;
+            }
+        }
+        return size == 0 ? empty() : new HashTrieSet<>(root, size);
+    }
+
+    private static boolean insertInPlace(Object[] root, int h, Object e) {
+        Object[] node = root;
+        for (int shift = 0;; shift += BITS) {
+            int i = (h >>> shift) & MASK;
+            Object slot = node[i];
+            if (slot == null) {
+                node[i] = new Leaf(h, new Object[] {e});
+                return true;
+            }
+            if (slot instanceof Leaf leaf) {
+                if (leaf.hash == h) {
+                    if (leaf.has(e)) {
+                        return false;
+                    }
+                    Object[] es = java.util.Arrays.copyOf(leaf.elements, leaf.elements.length + 1);
+                    es[es.length - 1] = e;
+                    node[i] = new Leaf(h, es);
+                    return true;
+                }
+                Object[] sub = new Object[32];
+                sub[(leaf.hash >>> (shift + BITS)) & MASK] = leaf;
+                node[i] = sub;
+                node = sub;
+            } else {
+                node = (Object[]) slot;
+            }
+        }
+    }
+
     int size() {
         return size;
     }
@@ -52,6 +96,24 @@ final class HashTrieSet<E> {
             return this;
         }
         return new HashTrieSet<>(insert(root, 0, e.hashCode(), e), size + 1);
+    }
+
+    /** Calls {@code action} once with every element, in no particular order. */
+    @SuppressWarnings("unchecked")
+    void forEach(java.util.function.Consumer<? super E> action) {
+        walk(root, (java.util.function.Consumer<Object>) action);
+    }
+
+    private static void walk(Object[] node, java.util.function.Consumer<Object> action) {
+        for (Object slot : node) {
+            if (slot instanceof Leaf leaf) {
+                for (Object e : leaf.elements) {
+                    action.accept(e);
+                }
+            } else if (slot != null) {
+                walk((Object[]) slot, action);
+            }
+        }
     }
 
     private static Object[] insert(Object[] node, int shift, int h, Object e) {

@@ -6,6 +6,7 @@ import io.fomo.spi.DeploymentId;
 import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -395,5 +396,70 @@ public final class RevenueLedger {
             return new RevenueLedger(router, calendar, revenueAsset, Collections.unmodifiableSet(ordered), epoch,
                     Collections.unmodifiableSortedSet(new TreeSet<>()), Map.of(), Map.of(), HashTrieSet.empty());
         }
+    }
+
+    /**
+     * Returns the id of every payment this ledger has accepted since it was built (each id is accepted once,
+     * ever), in id order.
+     *
+     * @return an unmodifiable sorted copy
+     */
+    public SortedSet<EventId> seenPayments() {
+        TreeSet<EventId> out = new TreeSet<>();
+        seen.forEach(out::add);
+        return Collections.unmodifiableSortedSet(out);
+    }
+
+    /**
+     * Restores a ledger with this ledger's router, calendar and assets and the given open epoch, as a
+     * snapshot of the engine's state holds it.
+     *
+     * @param openEpoch   the open epoch
+     * @param registered  the registered deployments
+     * @param grossByDeployment the gross revenue of the open epoch, per deployment that has any
+     * @param countByDeployment the number of payments of the open epoch, per deployment: the same keys
+     * @param seenIds     every payment id accepted so far
+     * @return the ledger
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws InvalidArgumentException if the maps name an unregistered deployment, differ in keys, hold an
+     *                                  amount of another asset or a count below 1
+     */
+    public RevenueLedger restore(long openEpoch, SortedSet<DeploymentId> registered,
+            Map<DeploymentId, Amount> grossByDeployment, Map<DeploymentId, Integer> countByDeployment,
+            Collection<EventId> seenIds) {
+        Objects.requireNonNull(registered, "registered");
+        Objects.requireNonNull(grossByDeployment, "grossByDeployment");
+        Objects.requireNonNull(countByDeployment, "countByDeployment");
+        Objects.requireNonNull(seenIds, "seenIds");
+        TreeSet<DeploymentId> deps = new TreeSet<>();
+        for (DeploymentId d : registered) {
+            deps.add(Objects.requireNonNull(d, "registered element"));
+        }
+        if (!grossByDeployment.keySet().equals(countByDeployment.keySet())) {
+            throw InvalidArgumentException.of("countByDeployment", countByDeployment.keySet(),
+                    "must name the deployments of grossByDeployment " + grossByDeployment.keySet());
+        }
+        Map<DeploymentId, Amount> g = new HashMap<>();
+        Map<DeploymentId, Integer> c = new HashMap<>();
+        for (Map.Entry<DeploymentId, Amount> e : grossByDeployment.entrySet()) {
+            DeploymentId d = Objects.requireNonNull(e.getKey(), "grossByDeployment key");
+            if (!deps.contains(d)) {
+                throw InvalidArgumentException.of("grossByDeployment", d, "is not registered");
+            }
+            Amount.zero(revenueAsset).requireSameAsset("grossByDeployment." + d, e.getValue());
+            int n = Objects.requireNonNull(countByDeployment.get(d), "countByDeployment." + d);
+            if (n < 1) {
+                throw InvalidArgumentException.of("countByDeployment." + d, n, "must be 1 or more");
+            }
+            g.put(d, e.getValue());
+            c.put(d, n);
+        }
+        for (EventId id : seenIds) {
+            Objects.requireNonNull(id, "seenIds element");
+        }
+        HashTrieSet<EventId> s = HashTrieSet.of(seenIds);
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, openEpoch,
+                Collections.unmodifiableSortedSet(deps), Collections.unmodifiableMap(g), Collections.unmodifiableMap(c),
+                s);
     }
 }

@@ -4,11 +4,15 @@ import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Claimable reward balances (FOMO-SPEC §3.4): one FLOCK balance per user, summed over every deployment
@@ -257,5 +261,110 @@ public final class ClaimLedger {
     public String toString() {
         return "ClaimLedger[users=" + flock.size() + ", flockCredited=" + flockCredited + ", flockClaimed="
                 + flockClaimed + "]";
+    }
+
+    /**
+     * Returns every user's claimable FLOCK, in user order (users with nothing to claim are absent).
+     *
+     * @return an unmodifiable sorted copy
+     */
+    public SortedMap<AccountId, Amount> flockBalances() {
+        TreeMap<AccountId, Amount> out = new TreeMap<>();
+        flock.forEach((u, v) -> out.put(u, Amount.ofUnits(rewardAsset, v)));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /**
+     * Returns every user's claimable MT of one deployment, in user order (users with nothing to claim are
+     * absent).
+     *
+     * @param deployment the deployment
+     * @return an unmodifiable sorted copy
+     */
+    public SortedMap<AccountId, Amount> mtBalances(DeploymentId deployment) {
+        TreeMap<AccountId, Amount> out = new TreeMap<>();
+        Map<AccountId, BigInteger> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
+        if (m != null) {
+            m.forEach((u, v) -> out.put(u, Amount.ofUnits(Asset.modelToken(deployment), v)));
+        }
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /**
+     * Restores a ledger, as a snapshot of the engine's state holds it. For FLOCK and for each deployment's MT,
+     * what was credited must equal what was claimed plus what is outstanding.
+     *
+     * @param rewardAsset   the asset of FLOCK rewards
+     * @param flockBalances claimable FLOCK per user, each positive
+     * @param mtBalances    claimable MT per deployment and user, each positive
+     * @param flockCredited FLOCK credited so far
+     * @param flockClaimed  FLOCK claimed so far
+     * @param mtCredited    MT credited so far, per deployment that was ever credited
+     * @param mtClaimed     MT claimed so far, per deployment: the same keys
+     * @return the ledger
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws InvalidArgumentException if a balance is zero, an asset is out of place, the keys differ, or
+     *                                  credited differs from claimed plus outstanding
+     */
+    public static ClaimLedger restore(Asset rewardAsset, Map<AccountId, Amount> flockBalances,
+            Map<DeploymentId, ? extends Map<AccountId, Amount>> mtBalances, Amount flockCredited, Amount flockClaimed,
+            Map<DeploymentId, Amount> mtCredited, Map<DeploymentId, Amount> mtClaimed) {
+        ClaimLedger l = empty(rewardAsset);
+        Amount.zero(rewardAsset).requireSameAsset("flockCredited", Objects.requireNonNull(flockCredited, "flockCredited"));
+        Amount.zero(rewardAsset).requireSameAsset("flockClaimed", Objects.requireNonNull(flockClaimed, "flockClaimed"));
+        BigInteger out = BigInteger.ZERO;
+        for (Map.Entry<AccountId, Amount> e : Objects.requireNonNull(flockBalances, "flockBalances").entrySet()) {
+            AccountId u = Objects.requireNonNull(e.getKey(), "flockBalances key");
+            Amount v = Objects.requireNonNull(e.getValue(), "flockBalances." + u);
+            Amount.zero(rewardAsset).requireSameAsset("flockBalances." + u, v);
+            if (!v.isPositive()) {
+                throw InvalidArgumentException.of("flockBalances." + u, v, "must be positive");
+            }
+            l.flock.put(u, v.units());
+            out = out.add(v.units());
+        }
+        if (!flockCredited.units().equals(flockClaimed.units().add(out))) {
+            throw InvalidArgumentException.of("flockCredited", flockCredited, "must equal claimed " + flockClaimed
+                    + " plus outstanding " + Amount.ofUnits(rewardAsset, out));
+        }
+        l.flockCredited = flockCredited.units();
+        l.flockClaimed = flockClaimed.units();
+        Objects.requireNonNull(mtCredited, "mtCredited");
+        Objects.requireNonNull(mtClaimed, "mtClaimed");
+        if (!mtCredited.keySet().equals(mtClaimed.keySet())
+                || !mtCredited.keySet().containsAll(Objects.requireNonNull(mtBalances, "mtBalances").keySet())) {
+            throw InvalidArgumentException.of("mtClaimed", mtClaimed.keySet(), "must name the deployments of "
+                    + "mtCredited " + mtCredited.keySet() + ", which include those of mtBalances");
+        }
+        for (Map.Entry<DeploymentId, Amount> e : mtCredited.entrySet()) {
+            DeploymentId d = Objects.requireNonNull(e.getKey(), "mtCredited key");
+            Asset mtAsset = Asset.modelToken(d);
+            Amount credited = Objects.requireNonNull(e.getValue(), "mtCredited." + d);
+            Amount claimed = Objects.requireNonNull(mtClaimed.get(d), "mtClaimed." + d);
+            Amount.zero(mtAsset).requireSameAsset("mtCredited." + d, credited);
+            Amount.zero(mtAsset).requireSameAsset("mtClaimed." + d, claimed);
+            BigInteger sum = BigInteger.ZERO;
+            Map<AccountId, Amount> users = mtBalances.get(d);
+            if (users != null && !users.isEmpty()) {
+                Map<AccountId, BigInteger> m = new HashMap<>();
+                for (Map.Entry<AccountId, Amount> u : users.entrySet()) {
+                    AccountId user = Objects.requireNonNull(u.getKey(), "mtBalances." + d + " key");
+                    Amount v = Objects.requireNonNull(u.getValue(), "mtBalances." + d + "." + user);
+                    Amount.zero(mtAsset).requireSameAsset("mtBalances." + d + "." + user, v);
+                    if (!v.isPositive()) {
+                        throw InvalidArgumentException.of("mtBalances." + d + "." + user, v, "must be positive");
+                    }
+                    m.put(user, v.units());
+                    sum = sum.add(v.units());
+                }
+                l.mt.put(d, m);
+            }
+            if (!credited.units().equals(claimed.units().add(sum))) {
+                throw InvalidArgumentException.of("mtCredited." + d, credited, "must equal claimed " + claimed
+                        + " plus outstanding " + Amount.ofUnits(mtAsset, sum));
+            }
+            l.mtTotals.put(d, new BigInteger[] {credited.units(), claimed.units()});
+        }
+        return l;
     }
 }

@@ -243,6 +243,53 @@ public final class GmFlockBook {
     }
 
     /**
+     * Returns every open lock, by id.
+     *
+     * @return an unmodifiable sorted copy
+     */
+    public java.util.SortedMap<EventId, GmFlockLock> locks() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(locks));
+    }
+
+    /**
+     * Restores a book from its open locks and the withdrawal fees collected, as a snapshot of the engine's
+     * state holds them. Each lock's gmFLOCK must be what the terms mint for its principal and length.
+     *
+     * @param terms the terms
+     * @param open  the open locks, ids distinct
+     * @param fees  the withdrawal fees collected so far, in FLOCK
+     * @return the book
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws InvalidArgumentException if two locks share an id, or a lock's gmFLOCK is not the terms'
+     * @throws io.fomo.spi.AssetMismatchException if the fees are not in the locked asset
+     */
+    public static GmFlockBook restore(GmFlockTerms terms, java.util.Collection<GmFlockLock> open, Amount fees) {
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(open, "open");
+        Objects.requireNonNull(fees, "fees");
+        GmFlockBook empty = empty(terms);
+        empty.feesCollected.requireSameAsset("fees", fees);
+        Map<EventId, GmFlockLock> nextLocks = new TreeMap<>();
+        Map<AccountId, Amount> nextBalances = new TreeMap<>();
+        Amount locked = empty.totalLocked;
+        for (GmFlockLock l : open) {
+            Objects.requireNonNull(l, "open element");
+            Amount gm = terms.mint(l.principal(), l.lockDays());
+            if (!gm.equals(l.gmFlock())) {
+                throw InvalidArgumentException.of("open." + l.id() + ".gmFlock", l.gmFlock(),
+                        "the terms mint " + gm + " for " + l.principal() + " over " + l.lockDays() + " days");
+            }
+            if (nextLocks.put(l.id(), l) != null) {
+                throw InvalidArgumentException.of("open", l.id(), "two locks have this id");
+            }
+            nextBalances.merge(l.owner(), gm, Amount::plus);
+            locked = locked.plus(l.principal());
+        }
+        return new GmFlockBook(terms, Collections.unmodifiableMap(nextLocks),
+                Collections.unmodifiableMap(nextBalances), locked, fees);
+    }
+
+    /**
      * A withdrawal and the book after it.
      *
      * <p>This class is immutable and thread-safe.

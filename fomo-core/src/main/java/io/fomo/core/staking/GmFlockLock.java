@@ -3,6 +3,7 @@ package io.fomo.core.staking;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.EventId;
+import io.fomo.spi.InvalidArgumentException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -111,5 +112,32 @@ public final class GmFlockLock {
     public String toString() {
         return "GmFlockLock[" + id + ", " + owner + ", " + principal + " -> " + gmFlock + ", " + lockDays + "d, "
                 + start + " .. " + end + "]";
+    }
+
+    /**
+     * Restores a lock, as a snapshot of the engine's state holds it; {@link GmFlockBook#restore} checks its
+     * gmFLOCK against the terms.
+     *
+     * @param id        the lock id
+     * @param owner     the owner
+     * @param principal the FLOCK locked
+     * @param gmFlock   the gmFLOCK minted for it
+     * @param lockDays  the length in days, 1 or more
+     * @param start     when it started
+     * @return the lock
+     * @throws NullPointerException     if an argument is null
+     * @throws InvalidArgumentException if {@code lockDays} is below 1
+     */
+    public static GmFlockLock restore(EventId id, AccountId owner, Amount principal, Amount gmFlock, int lockDays,
+            Instant start) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(gmFlock, "gmFlock");
+        Objects.requireNonNull(start, "start");
+        if (lockDays < 1) {
+            throw InvalidArgumentException.of("lockDays", lockDays, "must be 1 or more");
+        }
+        return new GmFlockLock(id, owner, principal, gmFlock, lockDays, start);
     }
 }

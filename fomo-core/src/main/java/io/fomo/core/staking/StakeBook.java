@@ -179,4 +179,33 @@ public final class StakeBook {
     public String toString() {
         return "StakeBook" + positions;
     }
+
+    /**
+     * Restores a book from every position, as a snapshot of the engine's state holds them.
+     *
+     * @param positions every stake, by deployment and user; each positive, in the deployment's MT
+     * @return the book
+     * @throws NullPointerException     if an argument or an element is null
+     * @throws InvalidArgumentException if a stake is zero or of another asset
+     */
+    public static StakeBook restore(Map<DeploymentId, ? extends Map<AccountId, Amount>> positions) {
+        Objects.requireNonNull(positions, "positions");
+        Map<DeploymentId, SortedMap<AccountId, Amount>> p = new TreeMap<>();
+        Map<DeploymentId, Amount> t = new TreeMap<>();
+        for (Map.Entry<DeploymentId, ? extends Map<AccountId, Amount>> e : positions.entrySet()) {
+            DeploymentId d = Objects.requireNonNull(e.getKey(), "positions key");
+            TreeMap<AccountId, Amount> users = new TreeMap<>();
+            Amount total = Amount.zero(Asset.modelToken(d));
+            for (Map.Entry<AccountId, Amount> u : Objects.requireNonNull(e.getValue(), "positions." + d).entrySet()) {
+                checked(u.getKey(), d, u.getValue());
+                users.put(u.getKey(), u.getValue());
+                total = total.plus(u.getValue());
+            }
+            if (!users.isEmpty()) {
+                p.put(d, Collections.unmodifiableSortedMap(users));
+                t.put(d, total);
+            }
+        }
+        return new StakeBook(Collections.unmodifiableMap(p), Collections.unmodifiableMap(t));
+    }
 }

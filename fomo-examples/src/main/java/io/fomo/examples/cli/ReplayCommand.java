@@ -20,8 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fomo replay --journal SPEC [--verify] [--expect-head HASH]}: opens the journal read-only
- * ({@link Journals#openReadOnly}), verifies its hash chain,
+ * {@code fomo replay --journal SPEC [--verify] [--expect-head HASH] [--from-snapshot] [--save-snapshot]}:
+ * opens the journal read-only ({@link Journals#openReadOnly}; {@code --save-snapshot} writes to its snapshot
+ * table only), verifies its hash chain,
  * rebuilds the protocol's state and prints {@code events: N}, {@code commands: N}, {@code head: <64 hex>}
  * and, last, {@code state-hash: <64 hex>}. Nothing is executed on a chain and nothing is written: intents
  * stay in the outbox ({@code autoDispatch(false)}). A journal that fails its chain, its facts or the head
@@ -50,6 +51,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--expect-head", paramLabel = "<hash>", description = "Fail unless the journal's head hash "
             + "(printed by simulate and replay) is this one: detects a cut or replaced tail.")
     private String expectHead;
+
+    @Option(names = "--from-snapshot", description = "Restart from the newest snapshot in the journal's snapshot "
+            + "table (checked against the chain; prints 'snapshot: <sequence>', or why none was used) and verify "
+            + "only the records after it. Without it, replay verifies the whole journal.")
+    private boolean fromSnapshot;
+
+    @Option(names = "--save-snapshot", description = "After the journal replayed and verified, store a snapshot "
+            + "at its head in the journal's snapshot table, for a later --from-snapshot.")
+    private boolean saveSnapshot;
 
     @Override
     public Integer call() {
@@ -81,6 +91,9 @@ final class ReplayCommand implements Callable<Integer> {
             if (verify) {
                 return audit(j, out);
             }
+            if (fromSnapshot || saveSnapshot) {
+                return withSnapshots(j, out);
+            }
             // Replay needs no chain, prices or time: with autoDispatch off nothing reaches them.
             FomoProtocol protocol = FomoProtocol.builder().journal(j).chainGateway(new InMemoryChainGateway())
                     .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(Instant.EPOCH))
@@ -106,6 +119,53 @@ final class ReplayCommand implements Callable<Integer> {
         } finally {
             Journals.close(j);
         }
+    }
+
+    private int withSnapshots(EventJournal j, PrintWriter out) {
+        io.fomo.spi.SnapshotStore store;
+        try {
+            store = Journals.openSnapshots(journal);
+        } catch (InvalidArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--journal': "
+                    + e.getMessage());
+        }
+        try {
+            FomoProtocol.Builder b = FomoProtocol.builder().journal(j).chainGateway(new InMemoryChainGateway())
+                    .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(Instant.EPOCH))
+                    .autoDispatch(false).snapshots(store);
+            FomoProtocol protocol = fromSnapshot ? b.build() : FomoProtocol.builder().journal(j)
+                    .chainGateway(new InMemoryChainGateway()).priceFeed(new InMemoryPriceFeed())
+                    .clock(ManualClock.startingAt(Instant.EPOCH)).autoDispatch(false).build();
+            if (expectHead != null) {
+                protocol.requireHead(expectHead);
+            }
+            if (fromSnapshot) {
+                out.println(protocol.restoredFromSequence() > 0 ? "snapshot: " + protocol.restoredFromSequence()
+                        : "snapshot: none used" + protocol.snapshotRefusal().map(r -> " (" + r + ")").orElse(""));
+            }
+            if (saveSnapshot) {
+                store.save(snapshotOf(protocol, b));
+                out.println("snapshot saved: " + protocol.sequence());
+            }
+            out.println("events: " + protocol.sequence());
+            out.println("commands: " + protocol.commandCount());
+            out.println("head: " + protocol.headHash());
+            out.println("state-hash: " + protocol.stateHash());
+            out.flush();
+            return 0;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The snapshot of a replayed protocol: taken through an engine that has the store (the same state). */
+    private static io.fomo.spi.Snapshot snapshotOf(FomoProtocol replayed, FomoProtocol.Builder withStore) {
+        FomoProtocol p = withStore.build();
+        if (!p.headHash().equals(replayed.headHash()) || !p.stateHash().equals(replayed.stateHash())) {
+            throw new io.fomo.spi.InvalidStateException("journal: it moved while the snapshot was taken, or its "
+                    + "newest snapshot does not give the full replay's state");
+        }
+        return p.snapshot();
     }
 
     private int audit(EventJournal j, PrintWriter out) {

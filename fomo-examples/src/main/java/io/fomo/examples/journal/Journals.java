@@ -1,11 +1,14 @@
 package io.fomo.examples.journal;
 
 import io.fomo.jdbc.PostgresEventJournal;
+import io.fomo.jdbc.PostgresSnapshotStore;
 import io.fomo.jdbc.SqliteEventJournal;
+import io.fomo.jdbc.SqliteSnapshotStore;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryEventJournal;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
+import io.fomo.spi.SnapshotStore;
 import io.fomo.spi.StorageException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -213,6 +216,31 @@ public final class Journals {
             throw invalid(spec, "the folder " + folder + " does not exist");
         }
         return mode == Mode.READ_ONLY ? SqliteEventJournal.openReadOnly(file) : SqliteEventJournal.open(file);
+    }
+
+    /**
+     * Opens the snapshot store beside the journal a spec names: the {@code fomo_snapshots} table of the
+     * same SQLite file or PostgreSQL database (created empty if missing). A {@code memory} journal has none.
+     *
+     * @param spec {@code sqlite:PATH} or {@code postgresql://HOST[:PORT]/DATABASE[?PARAMS]}, of an existing journal
+     * @return the store; it holds a connection until closed
+     * @throws InvalidArgumentException if the spec names no journal that can hold snapshots
+     * @throws InvalidStateException    if the file or database cannot be opened
+     * @throws NullPointerException     if the spec is null
+     */
+    public static SnapshotStore openSnapshots(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (spec.startsWith(SQLITE) && !spec.substring(SQLITE.length()).isBlank()) {
+            return SqliteSnapshotStore.open(Path.of(spec.substring(SQLITE.length())));
+        }
+        if (POSTGRES.matcher(spec).matches()) {
+            try {
+                return PostgresSnapshotStore.open(jdbcUrl(spec));
+            } catch (InvalidStateException e) {
+                throw new InvalidStateException(withoutSecrets(e.getMessage(), spec), e.getCause());
+            }
+        }
+        throw invalid(spec, "only an SQLite or PostgreSQL journal keeps snapshots");
     }
 
     private static InvalidArgumentException invalid(String spec, String reason) {
