@@ -1,9 +1,9 @@
 package io.fomo.benchmarks;
 
 import io.fomo.core.engine.FomoProtocol;
-import io.fomo.examples.simulate.EngineScenarioRunner;
-import io.fomo.examples.simulate.ProgressListener;
-import io.fomo.examples.simulate.SimulationResult;
+import io.fomo.examples.run.EngineScenarioRunner;
+import io.fomo.examples.run.ProgressListener;
+import io.fomo.examples.report.SimulationResult;
 import io.fomo.jdbc.SqliteEventJournal;
 import io.fomo.jdbc.SqliteSnapshotStore;
 import io.fomo.spi.EventId;
