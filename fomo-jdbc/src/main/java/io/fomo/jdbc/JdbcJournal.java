@@ -371,8 +371,10 @@ final class JdbcJournal implements AutoCloseable {
                 ? "(typeof(seq) = 'integer' AND typeof(ts_seconds) = 'integer' AND typeof(ts_nanos) = 'integer')"
                 : "1";
         try (PreparedStatement q = c.prepareStatement("SELECT seq, idem_key, type, payload, ts_seconds, "
-                + "ts_nanos, " + integral + " FROM " + events + " WHERE seq >= ? ORDER BY seq LIMIT ?")) {
-            q.setLong(1, from);
+                + "ts_nanos, " + integral + " FROM " + events + " WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            // "after the previous record", not "from the next integer": a row slipped in between two pages
+            // (seq 30000.25 after a page ending at 30000) is read, and refused, instead of skipped.
+            q.setLong(1, from - 1);
             q.setInt(2, max);
             q.setFetchSize(Math.min(max, 4096));
             try (ResultSet rs = q.executeQuery()) {

@@ -78,4 +78,20 @@ class SqliteRowEditTest {
             assertEquals("row 3", new String(rows.get(2).entry().payload(), StandardCharsets.UTF_8));
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void aRowSlippedInAfterAPageEndIsReadAndRefusedNotSkipped(int pageEnd) throws Exception {
+        Path file = journalWithFiveRows();
+        edit(file, "insert into fomo_events select seq + 0.25, idem_key, type, payload, ts_seconds, ts_nanos "
+                + "from fomo_events where seq = " + pageEnd);
+        try (SqliteEventJournal j = SqliteEventJournal.open(file)) {
+            List<JournalRecord> page = j.read(1, pageEnd);
+            assertEquals(pageEnd, page.size());
+            assertEquals(pageEnd, page.get(pageEnd - 1).sequence());
+            // The next page starts after the last record read, so the extra row comes first and is refused.
+            InvalidStateException e = assertThrows(InvalidStateException.class, () -> j.read(pageEnd + 1, 100));
+            assertTrue(e.getMessage().contains(" has seq = " + pageEnd + ".25"), e.getMessage());
+        }
+    }
 }
