@@ -91,8 +91,8 @@ public final class BandsPage {
                         "every series must have " + days + " days");
             }
         }
-        ChartJsLibrary lib = ChartJsLibrary.get();
-        StringBuilder h = new StringBuilder(lib.script.length() + 256 * 1024);
+        io.fomo.examples.report.ChartJs lib = io.fomo.examples.report.ChartJs.get();
+        StringBuilder h = new StringBuilder(lib.script().length() + 256 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(html(title)).append("</title>\n<style>\n").append(STYLE)
@@ -105,11 +105,11 @@ public final class BandsPage {
                     .append("\"></canvas></div>\n</section>\n");
         }
         h.append("<footer>\n<p>Exact values are in the CSV; chart values are cut to ").append(CHART_DECIMALS)
-                .append(" decimals.</p>\n<p>Charts drawn with Chart.js v").append(html(lib.version))
+                .append(" decimals.</p>\n<p>Charts drawn with Chart.js v").append(html(lib.version()))
                 .append(" (https://www.chartjs.org), inlined in this page under its license:</p>\n<pre class=\"license\">")
-                .append(html(lib.license.strip())).append("</pre>\n</footer>\n");
+                .append(html(lib.license().strip())).append("</pre>\n</footer>\n");
         h.append("<script type=\"application/json\" id=\"fomo-data\">").append(data(series, days)).append("</script>\n");
-        h.append("<script>\n").append(lib.script).append("\n</script>\n");
+        h.append("<script>\n").append(lib.script()).append("\n</script>\n");
         h.append("<script>\n").append(DRAW).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }

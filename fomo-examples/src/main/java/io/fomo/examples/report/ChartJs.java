@@ -8,9 +8,10 @@ import java.util.Properties;
 
 /**
  * Chart.js, read from its WebJar on the class path ({@code org.webjars.npm:chart.js}): the version, the
- * UMD build and the MIT license text, so the report can inline the library and work offline.
+ * UMD build and the MIT license text, so the report can inline the library and work offline. The one
+ * reading of the library for every page the command line writes (the run report, the bands of many runs).
  */
-final class ChartJs {
+public final class ChartJs {
 
     private static final String POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
@@ -26,20 +27,39 @@ final class ChartJs {
         this.license = license;
     }
 
-    static ChartJs get() {
+    /**
+     * Returns the library, read once.
+     *
+     * @return the library
+     */
+    public static ChartJs get() {
         return INSTANCE;
     }
 
-    String version() {
+    /**
+     * Returns Chart.js's version.
+     *
+     * @return the version, such as {@code 4.4.7}
+     */
+    public String version() {
         return version;
     }
 
-    /** The UMD build, safe to place inside a script element. */
-    String script() {
+    /**
+     * Returns the UMD build, safe to place inside a script element.
+     *
+     * @return the script
+     */
+    public String script() {
         return script;
     }
 
-    String license() {
+    /**
+     * Returns the library's license text.
+     *
+     * @return the license
+     */
+    public String license() {
         return license;
     }
 
