@@ -15,7 +15,7 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 # Smallest parameter of each parameterised benchmark.
-params=(-p pairs=10000 -p users=100)
+params=(-p pairs=10000 -p users=100 -p runs=2)
 
 exec java -jar "$jar" -f 1 -wi 0 -i 1 -w 200ms -r 200ms -foe true "${params[@]}" \
   -rf json -rff "$root/benchmarks/target/jmh-smoke.json" "$@"
