@@ -1,9 +1,6 @@
 package io.fomo.examples.lab;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -176,40 +173,12 @@ public final class BandsPage {
             }
             mj.put("log", positive && min != null && max.compareTo(min.multiply(TEN)) > 0);
         }
-        try {
-            return JSON.writer().with(new ScriptSafe()).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a Jackson tree is always writable", e);
-        }
+        return io.fomo.examples.report.ScriptJson.write(root);
     }
 
     private static BigDecimal cut(BigDecimal v) {
         BigDecimal c = v.setScale(Math.min(CHART_DECIMALS, Math.max(0, v.scale())), RoundingMode.DOWN);
         return c.signum() == 0 ? BigDecimal.ZERO : c.stripTrailingZeros();
-    }
-
-    /** Escapes {@code < > &} and the two JavaScript line separators, so JSON cannot end its script element. */
-    private static final class ScriptSafe extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] escapes;
-
-        ScriptSafe() {
-            escapes = standardAsciiEscapesForJSON();
-            escapes['<'] = ESCAPE_STANDARD;
-            escapes['>'] = ESCAPE_STANDARD;
-            escapes['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return ch == 0x2028 || ch == 0x2029
-                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
-        }
     }
 
     private static String html(String s) {

@@ -1,12 +1,5 @@
 package io.fomo.examples.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +10,6 @@ import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -73,10 +65,6 @@ public final class HtmlReport {
     private static final MathContext MC = new MathContext(34, RoundingMode.DOWN);
     private static final int RATIO_DECIMALS = 6;
     private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
 
     private static final String BLUE = "#2b6cb0";
     private static final String RED = "#c53030";
@@ -180,11 +168,7 @@ public final class HtmlReport {
             }
             root.set("series", series);
             root.set("charts", charts);
-            try {
-                return JSON.writer().with(new ScriptSafeEscapes()).writeValueAsString(root);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return ScriptJson.write(root);
         }
 
         // ---- the page ----
@@ -672,33 +656,6 @@ public final class HtmlReport {
             }
         }
         return b.toString();
-    }
-
-    /** Jackson's escapes, plus {@code < > &} and the two JavaScript line separators: safe inside a script element. */
-    private static final class ScriptSafeEscapes extends CharacterEscapes {
-
-        private static final long serialVersionUID = 1L;
-        private final int[] table;
-
-        ScriptSafeEscapes() {
-            table = standardAsciiEscapesForJSON();
-            table['<'] = ESCAPE_STANDARD;
-            table['>'] = ESCAPE_STANDARD;
-            table['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return table;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (ch == 0x2028 || ch == 0x2029) {
-                return new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch));
-            }
-            return null;
-        }
     }
 
     private static final String STYLE = String.join("\n",
