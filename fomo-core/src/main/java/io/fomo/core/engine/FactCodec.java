@@ -24,101 +24,101 @@ final class FactCodec {
     }
 
     static void encode(Fact fact, String p, Fields f) {
-        f.put(p + "fact", JournalTags.of(fact));
+        f.put(p, "fact", JournalTags.of(fact));
         if (fact instanceof Fact.Minted m) {
-            f.put(p + "to", m.to().value()).put(p + "amount", m.amount());
+            f.put(p, "to", m.to().value()).put(p, "amount", m.amount());
         } else if (fact instanceof Fact.Burned b) {
-            f.put(p + "from", b.from().value()).put(p + "amount", b.amount());
+            f.put(p, "from", b.from().value()).put(p, "amount", b.amount());
         } else if (fact instanceof Fact.Moved m) {
-            f.put(p + "from", m.from().value()).put(p + "to", m.to().value()).put(p + "amount", m.amount());
+            f.put(p, "from", m.from().value()).put(p, "to", m.to().value()).put(p, "amount", m.amount());
         } else if (fact instanceof Fact.Swapped s) {
-            f.put(p + "trader", s.trader().value()).put(p + "pool", s.pool().value()).put(p + "in", s.in())
-                    .put(p + "out", s.out());
+            f.put(p, "trader", s.trader().value()).put(p, "pool", s.pool().value()).put(p, "in", s.in())
+                    .put(p, "out", s.out());
         } else if (fact instanceof Fact.Charged c) {
-            f.put(p + "payment", c.payment().value()).put(p + "deployment", c.deployment().value())
-                    .put(p + "user", c.user().value()).put(p + "amount", c.amount());
+            f.put(p, "payment", c.payment().value()).put(p, "deployment", c.deployment().value())
+                    .put(p, "user", c.user().value()).put(p, "amount", c.amount());
         } else if (fact instanceof Fact.Quoted q) {
-            f.put(p + "price", q.price()).put(p + "source", q.source()).put(p + "at", q.at());
+            f.put(p, "price", q.price()).put(p, "source", q.source()).put(p, "at", q.at());
         } else if (fact instanceof Fact.EpochClosed e) {
-            f.put(p + "epoch", e.epoch());
+            f.put(p, "epoch", e.epoch());
         } else if (fact instanceof Fact.CreditsToppedUp t) {
-            f.put(p + "team", t.team().value()).put(p + "amount", t.amount());
+            f.put(p, "team", t.team().value()).put(p, "amount", t.amount());
         } else if (fact instanceof Fact.CreditsDeducted d) {
-            f.put(p + "team", d.team().value()).put(p + "amount", d.amount()).put(p + "request", d.request().value());
+            f.put(p, "team", d.team().value()).put(p, "amount", d.amount()).put(p, "request", d.request().value());
         } else if (fact instanceof Fact.ArrearsIncurred a) {
-            f.put(p + "team", a.team().value()).put(p + "amount", a.amount());
+            f.put(p, "team", a.team().value()).put(p, "amount", a.amount());
         } else if (fact instanceof Fact.ArrearsSettled a) {
-            f.put(p + "team", a.team().value()).put(p + "amount", a.amount());
+            f.put(p, "team", a.team().value()).put(p, "amount", a.amount());
         } else if (fact instanceof Fact.LaunchOpened o) {
-            f.put(p + "deployment", o.deployment().value()).put(p + "issuer", o.issuer().value()).put(p + "at", o.at())
-                    .put(p + "closesAt", o.closesAt()).put(p + "launchFee", o.launchFee());
+            f.put(p, "deployment", o.deployment().value()).put(p, "issuer", o.issuer().value()).put(p, "at", o.at())
+                    .put(p, "closesAt", o.closesAt()).put(p, "launchFee", o.launchFee());
         } else if (fact instanceof Fact.LaunchBought o) {
-            f.put(p + "deployment", o.deployment().value()).put(p + "buyer", o.buyer().value()).put(p + "at", o.at())
-                    .put(p + "gross", o.gross()).put(p + "fee", o.fee()).put(p + "platformFee", o.platformFee())
-                    .put(p + "creatorFee", o.creatorFee()).put(p + "net", o.net()).put(p + "mtOut", o.mtOut())
-                    .put(p + "returned", o.returned()).put(p + "firstBuy", o.firstBuy());
+            f.put(p, "deployment", o.deployment().value()).put(p, "buyer", o.buyer().value()).put(p, "at", o.at())
+                    .put(p, "gross", o.gross()).put(p, "fee", o.fee()).put(p, "platformFee", o.platformFee())
+                    .put(p, "creatorFee", o.creatorFee()).put(p, "net", o.net()).put(p, "mtOut", o.mtOut())
+                    .put(p, "returned", o.returned()).put(p, "firstBuy", o.firstBuy());
         } else if (fact instanceof Fact.LaunchGraduated g) {
-            f.put(p + "deployment", g.deployment().value()).put(p + "at", g.at()).put(p + "trigger", g.trigger())
-                    .put(p + "epoch", g.epoch()).put(p + "sold", g.sold()).put(p + "burned", g.burned())
-                    .put(p + "treasury", g.treasury()).put(p + "poolMt", g.poolMt()).put(p + "raised", g.raised())
-                    .put(p + "liquidity", g.liquidity()).put(p + "hosting", g.hosting()).put(p + "staking", g.staking())
-                    .put(p + "poolFlock", g.poolFlock()).put(p + "finalPrice", g.finalPrice())
-                    .put(p + "flockPerEpoch", g.flockPerEpoch()).put(p + "mtPerEpoch", g.mtPerEpoch());
+            f.put(p, "deployment", g.deployment().value()).put(p, "at", g.at()).put(p, "trigger", g.trigger())
+                    .put(p, "epoch", g.epoch()).put(p, "sold", g.sold()).put(p, "burned", g.burned())
+                    .put(p, "treasury", g.treasury()).put(p, "poolMt", g.poolMt()).put(p, "raised", g.raised())
+                    .put(p, "liquidity", g.liquidity()).put(p, "hosting", g.hosting()).put(p, "staking", g.staking())
+                    .put(p, "poolFlock", g.poolFlock()).put(p, "finalPrice", g.finalPrice())
+                    .put(p, "flockPerEpoch", g.flockPerEpoch()).put(p, "mtPerEpoch", g.mtPerEpoch());
         } else if (fact instanceof Fact.LaunchFailed o) {
-            f.put(p + "deployment", o.deployment().value()).put(p + "at", o.at()).put(p + "raised", o.raised());
+            f.put(p, "deployment", o.deployment().value()).put(p, "at", o.at()).put(p, "raised", o.raised());
         } else if (fact instanceof Fact.LaunchRedeemed o) {
-            f.put(p + "deployment", o.deployment().value()).put(p + "supporter", o.supporter().value())
-                    .put(p + "at", o.at()).put(p + "amount", o.amount());
+            f.put(p, "deployment", o.deployment().value()).put(p, "supporter", o.supporter().value())
+                    .put(p, "at", o.at()).put(p, "amount", o.amount());
         } else if (fact instanceof Fact.VestingClaimed o) {
-            f.put(p + "deployment", o.deployment().value()).put(p + "issuer", o.issuer().value()).put(p + "at", o.at())
-                    .put(p + "amount", o.amount());
+            f.put(p, "deployment", o.deployment().value()).put(p, "issuer", o.issuer().value()).put(p, "at", o.at())
+                    .put(p, "amount", o.amount());
         } else if (fact instanceof Fact.LaunchLive o) {
-            f.put(p + "deployment", o.deployment().value()).put(p + "actor", o.actor().value()).put(p + "at", o.at());
+            f.put(p, "deployment", o.deployment().value()).put(p, "actor", o.actor().value()).put(p, "at", o.at());
         } else if (fact instanceof Fact.Staked o) {
-            f.put(p + "user", o.user().value()).put(p + "deployment", o.deployment().value()).put(p + "amount", o.amount());
+            f.put(p, "user", o.user().value()).put(p, "deployment", o.deployment().value()).put(p, "amount", o.amount());
         } else if (fact instanceof Fact.Unstaked o) {
-            f.put(p + "user", o.user().value()).put(p + "deployment", o.deployment().value()).put(p + "amount", o.amount());
+            f.put(p, "user", o.user().value()).put(p, "deployment", o.deployment().value()).put(p, "amount", o.amount());
         } else if (fact instanceof Fact.GmFlockLocked o) {
-            f.put(p + "lock", o.lock().value()).put(p + "owner", o.owner().value()).put(p + "principal", o.principal())
-                    .put(p + "gmFlock", o.gmFlock()).put(p + "lockDays", o.lockDays()).put(p + "start", o.start());
+            f.put(p, "lock", o.lock().value()).put(p, "owner", o.owner().value()).put(p, "principal", o.principal())
+                    .put(p, "gmFlock", o.gmFlock()).put(p, "lockDays", o.lockDays()).put(p, "start", o.start());
         } else if (fact instanceof Fact.GmFlockWithdrawn o) {
-            f.put(p + "lock", o.lock().value()).put(p + "owner", o.owner().value()).put(p + "returned", o.returned())
-                    .put(p + "fee", o.fee()).put(p + "gmFlock", o.gmFlock());
+            f.put(p, "lock", o.lock().value()).put(p, "owner", o.owner().value()).put(p, "returned", o.returned())
+                    .put(p, "fee", o.fee()).put(p, "gmFlock", o.gmFlock());
         } else if (fact instanceof Fact.ParametersScheduled o) {
             o.change().encode(f, p + "change.");
         } else if (fact instanceof Fact.ParametersActivated o) {
-            f.put(p + "epoch", o.epoch());
+            f.put(p, "epoch", o.epoch());
         } else if (fact instanceof Fact.RevenueRouted r) {
-            f.put(p + "deployment", r.deployment().value()).put(p + "gross", r.gross()).put(p + "hardCosts", r.hardCosts())
-                    .put(p + "costsCovered", r.costsCovered()).put(p + "net", r.net()).put(p + "mtBuyback", r.mtBuyback())
-                    .put(p + "flockBuyback", r.flockBuyback()).put(p + "treasury", r.treasury())
-                    .put(p + "issuer", r.issuer()).put(p + "treasuryDust", r.treasuryDust());
+            f.put(p, "deployment", r.deployment().value()).put(p, "gross", r.gross()).put(p, "hardCosts", r.hardCosts())
+                    .put(p, "costsCovered", r.costsCovered()).put(p, "net", r.net()).put(p, "mtBuyback", r.mtBuyback())
+                    .put(p, "flockBuyback", r.flockBuyback()).put(p, "treasury", r.treasury())
+                    .put(p, "issuer", r.issuer()).put(p, "treasuryDust", r.treasuryDust());
         } else if (fact instanceof Fact.BuybackExecuted x) {
-            f.put(p + "deployment", x.deployment().value()).put(p + "epoch", x.epoch()).put(p + "mtSpent", x.mtSpent())
-                    .put(p + "flockForMt", x.flockForMt()).put(p + "mtBought", x.mtBought())
-                    .put(p + "flockSpent", x.flockSpent()).put(p + "flockBought", x.flockBought())
-                    .put(p + "mtLeft", x.mtLeft()).put(p + "flockLeft", x.flockLeft())
-                    .put(p + "poolFlock", x.poolFlock()).put(p + "poolMt", x.poolMt());
+            f.put(p, "deployment", x.deployment().value()).put(p, "epoch", x.epoch()).put(p, "mtSpent", x.mtSpent())
+                    .put(p, "flockForMt", x.flockForMt()).put(p, "mtBought", x.mtBought())
+                    .put(p, "flockSpent", x.flockSpent()).put(p, "flockBought", x.flockBought())
+                    .put(p, "mtLeft", x.mtLeft()).put(p, "flockLeft", x.flockLeft())
+                    .put(p, "poolFlock", x.poolFlock()).put(p, "poolMt", x.poolMt());
         } else if (fact instanceof Fact.EmissionReleased e) {
-            f.put(p + "epoch", e.epoch()).put(p + "scheduled", e.scheduled()).put(p + "returned", e.returned());
+            f.put(p, "epoch", e.epoch()).put(p, "scheduled", e.scheduled()).put(p, "returned", e.returned());
         } else if (fact instanceof Fact.DustCarried d) {
-            f.put(p + "global", d.global()).put(p + "pools", d.pools().size());
+            f.put(p, "global", d.global()).put(p, "pools", d.pools().size());
             for (int i = 0; i < d.pools().size(); i++) {
                 Fact.PoolDust pd = d.pools().get(i);
                 String q = p + "pools." + i + ".";
-                f.put(q + "deployment", pd.deployment().value()).put(q + "kind", pd.kind().name())
-                        .put(q + "amount", pd.amount());
+                f.put(q, "deployment", pd.deployment().value()).put(q, "kind", pd.kind().name())
+                        .put(q, "amount", pd.amount());
             }
         } else if (fact instanceof Fact.RewardCredited r) {
-            f.put(p + "deployment", r.deployment().value()).put(p + "user", r.user().value()).put(p + "flock", r.flock())
-                    .put(p + "mt", r.mt());
+            f.put(p, "deployment", r.deployment().value()).put(p, "user", r.user().value()).put(p, "flock", r.flock())
+                    .put(p, "mt", r.mt());
         } else if (fact instanceof Fact.RewardsClaimed r) {
-            f.put(p + "user", r.user().value()).put(p + "amount", r.amount());
+            f.put(p, "user", r.user().value()).put(p, "amount", r.amount());
         } else if (fact instanceof Fact.MtRewardsClaimed r) {
-            f.put(p + "user", r.user().value()).put(p + "deployment", r.deployment().value()).put(p + "amount", r.amount());
+            f.put(p, "user", r.user().value()).put(p, "deployment", r.deployment().value()).put(p, "amount", r.amount());
         }
         if (fact instanceof Fact.BuybackDeferred d) {
-            f.put(p + "deployment", d.deployment().value()).put(p + "reason", d.reason());
+            f.put(p, "deployment", d.deployment().value()).put(p, "reason", d.reason());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.JournalBytes;
 import io.fomo.core.internal.JournalText;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
@@ -11,119 +12,328 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * An ordered record of named text fields with one canonical byte form: UTF-8 lines {@code key=value},
  * in insertion order, with backslash, newline and carriage return escaped in values. It is the payload
  * of every journaled event and the unit of the canonical state encoding, so it must never depend on the
  * platform, the locale or a hash order.
+ *
+ * <p>Speed, with the same bytes and the same answers as the plain string form: a record being written
+ * appends each line to its canonical bytes as it is put ({@link JournalBytes}), numbers and amounts as
+ * digits with no string in between; a pure ASCII record being read keeps its bytes, and a key or a value
+ * without escapes stays a range of them until it is asked for as text; amounts and decimals are read
+ * from the bytes ({@link JournalText}). Anything off those paths (a non-ASCII record, an escaped value,
+ * a non-canonical number) goes the plain way. Keys are found, and duplicates refused, through a small
+ * open-addressing table over their hashes, so a record of n fields costs O(n), not O(n²).
  */
 final class Fields {
 
-    /** Above this many fields, lookups go through a hash index instead of a scan. */
-    private static final int SCAN_LIMIT = 16;
+    /** Up to this many fields, lookups scan the hashes instead of the table. */
+    private static final int SCAN_LIMIT = 8;
 
-    // Keys and values in insertion order: most records have a handful of fields, for which a scan of an
-    // array beats a linked hash map (no entry objects); the index is built once a record grows past
-    // SCAN_LIMIT fields.
+    private final String context;
+    // Per field: the key and the value as strings, or null while they are only bytes (ASCII, and for a
+    // value nothing escaped): the key is data()[keyFrom, valueFrom - 1), the value data()[valueFrom, valueTo).
     private String[] keys = new String[8];
     private String[] values = new String[8];
+    private int[] hashes = new int[8];
+    private int[] keyFrom = new int[8];
+    private int[] valueFrom = new int[8];
+    private int[] valueTo = new int[8];
     private int size;
-    private HashMap<String, Integer> index;
-    private final String context;
+    // Open addressing over the key hashes, field index + 1 (0: empty), built past SCAN_LIMIT fields.
+    private int[] table;
+    // A record being written: its canonical bytes so far. Null for a record that was read.
+    private final JournalBytes out;
+    // A record that was read: its bytes.
+    private final byte[] source;
 
     Fields(String context) {
         this.context = context;
+        this.out = new JournalBytes(256);
+        this.source = null;
     }
 
+    private Fields(String context, byte[] source) {
+        this.context = context;
+        this.out = null;
+        this.source = source;
+    }
+
+    private byte[] data() {
+        return out != null ? out.array() : source;
+    }
+
+    // ---- writing
+
     Fields put(String key, String value) {
-        if (find(key) >= 0) {
-            throw new IllegalStateException("field written twice: " + key);
+        return put("", key, value);
+    }
+
+    Fields put(String key, long value) {
+        return put("", key, value);
+    }
+
+    Fields put(String key, boolean value) {
+        return put("", key, Boolean.toString(value));
+    }
+
+    Fields put(String key, BigDecimal value) {
+        return put("", key, value);
+    }
+
+    Fields put(String key, Amount value) {
+        return put("", key, value);
+    }
+
+    Fields put(String key, Instant value) {
+        return put("", key, value);
+    }
+
+    /** Puts the field {@code prefix + name}, without building that key when the record is being written. */
+    Fields put(String prefix, String name, String value) {
+        int i = begin(prefix, name);
+        values[i] = value;
+        if (out != null) {
+            out.escaped(value);
+            valueTo[i] = out.size();
+            out.ascii('\n');
         }
+        return end();
+    }
+
+    Fields put(String prefix, String name, long value) {
+        if (out == null) {
+            return put(prefix, name, Long.toString(value));
+        }
+        int i = begin(prefix, name);
+        out.number(value);
+        return endBytes(i);
+    }
+
+    Fields put(String prefix, String name, boolean value) {
+        return put(prefix, name, Boolean.toString(value));
+    }
+
+    Fields put(String prefix, String name, BigDecimal value) {
+        if (out == null) {
+            return put(prefix, name, value.toPlainString());
+        }
+        int i = begin(prefix, name);
+        out.plain(value);
+        return endBytes(i);
+    }
+
+    Fields put(String prefix, String name, Amount value) {
+        Asset a = value.asset();
+        if (out == null) {
+            return put(prefix, name, a.symbol() + ':' + a.decimals() + ':' + value.toPlainString());
+        }
+        int i = begin(prefix, name);
+        // An asset's symbol is ASCII without escapes (Asset.of checks it), so the value stays bytes.
+        out.text(a.symbol());
+        out.ascii(':').number(a.decimals()).ascii(':').plain(value.value());
+        return endBytes(i);
+    }
+
+    Fields put(String prefix, String name, Instant value) {
+        if (out == null) {
+            return put(prefix, name, value.getEpochSecond() + "." + nineDigits(value.getNano()));
+        }
+        int i = begin(prefix, name);
+        out.secondsNanos(value.getEpochSecond(), value.getNano());
+        return endBytes(i);
+    }
+
+    private static String nineDigits(int nanos) {
+        String s = Integer.toString(nanos);
+        return "000000000".substring(s.length()) + s;
+    }
+
+    // Starts the field prefix + name: refuses a second field of that key and, when writing, writes "key=".
+    private int begin(String prefix, String name) {
+        int h = hash(prefix, name);
+        if (find(h, prefix, name) >= 0) {
+            throw new IllegalStateException("field written twice: " + prefix + name);
+        }
+        int i = slot(h);
+        if (out != null) {
+            keyFrom[i] = out.size();
+            boolean ascii = out.text(prefix) & out.text(name);
+            keys[i] = !ascii ? prefix + name : prefix.isEmpty() ? name : null;
+            out.ascii('=');
+            valueFrom[i] = out.size();
+        } else {
+            keys[i] = prefix + name;
+        }
+        return i;
+    }
+
+    private Fields endBytes(int i) {
+        values[i] = null;
+        valueTo[i] = out.size();
+        out.ascii('\n');
+        return end();
+    }
+
+    // Makes room for one more field with this key hash and returns its index.
+    private int slot(int h) {
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-        }
-        keys[size] = key;
-        values[size] = value;
-        if (index != null) {
-            index.put(key, size);
-        } else if (size == SCAN_LIMIT) {
-            index = new HashMap<>();
-            for (int i = 0; i <= size; i++) {
-                index.put(keys[i], i);
+            int n = size * 2;
+            keys = Arrays.copyOf(keys, n);
+            values = Arrays.copyOf(values, n);
+            hashes = Arrays.copyOf(hashes, n);
+            keyFrom = Arrays.copyOf(keyFrom, n);
+            valueFrom = Arrays.copyOf(valueFrom, n);
+            valueTo = Arrays.copyOf(valueTo, n);
+            if (table != null) {
+                table = new int[n * 2];
+                for (int k = 0; k < size; k++) {
+                    index(k);
+                }
             }
         }
-        size++;
+        hashes[size] = h;
+        return size;
+    }
+
+    private Fields end() {
+        int i = size++;
+        if (table != null) {
+            index(i);
+        } else if (size > SCAN_LIMIT) {
+            table = new int[keys.length * 2];
+            for (int k = 0; k < size; k++) {
+                index(k);
+            }
+        }
         return this;
     }
 
-    private int find(String key) {
-        if (index != null) {
-            Integer i = index.get(key);
-            return i == null ? -1 : i;
+    private void index(int i) {
+        int mask = table.length - 1;
+        int s = spread(hashes[i]) & mask;
+        while (table[s] != 0) {
+            s = (s + 1) & mask;
         }
-        for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+        table[s] = i + 1;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    // (prefix + name).hashCode(), without building the key.
+    private static int hash(String prefix, String name) {
+        if (prefix.isEmpty()) {
+            return name.hashCode();
+        }
+        int h = prefix.hashCode();
+        for (int i = 0; i < name.length(); i++) {
+            h = 31 * h + name.charAt(i);
+        }
+        return h;
+    }
+
+    // ---- finding
+
+    private int find(int h, String prefix, String name) {
+        if (table == null) {
+            for (int i = 0; i < size; i++) {
+                if (hashes[i] == h && keyIs(i, prefix, name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int mask = table.length - 1;
+        for (int s = spread(h) & mask; table[s] != 0; s = (s + 1) & mask) {
+            int i = table[s] - 1;
+            if (hashes[i] == h && keyIs(i, prefix, name)) {
                 return i;
             }
         }
         return -1;
     }
 
+    private int find(String key) {
+        return find(key.hashCode(), "", key);
+    }
+
+    private boolean keyIs(int i, String prefix, String name) {
+        int pl = prefix.length();
+        int nl = name.length();
+        String k = keys[i];
+        if (k != null) {
+            return k.length() == pl + nl && k.startsWith(prefix) && k.startsWith(name, pl);
+        }
+        int from = keyFrom[i];
+        if (valueFrom[i] - 1 - from != pl + nl) {
+            return false;
+        }
+        byte[] d = data();
+        for (int j = 0; j < pl; j++) {
+            if (d[from + j] != prefix.charAt(j)) {
+                return false;
+            }
+        }
+        from += pl;
+        for (int j = 0; j < nl; j++) {
+            if (d[from + j] != name.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String key(int i) {
+        String k = keys[i];
+        if (k == null) {
+            k = new String(data(), keyFrom[i], valueFrom[i] - 1 - keyFrom[i], StandardCharsets.ISO_8859_1);
+            keys[i] = k;
+        }
+        return k;
+    }
+
+    private String value(int i) {
+        String v = values[i];
+        if (v == null) {
+            v = new String(data(), valueFrom[i], valueTo[i] - valueFrom[i], StandardCharsets.ISO_8859_1);
+            values[i] = v;
+        }
+        return v;
+    }
+
     private String get(String key) {
         int i = find(key);
-        return i < 0 ? null : values[i];
-    }
-
-    Fields put(String key, long value) {
-        return put(key, Long.toString(value));
-    }
-
-    Fields put(String key, boolean value) {
-        return put(key, Boolean.toString(value));
-    }
-
-    Fields put(String key, BigDecimal value) {
-        return put(key, value.toPlainString());
-    }
-
-    Fields put(String key, Amount value) {
-        Asset a = value.asset();
-        return put(key, a.symbol() + ':' + a.decimals() + ':' + value.toPlainString());
-    }
-
-    Fields put(String key, Instant value) {
-        return put(key, value.getEpochSecond() + "." + String.format("%09d", value.getNano()));
+        return i < 0 ? null : value(i);
     }
 
     boolean has(String key) {
         return find(key) >= 0;
     }
 
-    String text(String key) {
-        String v = get(key);
-        if (v == null) {
+    // ---- reading by key
+
+    private int required(String key) {
+        int i = find(key);
+        if (i < 0) {
             throw new InvalidStateException(context + ": missing field '" + key + "'");
         }
-        return v;
+        return i;
+    }
+
+    String text(String key) {
+        return value(required(key));
     }
 
     long longValue(String key) {
-        try {
-            return Long.parseLong(text(key));
-        } catch (NumberFormatException e) {
-            throw corrupt(key, "an integer");
-        }
+        return longAt(required(key), "", key);
     }
 
     int intValue(String key) {
-        try {
-            return Integer.parseInt(text(key));
-        } catch (NumberFormatException e) {
-            throw corrupt(key, "an integer");
-        }
+        return intAt(required(key), "", key);
     }
 
     boolean bool(String key) {
@@ -135,15 +345,81 @@ final class Fields {
     }
 
     BigDecimal decimal(String key) {
-        try {
-            return new BigDecimal(text(key));
-        } catch (NumberFormatException e) {
-            throw corrupt(key, "a decimal");
-        }
+        return decimalAt(required(key), "", key);
     }
 
     Amount amount(String key) {
-        return amountOf(key, text(key));
+        return amountAt(required(key), "", key);
+    }
+
+    Instant instant(String key) {
+        return instantAt(required(key), "", key);
+    }
+
+    AccountId account(String key) {
+        return AccountId.of(text(key));
+    }
+
+    DeploymentId deployment(String key) {
+        return DeploymentId.of(text(key));
+    }
+
+    EventId eventId(String key) {
+        return EventId.of(text(key));
+    }
+
+    // ---- typed values of field i (key: its name, for the error)
+
+    private long longAt(int i, String prefix, String name) {
+        if (values[i] == null) {
+            long v = JournalText.plainLong(data(), valueFrom[i], valueTo[i], 18);
+            if (v != JournalText.NOT_PLAIN) {
+                return v;
+            }
+        }
+        try {
+            return Long.parseLong(value(i));
+        } catch (NumberFormatException e) {
+            throw corrupt(prefix + name, "an integer");
+        }
+    }
+
+    private int intAt(int i, String prefix, String name) {
+        if (values[i] == null) {
+            long v = JournalText.plainLong(data(), valueFrom[i], valueTo[i], 9);
+            if (v != JournalText.NOT_PLAIN) {
+                return (int) v;
+            }
+        }
+        try {
+            return Integer.parseInt(value(i));
+        } catch (NumberFormatException e) {
+            throw corrupt(prefix + name, "an integer");
+        }
+    }
+
+    private BigDecimal decimalAt(int i, String prefix, String name) {
+        if (values[i] == null) {
+            BigDecimal v = JournalText.plainDecimal(data(), valueFrom[i], valueTo[i]);
+            if (v != null) {
+                return v;
+            }
+        }
+        try {
+            return new BigDecimal(value(i));
+        } catch (NumberFormatException e) {
+            throw corrupt(prefix + name, "a decimal");
+        }
+    }
+
+    private Amount amountAt(int i, String prefix, String name) {
+        if (values[i] == null) {
+            Amount a = JournalText.amount(data(), valueFrom[i], valueTo[i]);
+            if (a != null) {
+                return a;
+            }
+        }
+        return amountOf(prefix + name, value(i));
     }
 
     private Amount amountOf(String key, String v) {
@@ -166,57 +442,69 @@ final class Fields {
         }
     }
 
-    // Reading in the canonical order: the field of `prefix + name` is normally the next one, so it is
-    // matched in place without building the key; a field elsewhere is found by name, and reading goes on
-    // after it.
-    private int cursor;
-
-    private String next(String prefix, String name) {
-        int i = cursor;
-        if (i < size) {
-            String k = keys[i];
-            if (k.length() == prefix.length() + name.length() && k.startsWith(prefix) && k.endsWith(name)) {
-                cursor = i + 1;
-                return values[i];
+    private Instant instantAt(int i, String prefix, String name) {
+        if (values[i] == null) {
+            Instant t = JournalText.plainInstant(data(), valueFrom[i], valueTo[i]);
+            if (t != null) {
+                return t;
             }
         }
-        String key = prefix + name;
-        i = find(key);
-        if (i < 0) {
-            throw new InvalidStateException(context + ": missing field '" + key + "'");
+        String[] parts = value(i).split("\\.", 2);
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        } catch (RuntimeException e) {
+            throw corrupt(prefix + name, "seconds.nanos");
+        }
+    }
+
+    private InvalidStateException corrupt(String key, String expected) {
+        return new InvalidStateException(context + ": field '" + key + "' = " + get(key) + ": expected " + expected);
+    }
+
+    // ---- reading in the canonical order: the field of `prefix + name` is normally the next one, so it is
+    // matched in place without building the key; a field elsewhere is found by name, and reading goes on
+    // after it.
+
+    private int cursor;
+
+    private int next(String prefix, String name) {
+        int i = cursor;
+        if (i >= size || !keyIs(i, prefix, name)) {
+            i = find(hash(prefix, name), prefix, name);
+            if (i < 0) {
+                throw new InvalidStateException(context + ": missing field '" + prefix + name + "'");
+            }
         }
         cursor = i + 1;
-        return values[i];
+        return i;
     }
 
     String text(String prefix, String name) {
-        return next(prefix, name);
+        return value(next(prefix, name));
     }
 
     Amount amount(String prefix, String name) {
-        return amountOf(prefix + name, next(prefix, name));
+        return amountAt(next(prefix, name), prefix, name);
     }
 
     AccountId account(String prefix, String name) {
-        return AccountId.of(next(prefix, name));
+        return AccountId.of(text(prefix, name));
     }
 
     DeploymentId deployment(String prefix, String name) {
-        return DeploymentId.of(next(prefix, name));
+        return DeploymentId.of(text(prefix, name));
     }
 
     EventId eventId(String prefix, String name) {
-        return EventId.of(next(prefix, name));
+        return EventId.of(text(prefix, name));
     }
 
     long longValue(String prefix, String name) {
-        next(prefix, name);
-        return longValue(prefix + name);
+        return longAt(next(prefix, name), prefix, name);
     }
 
     int intValue(String prefix, String name) {
-        next(prefix, name);
-        return intValue(prefix + name);
+        return intAt(next(prefix, name), prefix, name);
     }
 
     boolean bool(String prefix, String name) {
@@ -225,64 +513,131 @@ final class Fields {
     }
 
     BigDecimal decimal(String prefix, String name) {
-        next(prefix, name);
-        return decimal(prefix + name);
+        return decimalAt(next(prefix, name), prefix, name);
     }
 
     Instant instant(String prefix, String name) {
-        next(prefix, name);
-        return instant(prefix + name);
+        return instantAt(next(prefix, name), prefix, name);
     }
 
-    Instant instant(String key) {
-        String[] parts = text(key).split("\\.", 2);
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-        } catch (RuntimeException e) {
-            throw corrupt(key, "seconds.nanos");
-        }
-    }
-
-    AccountId account(String key) {
-        return AccountId.of(text(key));
-    }
-
-    DeploymentId deployment(String key) {
-        return DeploymentId.of(text(key));
-    }
-
-    EventId eventId(String key) {
-        return EventId.of(text(key));
-    }
-
-    private InvalidStateException corrupt(String key, String expected) {
-        return new InvalidStateException(context + ": field '" + key + "' = " + get(key) + ": expected " + expected);
-    }
+    // ---- bytes
 
     byte[] encode() {
-        StringBuilder sb = new StringBuilder(size * 24);
-        for (int k = 0; k < size; k++) {
-            sb.append(keys[k]).append('=');
-            String v = values[k];
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c == '\\') {
-                    sb.append("\\\\");
-                } else if (c == '\n') {
-                    sb.append("\\n");
-                } else if (c == '\r') {
-                    sb.append("\\r");
-                } else {
-                    sb.append(c);
-                }
-            }
-            sb.append('\n');
+        if (out != null) {
+            return out.toByteArray();
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        JournalBytes b = new JournalBytes(source == null ? size * 24 : source.length + 16);
+        for (int i = 0; i < size; i++) {
+            b.text(key(i));
+            b.ascii('=');
+            b.escaped(value(i));
+            b.ascii('\n');
+        }
+        return b.toByteArray();
     }
 
     static Fields decode(byte[] bytes, String context) {
-        Fields f = new Fields(context);
+        Fields f = new Fields(context, bytes);
+        int n = bytes.length;
+        int start = 0;
+        while (start < n) {
+            // One pass over the line: the first '=', the key's hash, whether the value has an escape, and
+            // its end; a non-ASCII byte sends the whole record the plain way.
+            int h = 0;
+            int eq = -1;
+            boolean escaped = false;
+            int end = start;
+            for (; end < n; end++) {
+                byte c = bytes[end];
+                if (c == '\n') {
+                    break;
+                }
+                if (c < 0) {
+                    return decodeText(bytes, context);
+                }
+                if (eq < 0) {
+                    if (c == '=') {
+                        eq = end;
+                    } else {
+                        h = 31 * h + c;
+                    }
+                } else if (c == '\\') {
+                    escaped = true;
+                }
+            }
+            if (end == n) {
+                throw new InvalidStateException(context + ": truncated record");
+            }
+            if (eq <= start) {
+                throw new InvalidStateException(context + ": malformed line '"
+                        + new String(bytes, start, end - start, StandardCharsets.ISO_8859_1) + "'");
+            }
+            f.read(h, start, eq, end, escaped ? unescape(bytes, eq + 1, end) : null);
+            start = end + 1;
+        }
+        return f;
+    }
+
+    // Adds a field read from the bytes: key [from, eq), value (eq, end) or the unescaped text given.
+    private void read(int h, int from, int eq, int end, String unescaped) {
+        int i = slot(h);
+        keys[i] = null;
+        values[i] = null;
+        keyFrom[i] = from;
+        valueFrom[i] = eq + 1;
+        valueTo[i] = end;
+        // The duplicate is searched once its key is in place, among the fields before it.
+        if (find(h, i)) {
+            throw new IllegalStateException("field written twice: " + key(i));
+        }
+        values[i] = unescaped;
+        end();
+    }
+
+    // Whether a field before i has the key of field i (both ASCII bytes of the source).
+    private boolean find(int h, int i) {
+        int from = keyFrom[i];
+        int len = valueFrom[i] - 1 - from;
+        if (table == null) {
+            for (int k = 0; k < i; k++) {
+                if (hashes[k] == h && sameKey(k, from, len)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int mask = table.length - 1;
+        for (int s = spread(h) & mask; table[s] != 0; s = (s + 1) & mask) {
+            int k = table[s] - 1;
+            if (hashes[k] == h && sameKey(k, from, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameKey(int k, int from, int len) {
+        int kf = keyFrom[k];
+        return valueFrom[k] - 1 - kf == len && Arrays.equals(source, kf, kf + len, source, from, from + len);
+    }
+
+    private static String unescape(byte[] b, int from, int end) {
+        StringBuilder v = new StringBuilder(end - from);
+        for (int i = from; i < end; i++) {
+            char c = (char) b[i];
+            if (c == '\\' && i + 1 < end) {
+                char n = (char) b[++i];
+                v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                v.append(c);
+            }
+        }
+        return v.toString();
+    }
+
+    // The plain way, for a record that is not pure ASCII.
+    private static Fields decodeText(byte[] bytes, String context) {
+        Fields f = new Fields(context, bytes);
         String text = new String(bytes, StandardCharsets.UTF_8);
         int start = 0;
         while (start < text.length()) {
@@ -290,7 +645,6 @@ final class Fields {
             if (end < 0) {
                 throw new InvalidStateException(context + ": truncated record");
             }
-            // The line is [start, end): key and value are cut out of the text directly (no line string).
             int eq = text.indexOf('=', start);
             if (eq <= start || eq >= end) {
                 throw new InvalidStateException(context + ": malformed line '" + text.substring(start, end) + "'");
@@ -300,7 +654,6 @@ final class Fields {
                 escaped = text.charAt(i) == '\\';
             }
             if (!escaped) {
-                // Nothing escaped (the usual case): the value is the rest of the line as it stands.
                 f.put(text.substring(start, eq), text.substring(eq + 1, end));
                 start = end + 1;
                 continue;

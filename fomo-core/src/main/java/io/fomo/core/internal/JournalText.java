@@ -1,7 +1,12 @@
 package io.fomo.core.internal;
 
+import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,8 +20,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JournalText {
 
+    /** What {@link #plainLong} returns for text off its path. */
+    public static final long NOT_PLAIN = Long.MIN_VALUE;
+
     private static final int CACHE_LIMIT = 4096;
     private static final ConcurrentHashMap<String, Asset> ASSETS = new ConcurrentHashMap<>();
+    private static final long[] POW10 = new long[19];
+    private static final int BYTE_SLOTS = 1024;
+    // Direct-mapped: a slot holds the last prefix hashed to it. Entries are immutable (final fields), so a
+    // reader that sees one sees it whole, and a race only costs a miss.
+    private static final AssetEntry[] BYTE_ASSETS = new AssetEntry[BYTE_SLOTS];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private record AssetEntry(byte[] prefix, Asset asset) {
+    }
 
     private JournalText() {
     }
@@ -77,5 +100,215 @@ public final class JournalText {
             ASSETS.clear();
         }
         ASSETS.put(prefix, asset);
+    }
+
+    /**
+     * Parses {@code [0-9]+(\.[0-9]+)?} of at most 36 digits in {@code b[from, to)}, as
+     * {@code new BigDecimal(text)} would.
+     *
+     * @param b    the bytes
+     * @param from the first byte
+     * @param to   the end, exclusive
+     * @return the decimal, its scale the number of digits after the point; null outside the fast path
+     */
+    public static BigDecimal plainDecimal(byte[] b, int from, int to) {
+        long high = 0;
+        long low = 0;
+        int lowDigits = 0;
+        int digits = 0;
+        int scale = -1;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits > 36) {
+                    return null;
+                }
+                if (digits <= 18) {
+                    high = high * 10 + (c - '0');
+                } else {
+                    low = low * 10 + (c - '0');
+                    lowDigits++;
+                }
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0 && digits > 0 && i + 1 < to) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        int s = Math.max(scale, 0);
+        if (lowDigits == 0) {
+            return BigDecimal.valueOf(high, s);
+        }
+        return new BigDecimal(unsigned(high, lowDigits, low), s);
+    }
+
+    /**
+     * Reads an amount written as {@code SYMBOL:decimals:value} in {@code b[from, to)}, where the value has
+     * exactly the asset's decimals after the point (none for 0 decimals) and at most 36 digits: the form
+     * {@link Amount#toPlainString()} writes.
+     *
+     * @param b    the bytes
+     * @param from the first byte
+     * @param to   the end, exclusive
+     * @return the amount, equal to {@code Amount.of(asset, new BigDecimal(value))}; null outside the fast
+     *         path (the caller then reads the text the general way, which also says what is wrong)
+     */
+    public static Amount amount(byte[] b, int from, int to) {
+        int first = indexOf(b, from, to, ':');
+        int second = first < 0 ? -1 : indexOf(b, first + 1, to, ':');
+        if (first <= from || second < 0) {
+            return null;
+        }
+        Asset asset = asset(b, from, second);
+        if (asset == null) {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        int lowDigits = 0;
+        int digits = 0;
+        int point = -1;
+        for (int i = second + 1; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits > 36) {
+                    return null;
+                }
+                if (digits <= 18) {
+                    high = high * 10 + (c - '0');
+                } else {
+                    low = low * 10 + (c - '0');
+                    lowDigits++;
+                }
+            } else if (c == '.' && point < 0 && digits > 0) {
+                point = i;
+            } else {
+                return null;
+            }
+        }
+        int decimals = asset.decimals();
+        int fraction = point < 0 ? 0 : to - point - 1;
+        if (digits == 0 || fraction != decimals || (point >= 0 && fraction == 0)) {
+            return null;
+        }
+        if (lowDigits == 0) {
+            return Amount.ofUnits(asset, high);
+        }
+        return Amount.ofUnits(asset, unsigned(high, lowDigits, low));
+    }
+
+    // high * 10^lowDigits + low, all below 10^36 < 2^120.
+    private static BigInteger unsigned(long high, int lowDigits, long low) {
+        long p = POW10[lowDigits];
+        long hi = Math.multiplyHigh(high, p);
+        long lo = high * p;
+        long sum = lo + low;
+        if (Long.compareUnsigned(sum, lo) < 0) {
+            hi++;
+        }
+        if (hi == 0 && sum >= 0) {
+            return BigInteger.valueOf(sum);
+        }
+        byte[] mag = new byte[17];
+        for (int i = 0; i < 8; i++) {
+            mag[16 - i] = (byte) (sum >>> (8 * i));
+            mag[8 - i] = (byte) (hi >>> (8 * i));
+        }
+        return new BigInteger(mag);
+    }
+
+    private static int indexOf(byte[] b, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // The asset of the ASCII prefix SYMBOL:decimals in b[from, to), read as the general path reads it, or
+    // null if that path would refuse it.
+    private static Asset asset(byte[] b, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (BYTE_SLOTS - 1);
+        AssetEntry e = BYTE_ASSETS[slot];
+        if (e != null && Arrays.equals(e.prefix(), 0, e.prefix().length, b, from, to)) {
+            return e.asset();
+        }
+        String prefix = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        Asset asset = cachedAsset(prefix);
+        if (asset == null) {
+            try {
+                String[] parts = prefix.split(":", 2);
+                asset = Asset.of(parts[0], Integer.parseInt(parts[1]));
+            } catch (RuntimeException refused) {
+                return null;
+            }
+            cacheAsset(prefix, asset);
+        }
+        BYTE_ASSETS[slot] = new AssetEntry(Arrays.copyOfRange(b, from, to), asset);
+        return asset;
+    }
+
+    /**
+     * Parses {@code -?[0-9]+} of at most {@code maxDigits} digits (18 at most) in {@code b[from, to)}, as
+     * {@link Long#parseLong(String)} would.
+     *
+     * @param b         the bytes
+     * @param from      the first byte
+     * @param to        the end, exclusive
+     * @param maxDigits the most digits accepted, 1 to 18
+     * @return the number, or {@link #NOT_PLAIN} outside the fast path
+     */
+    public static long plainLong(byte[] b, int from, int to, int maxDigits) {
+        boolean negative = from < to && b[from] == '-';
+        int i = negative ? from + 1 : from;
+        if (i >= to || to - i > maxDigits) {
+            return NOT_PLAIN;
+        }
+        long v = 0;
+        for (; i < to; i++) {
+            int c = b[i];
+            if (c < '0' || c > '9') {
+                return NOT_PLAIN;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return negative ? -v : v;
+    }
+
+    /**
+     * Parses {@code seconds.nanos} (each {@code -?[0-9]+} of at most 18 digits) in {@code b[from, to)}, as
+     * {@code Instant.ofEpochSecond(seconds, nanos)} would.
+     *
+     * @param b    the bytes
+     * @param from the first byte
+     * @param to   the end, exclusive
+     * @return the instant, or null outside the fast path or out of the instant's range
+     */
+    public static Instant plainInstant(byte[] b, int from, int to) {
+        int dot = indexOf(b, from, to, '.');
+        if (dot < 0) {
+            return null;
+        }
+        long seconds = plainLong(b, from, dot, 18);
+        long nanos = plainLong(b, dot + 1, to, 18);
+        if (seconds == NOT_PLAIN || nanos == NOT_PLAIN) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (RuntimeException outOfRange) {
+            return null;
+        }
     }
 }
