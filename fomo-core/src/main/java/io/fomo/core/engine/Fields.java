@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.ByteCache;
 import io.fomo.core.internal.JournalBytes;
 import io.fomo.core.internal.JournalText;
 import io.fomo.spi.AccountId;
@@ -50,9 +51,17 @@ final class Fields {
     private final byte[] source;
 
     Fields(String context) {
+        this(context, 8);
+    }
+
+    /** A record to be written, with room for about {@code fields} fields before it grows. */
+    Fields(String context, int fields) {
         this.context = context;
-        this.out = new JournalBytes(256);
+        this.out = new JournalBytes(fields * 32);
         this.source = null;
+        if (fields > 8) {
+            grow(Integer.highestOneBit(fields - 1) * 2);
+        }
     }
 
     private Fields(String context, byte[] source) {
@@ -180,22 +189,25 @@ final class Fields {
     // Makes room for one more field with this key hash and returns its index.
     private int slot(int h) {
         if (size == keys.length) {
-            int n = size * 2;
-            keys = Arrays.copyOf(keys, n);
-            values = Arrays.copyOf(values, n);
-            hashes = Arrays.copyOf(hashes, n);
-            keyFrom = Arrays.copyOf(keyFrom, n);
-            valueFrom = Arrays.copyOf(valueFrom, n);
-            valueTo = Arrays.copyOf(valueTo, n);
-            if (table != null) {
-                table = new int[n * 2];
-                for (int k = 0; k < size; k++) {
-                    index(k);
-                }
-            }
+            grow(size * 2);
         }
         hashes[size] = h;
         return size;
+    }
+
+    private void grow(int n) {
+        keys = Arrays.copyOf(keys, n);
+        values = Arrays.copyOf(values, n);
+        hashes = Arrays.copyOf(hashes, n);
+        keyFrom = Arrays.copyOf(keyFrom, n);
+        valueFrom = Arrays.copyOf(valueFrom, n);
+        valueTo = Arrays.copyOf(valueTo, n);
+        if (table != null) {
+            table = new int[n * 2];
+            for (int k = 0; k < size; k++) {
+                index(k);
+            }
+        }
     }
 
     private Fields end() {
@@ -357,11 +369,11 @@ final class Fields {
     }
 
     AccountId account(String key) {
-        return AccountId.of(text(key));
+        return accountAt(required(key));
     }
 
     DeploymentId deployment(String key) {
-        return DeploymentId.of(text(key));
+        return deploymentAt(required(key));
     }
 
     EventId eventId(String key) {
@@ -369,6 +381,18 @@ final class Fields {
     }
 
     // ---- typed values of field i (key: its name, for the error)
+
+    // Accounts and deployments recur in every record: a value still in bytes is looked up by them.
+    private static final ByteCache<AccountId> ACCOUNTS = new ByteCache<>(1024, AccountId::of);
+    private static final ByteCache<DeploymentId> DEPLOYMENTS = new ByteCache<>(256, DeploymentId::of);
+
+    private AccountId accountAt(int i) {
+        return values[i] == null ? ACCOUNTS.get(data(), valueFrom[i], valueTo[i]) : AccountId.of(values[i]);
+    }
+
+    private DeploymentId deploymentAt(int i) {
+        return values[i] == null ? DEPLOYMENTS.get(data(), valueFrom[i], valueTo[i]) : DeploymentId.of(values[i]);
+    }
 
     private long longAt(int i, String prefix, String name) {
         if (values[i] == null) {
@@ -488,11 +512,11 @@ final class Fields {
     }
 
     AccountId account(String prefix, String name) {
-        return AccountId.of(text(prefix, name));
+        return accountAt(next(prefix, name));
     }
 
     DeploymentId deployment(String prefix, String name) {
-        return DeploymentId.of(text(prefix, name));
+        return deploymentAt(next(prefix, name));
     }
 
     EventId eventId(String prefix, String name) {

@@ -1,0 +1,64 @@
+package io.fomo.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * A small direct-mapped cache from ASCII byte ranges to the immutable values made of them (the ids a
+ * journal repeats in every record: accounts, deployments), so that reading one costs a hash and a
+ * comparison instead of a string and its validation. A slot holds the last value hashed to it; a miss
+ * makes the value from the text exactly as the caller would without the cache, and a value that cannot
+ * be made is not cached (the maker's exception goes to the caller). This package is not exported.
+ *
+ * <p>This class is thread-safe: entries are immutable, so a racing reader sees a whole entry or another
+ * one, and a race only costs a miss.
+ *
+ * @param <T> the immutable value type
+ */
+public final class ByteCache<T> {
+
+    private final Object[] slots;
+    private final Function<String, T> make;
+
+    private record Entry(byte[] key, Object value) {
+    }
+
+    /**
+     * Returns an empty cache.
+     *
+     * @param slots the number of slots, a power of two
+     * @param make  makes the value of a text, or throws
+     */
+    public ByteCache(int slots, Function<String, T> make) {
+        if (Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots = " + slots + ": must be a power of two");
+        }
+        this.slots = new Object[slots];
+        this.make = make;
+    }
+
+    /**
+     * Returns the value of the ASCII text in {@code b[from, to)}.
+     *
+     * @param b    the bytes, ASCII in the range
+     * @param from the first byte
+     * @param to   the end, exclusive
+     * @return the value, equal to {@code make(new String(b, from, to - from, US_ASCII))}
+     */
+    @SuppressWarnings("unchecked")
+    public T get(byte[] b, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        int s = (h ^ (h >>> 16)) & (slots.length - 1);
+        Entry e = (Entry) slots[s];
+        if (e != null && Arrays.equals(e.key(), 0, e.key().length, b, from, to)) {
+            return (T) e.value();
+        }
+        T v = make.apply(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        slots[s] = new Entry(Arrays.copyOfRange(b, from, to), v);
+        return v;
+    }
+}
