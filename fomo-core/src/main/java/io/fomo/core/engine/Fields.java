@@ -36,12 +36,12 @@ final class Fields {
     private final String context;
     // Per field: the key and the value as strings, or null while they are only bytes (ASCII, and for a
     // value nothing escaped): the key is data()[keyFrom, valueFrom - 1), the value data()[valueFrom, valueTo).
-    private String[] keys = new String[8];
-    private String[] values = new String[8];
-    private int[] hashes = new int[8];
-    private int[] keyFrom = new int[8];
-    private int[] valueFrom = new int[8];
-    private int[] valueTo = new int[8];
+    private String[] keys;
+    private String[] values;
+    private int[] hashes;
+    private int[] keyFrom;
+    private int[] valueFrom;
+    private int[] valueTo;
     private int size;
     // Open addressing over the key hashes, field index + 1 (0: empty), built past SCAN_LIMIT fields.
     private int[] table;
@@ -57,17 +57,27 @@ final class Fields {
     /** A record to be written, with room for about {@code fields} fields before it grows. */
     Fields(String context, int fields) {
         this.context = context;
-        this.out = new JournalBytes(fields * 32);
+        this.out = new JournalBytes(fields * 48);
         this.source = null;
-        if (fields > 8) {
-            grow(Integer.highestOneBit(fields - 1) * 2);
-        }
+        allocate(fields <= 8 ? 8 : Integer.highestOneBit(fields - 1) * 2);
     }
 
     private Fields(String context, byte[] source) {
         this.context = context;
         this.out = null;
         this.source = source;
+        // About one field per 24 bytes of a journal record: room made once instead of doubling.
+        int fields = source.length / 24;
+        allocate(fields <= 8 ? 8 : Integer.highestOneBit(fields) * 2);
+    }
+
+    private void allocate(int n) {
+        keys = new String[n];
+        values = new String[n];
+        hashes = new int[n];
+        keyFrom = new int[n];
+        valueFrom = new int[n];
+        valueTo = new int[n];
     }
 
     private byte[] data() {

@@ -270,19 +270,22 @@ public final class JournalBytes {
     private void writeChunks(long[] chunks, int count, int top, int digits, int point) {
         int n = digits + (point >= 0 ? 1 : 0);
         ensure(n);
-        int at = size + n - 1;
-        int written = 0;
+        // The digits go in place right to left, nine per chunk in int arithmetic; the point is made room
+        // for afterwards by moving the fraction one byte to the right.
+        int at = size + digits;
         for (int c = 0; c < count; c++) {
-            long v = chunks[c];
+            int v = (int) chunks[c];
             int width = c == count - 1 ? top : 9;
             for (int i = 0; i < width; i++) {
-                if (point >= 0 && written == digits - point) {
-                    bytes[at--] = '.';
-                }
-                bytes[at--] = (byte) ('0' + (int) (v % 10));
-                v /= 10;
-                written++;
+                int q = v / 10;
+                bytes[--at] = (byte) ('0' + (v - q * 10));
+                v = q;
             }
+        }
+        if (point >= 0) {
+            int dot = size + point;
+            System.arraycopy(bytes, dot, bytes, dot + 1, digits - point);
+            bytes[dot] = '.';
         }
         size += n;
     }

@@ -215,12 +215,16 @@ public final class JournalText {
         if (hi == 0 && sum >= 0) {
             return BigInteger.valueOf(sum);
         }
-        byte[] mag = new byte[17];
+        // Big-endian magnitude with no leading zero byte (fewer bytes for BigInteger to strip).
+        int hiBytes = hi == 0 ? 0 : 8 - Long.numberOfLeadingZeros(hi) / 8;
+        byte[] mag = new byte[8 + hiBytes];
         for (int i = 0; i < 8; i++) {
-            mag[16 - i] = (byte) (sum >>> (8 * i));
-            mag[8 - i] = (byte) (hi >>> (8 * i));
+            mag[mag.length - 1 - i] = (byte) (sum >>> (8 * i));
         }
-        return new BigInteger(mag);
+        for (int i = 0; i < hiBytes; i++) {
+            mag[hiBytes - 1 - i] = (byte) (hi >>> (8 * i));
+        }
+        return new BigInteger(1, mag);
     }
 
     private static int indexOf(byte[] b, int from, int to, char c) {
