@@ -88,42 +88,39 @@ final class HashTrieSet<E> {
     private static Object[] build(Object[] es, int[] hs, int from, int to, int shift, int[] count) {
         int dataMap = 0;
         int nodeMap = 0;
-        List<Object> data = new ArrayList<>();
-        List<Integer> dataHashes = new ArrayList<>();
-        List<Object> subs = new ArrayList<>();
+        Object[] data = new Object[32];
+        int[] dataHashes = new int[32];
+        Object[] subs = new Object[32];
+        int nData = 0;
+        int nSubs = 0;
         int i = from;
         while (i < to) {
             int pos = (hs[i] >>> shift) & MASK;
             int j = i + 1;
+            boolean sameHash = true;
             while (j < to && ((hs[j] >>> shift) & MASK) == pos) {
+                sameHash &= hs[j] == hs[i];
                 j++;
             }
-            boolean sameHash = true;
-            for (int k = i + 1; k < j; k++) {
-                sameHash &= hs[k] == hs[i];
-            }
             if (sameHash) {
-                Object[] distinct = distinct(es, i, j);
+                Object[] distinct = j == i + 1 ? new Object[] {es[i]} : distinct(es, i, j);
                 count[0] += distinct.length;
                 if (distinct.length == 1) {
                     dataMap |= 1 << pos;
-                    data.add(distinct[0]);
-                    dataHashes.add(hs[i]);
+                    data[nData] = distinct[0];
+                    dataHashes[nData++] = hs[i];
                 } else {
                     nodeMap |= 1 << pos;
-                    subs.add(new Collision(hs[i], distinct));
+                    subs[nSubs++] = new Collision(hs[i], distinct);
                 }
             } else {
                 nodeMap |= 1 << pos;
-                subs.add(build(es, hs, i, j, shift + BITS, count));
+                subs[nSubs++] = build(es, hs, i, j, shift + BITS, count);
             }
             i = j;
         }
-        int[] h = new int[dataHashes.size()];
-        for (int k = 0; k < h.length; k++) {
-            h[k] = dataHashes.get(k);
-        }
-        return node(dataMap, nodeMap, data.toArray(), h, subs.toArray());
+        return node(dataMap, nodeMap, Arrays.copyOf(data, nData), Arrays.copyOf(dataHashes, nData),
+                Arrays.copyOf(subs, nSubs));
     }
 
     private static Object[] distinct(Object[] es, int from, int to) {
