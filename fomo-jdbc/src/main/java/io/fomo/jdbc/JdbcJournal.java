@@ -379,6 +379,7 @@ final class JdbcJournal implements AutoCloseable {
             q.setFetchSize(Math.min(max, 4096));
             try (ResultSet rs = q.executeQuery()) {
                 long previous = from - 1;
+                EventId key = null;
                 while (rs.next()) {
                     if (rs.getInt(7) != 1) {
                         throw notIntegral(rs, previous);
@@ -390,7 +391,12 @@ final class JdbcJournal implements AutoCloseable {
                     }
                     JournalEntry e = JournalEntry.of(rs.getString(3), rs.getBytes(4),
                             Instant.ofEpochSecond(rs.getLong(5), rs.getInt(6)));
-                    out.add(JournalRecord.of(seq, EventId.of(rs.getString(2)), e));
+                    // The rows of a batch share their key: one checked id for the run, not one per row.
+                    String keyText = rs.getString(2);
+                    if (key == null || !key.value().equals(keyText)) {
+                        key = EventId.of(keyText);
+                    }
+                    out.add(JournalRecord.of(seq, key, e));
                     previous = seq;
                 }
             }

@@ -58,4 +58,14 @@ public final class CodePointOrder implements Comparator<String> {
         }
         return c <= Character.MAX_SURROGATE ? c + 0x2000 : c - 0x800;
     }
+
+    /** Whether every char of {@code s} is below U+D800, where {@link String#compareTo} gives this order. */
+    static boolean belowSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= Character.MIN_SURROGATE) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -10,9 +10,12 @@ package io.fomo.spi;
 abstract class TextId<T extends TextId<T>> implements Comparable<T> {
 
     private final String value;
+    /** Every char is below U+D800, where UTF-16 order and code point order agree (ids are mostly ASCII). */
+    private final boolean belowSurrogates;
 
     TextId(String value) {
         this.value = value;
+        this.belowSurrogates = CodePointOrder.belowSurrogates(value);
     }
 
     /**
@@ -26,7 +29,11 @@ abstract class TextId<T extends TextId<T>> implements Comparable<T> {
 
     @Override
     public final int compareTo(T other) {
-        return CodePointOrder.instance().compare(value, other.value());
+        TextId<?> o = other;
+        // String.compareTo is a vectorised intrinsic; it orders by UTF-16 unit, which is code point order
+        // unless a surrogate meets a char at or above U+E000.
+        return belowSurrogates && o.belowSurrogates ? value.compareTo(o.value)
+                : CodePointOrder.instance().compare(value, o.value);
     }
 
     @Override

@@ -57,6 +57,34 @@ class CodePointOrderProperties {
         assertEquals(sign(Arrays.compare(x.codePoints().toArray(), y.codePoints().toArray())), sign(ix.compareTo(iy)));
     }
 
+    @Provide
+    Arbitrary<String> mostlyBelowSurrogates() {
+        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.integers().between(0x21, 0x7E)),
+                Tuple.of(2, Arbitraries.integers().between(0xA1, 0xD7FF)),
+                Tuple.of(1, Arbitraries.integers().between(0xE000, 0xFFFD)),
+                Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFF)));
+        return codePoint.list().ofMinSize(0).ofMaxSize(8)
+                .map(cps -> "u" + new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
+    }
+
+    /** Ids below U+D800 take String.compareTo's path; with a char at or above it, the careful one: same order. */
+    @Property(tries = 2000)
+    void idsOrderLikeTheComparatorOnEitherPath(@ForAll("mostlyBelowSurrogates") String a,
+            @ForAll("mostlyBelowSurrogates") String b) {
+        EventId ia;
+        EventId ib;
+        try {
+            ia = EventId.of(a);
+            ib = EventId.of(b);
+        } catch (InvalidArgumentException e) {
+            return; // a generated format or space character: not an id
+        }
+        assertEquals(sign(Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray())), sign(ia.compareTo(ib)));
+        assertEquals(sign(CodePointOrder.instance().compare(a, b)), sign(ia.compareTo(ib)));
+        assertEquals(0, ia.compareTo(EventId.of(a)));
+    }
+
     @Test
     void theIssuesPairSortsPrivateUseBeforeTheFirstSupplementaryCharacter() {
         String privateUse = "\uE000";

@@ -406,7 +406,9 @@ public final class FomoProtocol {
                             "expected sequence " + next + ", the journal has " + r.sequence());
                 }
                 next++;
-                if (!pending.isEmpty() && !r.idempotencyKey().equals(pending.get(0).idempotencyKey())) {
+                // A batch's records usually share one key instance: compare references before the text.
+                if (!pending.isEmpty() && r.idempotencyKey() != pending.get(0).idempotencyKey()
+                        && !r.idempotencyKey().equals(pending.get(0).idempotencyKey())) {
                     throw unsealed(pending.get(0), "the batch ends at " + (r.sequence() - 1) + " without its seal");
                 }
                 pending.add(r);
@@ -476,7 +478,7 @@ public final class FomoProtocol {
         batchPayloads = payloads;
         byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, payloads,
                 sealRecord.entry().timestamp());
-        if (!Arrays.equals(JournalChain.sealPayload(h), sealRecord.entry().payload())) {
+        if (!JournalChain.sealMatches(h, sealRecord.entry().payload())) {
             throw JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.CHAIN,
                     "batch " + first.sequence() + ".." + sealRecord.sequence() + " ('"
                             + shorten(first.idempotencyKey().value()) + "') does not match its seal: a row of it was "

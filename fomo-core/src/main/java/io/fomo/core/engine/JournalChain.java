@@ -32,9 +32,14 @@ final class JournalChain {
 
     static final byte[] GENESIS_PREVIOUS = new byte[32];
     private static final byte[] DOMAIN = "fomo-chain/1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEAL_PREFIX = "hash=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest sha = CommandDigest.sha256();
     private final ByteBuffer scratch = ByteBuffer.allocate(12);
+    private final String[] typeNames = new String[8];
+    private final byte[][] typeUtf8 = new byte[8][];
+    private int nextType;
 
     byte[] hash(byte[] previous, long firstSequence, EventId key, List<JournalEntry> entries, Instant sealTime) {
         byte[][] payloads = new byte[entries.size()][];
@@ -55,7 +60,7 @@ final class JournalChain {
         putInt(entries.size());
         for (int i = 0; i < payloads.length; i++) {
             JournalEntry e = entries.get(i);
-            putBytes(e.type().getBytes(StandardCharsets.UTF_8));
+            putBytes(typeBytes(e.type()));
             putTime(e.timestamp());
             putBytes(payloads[i]);
         }
@@ -65,6 +70,42 @@ final class JournalChain {
 
     static byte[] sealPayload(byte[] hash) {
         return ("hash=" + HexFormat.of().formatHex(hash) + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Whether {@code seal} is exactly {@link #sealPayload(byte[]) sealPayload(hash)}, compared in place: replay
+     * checks every batch's seal, and formatting 64 hex digits into a new string each time cost more than the
+     * comparison.
+     */
+    static boolean sealMatches(byte[] hash, byte[] seal) {
+        if (seal.length != SEAL_PREFIX.length + 2 * hash.length + 1 || seal[seal.length - 1] != '\n') {
+            return false;
+        }
+        for (int i = 0; i < SEAL_PREFIX.length; i++) {
+            if (seal[i] != SEAL_PREFIX[i]) {
+                return false;
+            }
+        }
+        for (int i = 0, at = SEAL_PREFIX.length; i < hash.length; i++, at += 2) {
+            if (seal[at] != HEX[(hash[i] >> 4) & 0xf] || seal[at + 1] != HEX[hash[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The UTF-8 of an entry type; a journal has a handful of types, so the last few are kept. */
+    private byte[] typeBytes(String type) {
+        for (int i = 0; i < typeNames.length; i++) {
+            if (type.equals(typeNames[i])) {
+                return typeUtf8[i];
+            }
+        }
+        byte[] b = type.getBytes(StandardCharsets.UTF_8);
+        typeNames[nextType] = type;
+        typeUtf8[nextType] = b;
+        nextType = (nextType + 1) % typeNames.length;
+        return b;
     }
 
     private void putLong(long v) {

@@ -1,11 +1,22 @@
 package io.fomo.core.revenue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * A persistent (immutable, structurally shared) hash set: a 32-way trie over the 32 bits of the hash.
- * Adding copies at most 7 nodes, so an immutable ledger can remember every payment id without copying
- * the whole set on each payment. Equal hashes that differ share a collision leaf.
+ * A persistent (immutable, structurally shared) hash set: a 32-way trie over the 32 bits of the hash, with
+ * nodes as small as their population (a compressed hash-array mapped trie in the manner of CHAMP). Adding
+ * copies one short node per level, so an immutable ledger can remember every payment id without copying
+ * the whole set on each payment.
+ *
+ * <p>A node is one {@code Object[]}: its elements, then its sub-tries, then an {@code int[]} holding the two
+ * bitmaps (which of the 32 positions hold an element, which a sub-trie) and the hash of each element. The
+ * hashes sit beside the element references, so a lookup that misses (a new payment id: the usual case on
+ * replay) is decided without touching any element; only an equal hash leads to {@code equals}. Elements with
+ * the same full hash share a collision bucket.
  *
  * <p>This class is immutable and thread-safe (if its elements are).
  */
@@ -13,7 +24,11 @@ final class HashTrieSet<E> {
 
     private static final int BITS = 5;
     private static final int MASK = 31;
-    private static final HashTrieSet<?> EMPTY = new HashTrieSet<>(new Object[32], 0);
+    /** Meta layout: [0] positions holding an element, [1] positions holding a sub-trie, [2..] element hashes. */
+    private static final int DATA = 0;
+    private static final int NODES = 1;
+    private static final int HASHES = 2;
+    private static final HashTrieSet<?> EMPTY = new HashTrieSet<>(node(0, 0, new Object[0], new int[0], new Object[0]), 0);
 
     private final Object[] root;
     private final int size;
@@ -29,47 +44,105 @@ final class HashTrieSet<E> {
     }
 
     /**
-     * The set of {@code elements} (duplicates once), built in place: every node is new and not yet shared,
-     * so a bulk restore does not copy a path per element as {@link #plus} must.
+     * The set of {@code elements} (duplicates once), built bottom-up from the elements ordered by their path
+     * through the trie, so a bulk restore allocates each node once instead of copying a path per element.
      */
     static <E> HashTrieSet<E> of(Iterable<? extends E> elements) {
-        Object[] root = new Object[32];
-        int size = 0;
+        List<Object> all = new ArrayList<>();
         for (E e : elements) {
-            if (insertInPlace(root, Objects.requireNonNull(e, "element").hashCode(), e)) {
-                size++;
-            }
+            all.add(Objects.requireNonNull(e, "element"));
         }
-        return size == 0 ? empty() : new HashTrieSet<>(root, size);
+        if (all.isEmpty()) {
+            return empty();
+        }
+        Object[] es = all.toArray();
+        long[] order = new long[es.length];
+        for (int i = 0; i < es.length; i++) {
+            order[i] = ((long) (trieKey(es[i].hashCode()) ^ Integer.MIN_VALUE) << 32) | i;
+        }
+        Arrays.sort(order);
+        Object[] sorted = new Object[es.length];
+        int[] sortedHashes = new int[es.length];
+        for (int i = 0; i < es.length; i++) {
+            sorted[i] = es[(int) order[i]];
+            sortedHashes[i] = sorted[i].hashCode();
+        }
+        int[] count = new int[1];
+        Object[] root = build(sorted, sortedHashes, 0, es.length, 0, count);
+        return new HashTrieSet<>(root, count[0]);
     }
 
-    private static boolean insertInPlace(Object[] root, int h, Object e) {
-        Object[] node = root;
-        for (int shift = 0;; shift += BITS) {
-            int i = (h >>> shift) & MASK;
-            Object slot = node[i];
-            if (slot == null) {
-                node[i] = new Leaf(h, new Object[] {e});
-                return true;
+    /**
+     * The hash with its 5-bit chunks in reverse order (the lowest chunk, the trie's first level, most significant),
+     * so that sorting by it, unsigned, groups elements by their path through the trie, positions ascending.
+     */
+    private static int trieKey(int h) {
+        int key = (h >>> 30) & 3;
+        for (int c = 0; c < 6; c++) {
+            key |= ((h >>> (BITS * c)) & MASK) << (27 - BITS * c);
+        }
+        return key;
+    }
+
+    /** A node for the elements {@code [from, to)}, sorted in trie order, that agree on the bits below {@code shift}. */
+    private static Object[] build(Object[] es, int[] hs, int from, int to, int shift, int[] count) {
+        int dataMap = 0;
+        int nodeMap = 0;
+        Object[] data = new Object[32];
+        int[] dataHashes = new int[32];
+        Object[] subs = new Object[32];
+        int nData = 0;
+        int nSubs = 0;
+        int i = from;
+        while (i < to) {
+            int pos = (hs[i] >>> shift) & MASK;
+            int j = i + 1;
+            boolean sameHash = true;
+            while (j < to && ((hs[j] >>> shift) & MASK) == pos) {
+                sameHash &= hs[j] == hs[i];
+                j++;
             }
-            if (slot instanceof Leaf leaf) {
-                if (leaf.hash == h) {
-                    if (leaf.has(e)) {
-                        return false;
-                    }
-                    Object[] es = java.util.Arrays.copyOf(leaf.elements, leaf.elements.length + 1);
-                    es[es.length - 1] = e;
-                    node[i] = new Leaf(h, es);
-                    return true;
+            if (sameHash) {
+                Object[] distinct = j == i + 1 ? new Object[] {es[i]} : distinct(es, i, j);
+                count[0] += distinct.length;
+                if (distinct.length == 1) {
+                    dataMap |= 1 << pos;
+                    data[nData] = distinct[0];
+                    dataHashes[nData++] = hs[i];
+                } else {
+                    nodeMap |= 1 << pos;
+                    subs[nSubs++] = new Collision(hs[i], distinct);
                 }
-                Object[] sub = new Object[32];
-                sub[(leaf.hash >>> (shift + BITS)) & MASK] = leaf;
-                node[i] = sub;
-                node = sub;
             } else {
-                node = (Object[]) slot;
+                nodeMap |= 1 << pos;
+                subs[nSubs++] = build(es, hs, i, j, shift + BITS, count);
+            }
+            i = j;
+        }
+        return node(dataMap, nodeMap, Arrays.copyOf(data, nData), Arrays.copyOf(dataHashes, nData),
+                Arrays.copyOf(subs, nSubs));
+    }
+
+    private static Object[] distinct(Object[] es, int from, int to) {
+        List<Object> out = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            if (!out.contains(es[k])) {
+                out.add(es[k]);
             }
         }
+        return out.toArray();
+    }
+
+    private static Object[] node(int dataMap, int nodeMap, Object[] data, int[] hashes, Object[] subs) {
+        Object[] n = new Object[data.length + subs.length + 1];
+        System.arraycopy(data, 0, n, 0, data.length);
+        System.arraycopy(subs, 0, n, data.length, subs.length);
+        int[] meta = new int[HASHES + hashes.length];
+        meta[DATA] = dataMap;
+        meta[NODES] = nodeMap;
+        System.arraycopy(hashes, 0, meta, HASHES, hashes.length);
+        n[n.length - 1] = meta;
+        return n;
     }
 
     int size() {
@@ -80,69 +153,155 @@ final class HashTrieSet<E> {
         int h = Objects.requireNonNull(e, "element").hashCode();
         Object[] node = root;
         for (int shift = 0;; shift += BITS) {
-            Object slot = node[(h >>> shift) & MASK];
-            if (slot == null) {
+            int[] meta = (int[]) node[node.length - 1];
+            int bit = 1 << ((h >>> shift) & MASK);
+            if ((meta[DATA] & bit) != 0) {
+                int i = Integer.bitCount(meta[DATA] & (bit - 1));
+                return meta[HASHES + i] == h && node[i].equals(e);
+            }
+            if ((meta[NODES] & bit) == 0) {
                 return false;
             }
-            if (slot instanceof Leaf leaf) {
-                return leaf.hash == h && leaf.has(e);
+            Object sub = node[Integer.bitCount(meta[DATA]) + Integer.bitCount(meta[NODES] & (bit - 1))];
+            if (sub instanceof Collision c) {
+                return c.hash == h && c.has(e);
             }
-            node = (Object[]) slot;
+            node = (Object[]) sub;
         }
     }
 
+    /** This set with {@code e}; this set itself if it holds {@code e} already. */
     HashTrieSet<E> plus(E e) {
-        if (contains(e)) {
-            return this;
+        int h = Objects.requireNonNull(e, "element").hashCode();
+        Object[] next = insert(root, 0, h, e);
+        return next == null ? this : new HashTrieSet<>(next, size + 1);
+    }
+
+    /** The node with {@code e} added, or null if it holds {@code e}. Copies only this node (and, below, the path). */
+    private static Object[] insert(Object[] node, int shift, int h, Object e) {
+        int[] meta = (int[]) node[node.length - 1];
+        int dataMap = meta[DATA];
+        int nodeMap = meta[NODES];
+        int nData = Integer.bitCount(dataMap);
+        int bit = 1 << ((h >>> shift) & MASK);
+        if ((dataMap & bit) != 0) {
+            int i = Integer.bitCount(dataMap & (bit - 1));
+            Object old = node[i];
+            int oldHash = meta[HASHES + i];
+            if (oldHash == h && old.equals(e)) {
+                return null;
+            }
+            Object sub = oldHash == h ? new Collision(h, new Object[] {old, e})
+                    : pair(old, oldHash, e, h, shift + BITS);
+            return dataToNode(node, meta, i, bit, sub);
         }
-        return new HashTrieSet<>(insert(root, 0, e.hashCode(), e), size + 1);
+        if ((nodeMap & bit) != 0) {
+            int j = nData + Integer.bitCount(nodeMap & (bit - 1));
+            Object sub = node[j];
+            Object replaced;
+            if (sub instanceof Collision c) {
+                if (c.hash == h) {
+                    if (c.has(e)) {
+                        return null;
+                    }
+                    Object[] es = Arrays.copyOf(c.elements, c.elements.length + 1);
+                    es[es.length - 1] = e;
+                    replaced = new Collision(h, es);
+                } else {
+                    // A collision bucket sits where only part of the hash agreed: push it one level down.
+                    replaced = insert(wrap(c, shift + BITS), shift + BITS, h, e);
+                }
+            } else {
+                replaced = insert((Object[]) sub, shift + BITS, h, e);
+                if (replaced == null) {
+                    return null;
+                }
+            }
+            Object[] copy = node.clone();
+            copy[j] = replaced;
+            return copy;
+        }
+        // An empty position: the element goes in among the elements, its hash among the hashes.
+        int i = Integer.bitCount(dataMap & (bit - 1));
+        Object[] copy = new Object[node.length + 1];
+        System.arraycopy(node, 0, copy, 0, i);
+        copy[i] = e;
+        System.arraycopy(node, i, copy, i + 1, node.length - 1 - i);
+        int[] m = new int[meta.length + 1];
+        m[DATA] = dataMap | bit;
+        m[NODES] = nodeMap;
+        System.arraycopy(meta, HASHES, m, HASHES, i);
+        m[HASHES + i] = h;
+        System.arraycopy(meta, HASHES + i, m, HASHES + i + 1, meta.length - HASHES - i);
+        copy[copy.length - 1] = m;
+        return copy;
+    }
+
+    /** A node holding just a collision bucket, at the position its hash takes at {@code shift}. */
+    private static Object[] wrap(Collision c, int shift) {
+        return node(0, 1 << ((c.hash >>> shift) & MASK), new Object[0], new int[0], new Object[] {c});
+    }
+
+    /** The smallest sub-trie holding two elements of different hashes that agree below {@code shift}. */
+    private static Object[] pair(Object a, int ha, Object b, int hb, int shift) {
+        int pa = (ha >>> shift) & MASK;
+        int pb = (hb >>> shift) & MASK;
+        if (pa == pb) {
+            return node(0, 1 << pa, new Object[0], new int[0], new Object[] {pair(a, ha, b, hb, shift + BITS)});
+        }
+        return pa < pb ? node((1 << pa) | (1 << pb), 0, new Object[] {a, b}, new int[] {ha, hb}, new Object[0])
+                : node((1 << pa) | (1 << pb), 0, new Object[] {b, a}, new int[] {hb, ha}, new Object[0]);
+    }
+
+    /** The node with the element at data index {@code i} (position {@code bit}) replaced by the sub-trie {@code sub}. */
+    private static Object[] dataToNode(Object[] node, int[] meta, int i, int bit, Object sub) {
+        int nData = Integer.bitCount(meta[DATA]);
+        int nodeMap = meta[NODES];
+        int j = Integer.bitCount(nodeMap & (bit - 1));
+        Object[] copy = new Object[node.length];
+        // elements without the i-th, then the sub-tries with sub at its place
+        System.arraycopy(node, 0, copy, 0, i);
+        System.arraycopy(node, i + 1, copy, i, nData - 1 - i);
+        System.arraycopy(node, nData, copy, nData - 1, j);
+        copy[nData - 1 + j] = sub;
+        System.arraycopy(node, nData + j, copy, nData + j, node.length - 1 - nData - j);
+        int[] m = new int[meta.length - 1];
+        m[DATA] = meta[DATA] & ~bit;
+        m[NODES] = nodeMap | bit;
+        System.arraycopy(meta, HASHES, m, HASHES, i);
+        System.arraycopy(meta, HASHES + i + 1, m, HASHES + i, meta.length - HASHES - i - 1);
+        copy[copy.length - 1] = m;
+        return copy;
     }
 
     /** Calls {@code action} once with every element, in no particular order. */
     @SuppressWarnings("unchecked")
-    void forEach(java.util.function.Consumer<? super E> action) {
-        walk(root, (java.util.function.Consumer<Object>) action);
+    void forEach(Consumer<? super E> action) {
+        walk(root, (Consumer<Object>) action);
     }
 
-    private static void walk(Object[] node, java.util.function.Consumer<Object> action) {
-        for (Object slot : node) {
-            if (slot instanceof Leaf leaf) {
-                for (Object e : leaf.elements) {
+    private static void walk(Object[] node, Consumer<Object> action) {
+        int nData = Integer.bitCount(((int[]) node[node.length - 1])[DATA]);
+        for (int k = 0; k < nData; k++) {
+            action.accept(node[k]);
+        }
+        for (int k = nData; k < node.length - 1; k++) {
+            if (node[k] instanceof Collision c) {
+                for (Object e : c.elements) {
                     action.accept(e);
                 }
-            } else if (slot != null) {
-                walk((Object[]) slot, action);
-            }
-        }
-    }
-
-    private static Object[] insert(Object[] node, int shift, int h, Object e) {
-        Object[] copy = node.clone();
-        int i = (h >>> shift) & MASK;
-        Object slot = node[i];
-        if (slot == null) {
-            copy[i] = new Leaf(h, new Object[] {e});
-        } else if (slot instanceof Leaf leaf) {
-            if (leaf.hash == h) {
-                Object[] es = java.util.Arrays.copyOf(leaf.elements, leaf.elements.length + 1);
-                es[es.length - 1] = e;
-                copy[i] = new Leaf(h, es);
             } else {
-                Object[] sub = new Object[32];
-                sub[(leaf.hash >>> (shift + BITS)) & MASK] = leaf;
-                copy[i] = insert(sub, shift + BITS, h, e);
+                walk((Object[]) node[k], action);
             }
-        } else {
-            copy[i] = insert((Object[]) slot, shift + BITS, h, e);
         }
-        return copy;
     }
 
-    private static final class Leaf {
+    /** Distinct elements whose hashes are equal in all 32 bits. */
+    private static final class Collision {
         final int hash;
         final Object[] elements;
 
-        Leaf(int hash, Object[] elements) {
+        Collision(int hash, Object[] elements) {
             this.hash = hash;
             this.elements = elements;
         }

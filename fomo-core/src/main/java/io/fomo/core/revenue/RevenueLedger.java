@@ -52,19 +52,27 @@ public final class RevenueLedger {
     private final Set<Asset> accepted;
     private final long epoch;
     private final SortedSet<DeploymentId> deployments;
-    private final Map<DeploymentId, Amount> gross;
-    private final Map<DeploymentId, Integer> counts;
+    /**
+     * Each registered deployment's place in {@link #gross} and {@link #counts}, shared by every ledger until the
+     * next registration: a payment copies two arrays as short as the list of deployments instead of two maps.
+     */
+    private final Map<DeploymentId, Integer> slots;
+    /** The open epoch's gross per slot; null where no payment was accepted. */
+    private final Amount[] gross;
+    /** The open epoch's number of payments per slot. */
+    private final int[] counts;
     private final HashTrieSet<EventId> seen;
 
     private RevenueLedger(RevenueRouter router, EpochCalendar calendar, Asset revenueAsset, Set<Asset> accepted,
-            long epoch, SortedSet<DeploymentId> deployments, Map<DeploymentId, Amount> gross,
-            Map<DeploymentId, Integer> counts, HashTrieSet<EventId> seen) {
+            long epoch, SortedSet<DeploymentId> deployments, Map<DeploymentId, Integer> slots, Amount[] gross,
+            int[] counts, HashTrieSet<EventId> seen) {
         this.router = router;
         this.calendar = calendar;
         this.revenueAsset = revenueAsset;
         this.accepted = accepted;
         this.epoch = epoch;
         this.deployments = deployments;
+        this.slots = slots;
         this.gross = gross;
         this.counts = counts;
         this.seen = seen;
@@ -94,8 +102,12 @@ public final class RevenueLedger {
         }
         TreeSet<DeploymentId> next = new TreeSet<>(deployments);
         next.add(deployment);
+        Map<DeploymentId, Integer> nextSlots = new HashMap<>(slots);
+        nextSlots.put(deployment, gross.length);
         return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch,
-                Collections.unmodifiableSortedSet(next), gross, counts, seen);
+                Collections.unmodifiableSortedSet(next), Collections.unmodifiableMap(nextSlots),
+                java.util.Arrays.copyOf(gross, gross.length + 1), java.util.Arrays.copyOf(counts, counts.length + 1),
+                seen);
     }
 
     /**
@@ -118,11 +130,13 @@ public final class RevenueLedger {
             throw new InvalidPaymentException(PaymentRejection.BAD_AMOUNT, "payment[" + payment.id() + "].amount",
                     amount, "must be positive");
         }
-        if (!deployments.contains(payment.deployment())) {
+        Integer slot = slots.get(payment.deployment());
+        if (slot == null) {
             throw new PaymentConflictException(PaymentRejection.UNKNOWN_DEPLOYMENT,
                     "payment[" + payment.id() + "].deployment", payment.deployment(), "is not registered");
         }
-        if (seen.contains(payment.id())) {
+        HashTrieSet<EventId> seenNext = seen.plus(payment.id());
+        if (seenNext == seen) {
             throw new PaymentConflictException(PaymentRejection.DUPLICATE_ID, "payment.id", payment.id(),
                     "a payment with this id was already accepted");
         }
@@ -134,29 +148,17 @@ public final class RevenueLedger {
                             + (at < epoch ? " (that epoch is closed)" : " (close the open epoch first)"));
         }
         Amount inRevenueAsset = Amount.ofUnits(revenueAsset, amount.units());
-        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments,
-                merged(gross, payment.deployment(), inRevenueAsset, Amount::plus),
-                merged(counts, payment.deployment(), 1, Integer::sum), seen.plus(payment.id()));
+        Amount[] g = gross.clone();
+        g[slot] = g[slot] == null ? inRevenueAsset : g[slot].plus(inRevenueAsset);
+        int[] c = counts.clone();
+        c[slot]++;
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext);
     }
 
-    /**
-     * A copy of an unmodifiable map with {@code value} merged in at {@code key}. A map of at most one
-     * deployment, the usual case, stays a one-entry {@link Map#of} instead of a copied hash map.
-     */
-    private static <V> Map<DeploymentId, V> merged(Map<DeploymentId, V> map, DeploymentId key, V value,
-            java.util.function.BinaryOperator<V> merge) {
-        if (map.isEmpty()) {
-            return Map.of(key, value);
-        }
-        if (map.size() == 1) {
-            V old = map.get(key);
-            if (old != null) {
-                return Map.of(key, merge.apply(old, value));
-            }
-        }
-        Map<DeploymentId, V> next = new HashMap<>(map);
-        next.merge(key, value, merge);
-        return Collections.unmodifiableMap(next);
+    /** The gross of a deployment in the open epoch, or null if it has none (or is not registered). */
+    private Amount grossOrNull(DeploymentId deployment) {
+        Integer slot = slots.get(deployment);
+        return slot == null ? null : gross[slot];
     }
 
     /**
@@ -168,7 +170,8 @@ public final class RevenueLedger {
      */
     public RevenueLedger withRouter(RevenueRouter next) {
         Objects.requireNonNull(next, "router");
-        return new RevenueLedger(next, calendar, revenueAsset, accepted, epoch, deployments, gross, counts, seen);
+        return new RevenueLedger(next, calendar, revenueAsset, accepted, epoch, deployments, slots, gross, counts,
+                seen);
     }
 
     /**
@@ -196,10 +199,10 @@ public final class RevenueLedger {
         SortedMap<DeploymentId, RevenueSplit> splits = new TreeMap<>();
         Amount zero = Amount.zero(revenueAsset);
         for (DeploymentId d : deployments) {
-            splits.put(d, router.route(gross.getOrDefault(d, zero), hardCosts.getOrDefault(d, zero)));
+            Amount g = grossOrNull(d);
+            splits.put(d, router.route(g == null ? zero : g, hardCosts.getOrDefault(d, zero)));
         }
-        RevenueLedger next = new RevenueLedger(router, calendar, revenueAsset, accepted, epoch + 1, deployments,
-                Map.of(), Map.of(), seen);
+        RevenueLedger next = advance();
         return new EpochRevenue(epoch, Collections.unmodifiableSortedMap(splits), next);
     }
 
@@ -211,8 +214,8 @@ public final class RevenueLedger {
      * @return the next epoch's ledger
      */
     public RevenueLedger advance() {
-        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch + 1, deployments, Map.of(), Map.of(),
-                seen);
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch + 1, deployments, slots,
+                new Amount[gross.length], new int[counts.length], seen);
     }
 
     /**
@@ -240,7 +243,8 @@ public final class RevenueLedger {
      * @return the gross, zero if none
      */
     public Amount grossOf(DeploymentId deployment) {
-        return gross.getOrDefault(deployment, Amount.zero(revenueAsset));
+        Amount g = grossOrNull(deployment);
+        return g == null ? Amount.zero(revenueAsset) : g;
     }
 
     /**
@@ -250,7 +254,8 @@ public final class RevenueLedger {
      * @return the count
      */
     public int paymentCount(DeploymentId deployment) {
-        return counts.getOrDefault(deployment, 0);
+        Integer slot = slots.get(deployment);
+        return slot == null ? 0 : counts[slot];
     }
 
     /**
@@ -301,7 +306,13 @@ public final class RevenueLedger {
 
     @Override
     public String toString() {
-        return "RevenueLedger[epoch=" + epoch + ", deployments=" + deployments + ", gross=" + gross + "]";
+        TreeMap<DeploymentId, Amount> g = new TreeMap<>();
+        slots.forEach((d, slot) -> {
+            if (gross[slot] != null) {
+                g.put(d, gross[slot]);
+            }
+        });
+        return "RevenueLedger[epoch=" + epoch + ", deployments=" + deployments + ", gross=" + g + "]";
     }
 
     /**
@@ -394,7 +405,8 @@ public final class RevenueLedger {
             Set<Asset> ordered = new LinkedHashSet<>();
             accepted.stream().sorted(java.util.Comparator.comparing(Asset::symbol)).forEach(ordered::add);
             return new RevenueLedger(router, calendar, revenueAsset, Collections.unmodifiableSet(ordered), epoch,
-                    Collections.unmodifiableSortedSet(new TreeSet<>()), Map.of(), Map.of(), HashTrieSet.empty());
+                    Collections.unmodifiableSortedSet(new TreeSet<>()), Map.of(), new Amount[0], new int[0],
+                    HashTrieSet.empty());
         }
     }
 
@@ -439,8 +451,12 @@ public final class RevenueLedger {
             throw InvalidArgumentException.of("countByDeployment", countByDeployment.keySet(),
                     "must name the deployments of grossByDeployment " + grossByDeployment.keySet());
         }
-        Map<DeploymentId, Amount> g = new HashMap<>();
-        Map<DeploymentId, Integer> c = new HashMap<>();
+        Map<DeploymentId, Integer> slotOf = new HashMap<>();
+        for (DeploymentId d : deps) {
+            slotOf.put(d, slotOf.size());
+        }
+        Amount[] g = new Amount[deps.size()];
+        int[] c = new int[deps.size()];
         for (Map.Entry<DeploymentId, Amount> e : grossByDeployment.entrySet()) {
             DeploymentId d = Objects.requireNonNull(e.getKey(), "grossByDeployment key");
             if (!deps.contains(d)) {
@@ -451,15 +467,14 @@ public final class RevenueLedger {
             if (n < 1) {
                 throw InvalidArgumentException.of("countByDeployment." + d, n, "must be 1 or more");
             }
-            g.put(d, e.getValue());
-            c.put(d, n);
+            g[slotOf.get(d)] = e.getValue();
+            c[slotOf.get(d)] = n;
         }
         for (EventId id : seenIds) {
             Objects.requireNonNull(id, "seenIds element");
         }
         HashTrieSet<EventId> s = HashTrieSet.of(seenIds);
         return new RevenueLedger(router, calendar, revenueAsset, accepted, openEpoch,
-                Collections.unmodifiableSortedSet(deps), Collections.unmodifiableMap(g), Collections.unmodifiableMap(c),
-                s);
+                Collections.unmodifiableSortedSet(deps), Collections.unmodifiableMap(slotOf), g, c, s);
     }
 }

@@ -33,6 +33,10 @@ public final class ClaimLedger {
     private BigInteger flockCredited;
     private BigInteger flockClaimed;
     private final Map<DeploymentId, BigInteger[]> mtTotals;
+    /** The deployment credited last, and its entries in {@link #mt} and {@link #mtTotals} (never removed). */
+    private DeploymentId lastDeployment;
+    private Map<AccountId, BigInteger> lastMt;
+    private BigInteger[] lastTotals;
 
     private ClaimLedger(Asset rewardAsset, Map<AccountId, BigInteger> flock,
             Map<DeploymentId, Map<AccountId, BigInteger>> mt, BigInteger flockCredited, BigInteger flockClaimed,
@@ -102,9 +106,14 @@ public final class ClaimLedger {
             flockCredited = flockCredited.add(f);
         }
         if (m.signum() > 0) {
-            mt.computeIfAbsent(dep, k -> new HashMap<>()).merge(user, m, BigInteger::add);
-            BigInteger[] t = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
-            t[0] = t[0].add(m);
+            // An epoch's payouts come deployment by deployment: look its two entries up once per run.
+            if (!dep.equals(lastDeployment)) {
+                lastMt = mt.computeIfAbsent(dep, k -> new HashMap<>());
+                lastTotals = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+                lastDeployment = dep;
+            }
+            lastMt.merge(user, m, BigInteger::add);
+            lastTotals[0] = lastTotals[0].add(m);
         }
     }
 

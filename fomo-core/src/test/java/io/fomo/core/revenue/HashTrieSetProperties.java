@@ -7,12 +7,96 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class HashTrieSetProperties {
+
+    /** An element whose hash is chosen: equal hashes, hashes equal below some level, and plain ones. */
+    record Key(int hash, int id) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Key>> keys() {
+        // few hash values, built from few 5-bit chunks, so that full collisions and shared prefixes are common
+        Arbitrary<Integer> chunk = Arbitraries.of(0, 1, 31);
+        Arbitrary<Integer> hash = Arbitraries.oneOf(
+                chunk.list().ofSize(7).map(cs -> {
+                    int h = 0;
+                    for (int i = 0; i < 7; i++) {
+                        h |= cs.get(i) << (5 * i);
+                    }
+                    return h;
+                }),
+                Arbitraries.integers());
+        return hash.flatMap(h -> Arbitraries.integers().between(0, 3).map(id -> new Key(h, id))).list().ofMaxSize(400);
+    }
+
+    @Property(tries = 300)
+    void addingMatchesJavaUtilHashSetAndKeepsEveryVersion(@ForAll("keys") List<Key> xs,
+            @ForAll("keys") List<Key> probes) {
+        HashTrieSet<Key> s = HashTrieSet.empty();
+        Set<Key> model = new HashSet<>();
+        List<HashTrieSet<Key>> versions = new java.util.ArrayList<>();
+        List<Set<Key>> models = new java.util.ArrayList<>();
+        for (Key x : xs) {
+            HashTrieSet<Key> next = s.plus(x);
+            assertEquals(model.contains(x), next == s, "plus returns the same set exactly when it holds the element");
+            s = next;
+            model.add(x);
+            versions.add(s);
+            models.add(new HashSet<>(model));
+        }
+        for (int v = 0; v < versions.size(); v++) {
+            HashTrieSet<Key> version = versions.get(v);
+            Set<Key> expected = models.get(v);
+            assertEquals(expected.size(), version.size());
+            for (Key p : probes) {
+                assertEquals(expected.contains(p), version.contains(p));
+            }
+            for (Key x : xs) {
+                assertEquals(expected.contains(x), version.contains(x));
+            }
+        }
+        Set<Key> walked = new HashSet<>();
+        List<Key> walkedList = new java.util.ArrayList<>();
+        s.forEach(walked::add);
+        s.forEach(walkedList::add);
+        assertEquals(model, walked);
+        assertEquals(model.size(), walkedList.size(), "forEach gives every element once");
+    }
+
+    @Property(tries = 300)
+    void aBulkBuildMatchesJavaUtilHashSetAndGrowsLikeIt(@ForAll("keys") List<Key> xs, @ForAll("keys") List<Key> more) {
+        Set<Key> model = new HashSet<>(xs);
+        HashTrieSet<Key> bulk = HashTrieSet.of(xs);
+        assertEquals(model.size(), bulk.size());
+        for (Key x : xs) {
+            assertTrue(bulk.contains(x));
+        }
+        HashTrieSet<Key> grown = bulk;
+        for (Key m : more) {
+            grown = grown.plus(m);
+            model.add(m);
+        }
+        assertEquals(model.size(), grown.size());
+        for (Key m : more) {
+            assertTrue(grown.contains(m));
+            assertEquals(xs.contains(m), bulk.contains(m), "the bulk-built set is unchanged by adding to it");
+        }
+        Set<Key> walked = new HashSet<>();
+        grown.forEach(walked::add);
+        assertEquals(model, walked);
+    }
 
     @Property(tries = 200)
     void behavesLikeASetAndNeverChangesAnOldVersion(@ForAll @Size(max = 300) List<Integer> xs) {
