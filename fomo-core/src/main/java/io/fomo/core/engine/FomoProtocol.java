@@ -626,14 +626,15 @@ public final class FomoProtocol {
         expectIntents(seq, entries, intents);
     }
 
-    private static void expectIntents(long seq, List<JournalEntry> entries, List<TokenIntent> intents) {
+    /** Compares the batch's intent records (their payloads already copied once, in batchPayloads) with the facts'. */
+    private void expectIntents(long seq, List<JournalEntry> entries, List<TokenIntent> intents) {
         if (entries.size() != 2 + intents.size()) {
             throw malformed(seq, "the batch holds " + (entries.size() - 2) + " intents, the facts make "
                     + intents.size());
         }
         for (int i = 0; i < intents.size(); i++) {
             JournalEntry e = entries.get(2 + i);
-            if (!e.type().equals(INTENT) || !Arrays.equals(IntentCodec.encode(intents.get(i)), e.payload())) {
+            if (!e.type().equals(INTENT) || !Arrays.equals(IntentCodec.encode(intents.get(i)), batchPayloads[2 + i])) {
                 throw malformed(seq + 2 + i, "intent " + (i + 1) + " is not the one the facts make");
             }
         }
