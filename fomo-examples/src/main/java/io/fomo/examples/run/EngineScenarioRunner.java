@@ -20,6 +20,7 @@ import io.fomo.core.rewards.PoolResult;
 import io.fomo.examples.report.DailyRow;
 import io.fomo.examples.report.RewardStats;
 import io.fomo.examples.report.SimulationResult;
+import io.fomo.examples.run.internal.MonteCarloJournal;
 import io.fomo.examples.scenario.Launch;
 import io.fomo.examples.scenario.LockAction;
 import io.fomo.examples.scenario.Scenario;
@@ -68,8 +69,9 @@ import java.util.function.Supplier;
  * chain gateway, a price feed fed from the scenario's FLOCK price path, and a manual clock.
  *
  * <p>The entry point for other tools (Monte Carlo runs, sweeps) is {@link #run(Scenario, long)}: one run of
- * a scenario with a seed, on an in-memory journal, returning the daily rows. Runs share no state: each has
- * its own engine, plan and behaviours, so runs may go in parallel on one runner.
+ * a scenario with a seed, on a journal that counts its records without keeping them, returning the daily
+ * rows. Runs share no state: each has its own engine, plan and behaviours, so runs may go in parallel on
+ * one runner.
  *
  * <p>How the scenario becomes commands (docs/scenarios.md has the user's view):
  * <ul>
@@ -223,8 +225,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     }
 
     /**
-     * Runs a scenario with a seed on an in-memory journal, without progress: the entry point for tools
-     * that run many variants or seeds (Monte Carlo, sweeps). Calls on one runner may go in parallel.
+     * Runs a scenario with a seed without progress, on a {@link MonteCarloJournal} (the run is regenerated
+     * from its scenario and seed, never replayed, so its records are counted, not kept): the entry point for
+     * tools that run many variants or seeds (Monte Carlo, sweeps). Calls on one runner may go in parallel.
      *
      * @param scenario the scenario, validated ({@link #validate(Scenario)})
      * @param seed     the seed of every random draw (replaces the scenario's)
@@ -233,7 +236,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
      */
     public SimulationResult run(Scenario scenario, long seed) {
         Objects.requireNonNull(scenario, "scenario");
-        return run(scenario.withSeed(seed), new InMemoryEventJournal(), ProgressListener.NONE);
+        return run(scenario.withSeed(seed), new MonteCarloJournal(), ProgressListener.NONE);
     }
 
     // ---- parameters ---------------------------------------------------------------------------
