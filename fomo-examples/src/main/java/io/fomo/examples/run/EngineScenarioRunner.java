@@ -55,6 +55,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,7 +305,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final InMemoryPriceFeed prices = new InMemoryPriceFeed();
         private final FomoProtocol protocol;
         private final List<Deployed> launches = new ArrayList<>();
-        private final TreeSet<AccountId> earners = new TreeSet<>();
+        private final HashSet<AccountId> earners = new HashSet<>();
         private long commandCount;
         private int rejected;
         private int today;
@@ -506,18 +507,20 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             if (d.launch.usageLog().isPresent()) {
                 return logDay(d, day - d.liveDay);
             }
-            TreeSet<AccountId> paid = new TreeSet<>();
             // A single launch keeps the ids it always had; a platform's other launches name their deployment.
-            String prefix = d.plan.index() == 0 ? "pay-" : "pay-" + d.deployment.value() + "-";
+            String prefix = (d.plan.index() == 0 ? "pay-" : "pay-" + d.deployment.value() + "-") + day + "-";
+            // The payment id names the day and the user, so the protocol accepts one payment per user and
+            // day: the payments accepted are the users who paid.
+            int paid = 0;
             for (UsageSpend u : d.plan.usage(day - d.liveDay)) {
                 long units = units(d, u);
-                if (units > 0 && submit(new Command.RecordUsage(EventId.of(prefix + day + "-" + u.account().value()),
+                if (units > 0 && submit(new Command.RecordUsage(EventId.of(prefix + u.account().value()),
                         d.deployment, u.account(), units))) {
-                    paid.add(u.account());
+                    paid++;
                     earners.add(u.account());
                 }
             }
-            return paid.size();
+            return paid;
         }
 
         /**
@@ -627,7 +630,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 earned.add(protocol.claimableFlock(a));
             }
             BigDecimal top10 = RewardStats.topShare(earned, 10);
-            Amount scheduledNoRewards = scenario.emission().amount(day * DAY, (day + 1) * DAY);
             List<DailyRow> out = new ArrayList<>(launches.size());
             for (Deployed d : launches) {
                 boolean exists = exists(d);
@@ -682,6 +684,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     b.emission(rewards.scheduled(), paid, rewards.returnedToReserve());
                     b.staking(stakingFlock, stakingMt);
                 } else {
+                    Amount scheduledNoRewards = scenario.emission().amount(day * DAY, (day + 1) * DAY);
                     b.emission(scheduledNoRewards, Amount.zero(Asset.FLOCK), scheduledNoRewards);
                 }
                 b.top10RewardShare(top10);
