@@ -40,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The scenario's own seed is replaced by a seed drawn at run time (printed), so that no run is tuned to
  * one draw of the usage.
  *
+ * <p>The fork runs with the JVM options the {@code fomo} launcher gives a batch run: the throughput
+ * collector ({@code -XX:+UseParallelGC}) and a 1 GB young generation ({@code -Xmn1g}); passing
+ * {@code -jvmArgsAppend} on the command line replaces them (repeat them there to keep them).
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SimulationBenchmark -p users=10000 -p runs=100
  * -rf json -rff benchmarks/target/jmh-simulation.json} (single shot: one warm-up run, three measured; on a
  * shared machine {@code -wi 0 -i 1}). CI's size: {@code -p users=100 -p runs=4}.
@@ -48,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmn1g"})
 public class SimulationBenchmark {
 
     private static final int DAYS = 365;

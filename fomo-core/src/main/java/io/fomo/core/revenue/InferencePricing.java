@@ -5,6 +5,8 @@ import io.fomo.spi.Amount;
 import io.fomo.spi.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,11 +27,20 @@ public final class InferencePricing {
     private final DiscountTiers tiers;
     private final RoundingMode charge;
 
+    /** The price per unit at each discount a tier can give (and at none), computed once: a few entries. */
+    private final Map<Integer, UnitPrice> tierPrices;
+
     private InferencePricing(UnitPrice listPrice, UnitPrice floorPrice, DiscountTiers tiers, RoundingMode charge) {
         this.listPrice = listPrice;
         this.floorPrice = floorPrice;
         this.tiers = tiers;
         this.charge = charge;
+        Map<Integer, UnitPrice> prices = new HashMap<>();
+        prices.put(0, discounted(0));
+        for (DiscountTiers.Tier t : tiers.tiers()) {
+            prices.put(t.discountBps(), discounted(t.discountBps()));
+        }
+        this.tierPrices = Map.copyOf(prices);
     }
 
     /**
@@ -94,7 +105,16 @@ public final class InferencePricing {
      * @throws io.fomo.spi.AssetMismatchException if the stake is of another asset
      */
     public UnitPrice priceFor(Amount staked) {
-        int bps = discountBps(staked);
+        return priceAt(discountBps(staked));
+    }
+
+    private UnitPrice priceAt(int bps) {
+        UnitPrice p = tierPrices.get(bps);
+        return p != null ? p : discounted(bps);
+    }
+
+    /** {@code max(floor, list · (1 − bps/10⁴))}, the product rounded in the charge direction. */
+    private UnitPrice discounted(int bps) {
         BigDecimal factor = Share.ONE.fraction().subtract(Share.ofBps("discountBps", bps).fraction());
         UnitPrice discounted = UnitPrice.of(listPrice.quote(), listPrice.decimals(),
                 listPrice.value().multiply(factor), charge);
@@ -135,8 +155,9 @@ public final class InferencePricing {
      * @throws InvalidArgumentException if units is negative or the stake is of another asset
      */
     public UsageCharge charge(long units, Amount staked) {
-        UnitPrice price = priceFor(staked);
-        return new UsageCharge(units, discountBps(staked), price, price.charge(units, charge));
+        int bps = discountBps(staked);
+        UnitPrice price = priceAt(bps);
+        return new UsageCharge(units, bps, price, price.charge(units, charge));
     }
 
     /**

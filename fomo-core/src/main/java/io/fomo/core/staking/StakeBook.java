@@ -90,7 +90,12 @@ public final class StakeBook {
     public Amount stakeOf(AccountId user, DeploymentId deployment) {
         SortedMap<AccountId, Amount> p = positions.get(deployment);
         Amount a = p == null ? null : p.get(user);
-        return a != null ? a : Amount.zero(Asset.modelToken(deployment));
+        if (a != null) {
+            return a;
+        }
+        // The deployment's total is of its MT already: no asset to build for each user without a stake.
+        Amount total = totals.get(deployment);
+        return Amount.zero(total != null ? total.asset() : Asset.modelToken(deployment));
     }
 
     /**

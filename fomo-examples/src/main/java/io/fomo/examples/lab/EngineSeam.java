@@ -6,7 +6,6 @@ import io.fomo.examples.run.EngineScenarioRunner;
 import io.fomo.examples.scenario.Scenario;
 import io.fomo.examples.scenario.ScenarioParser;
 import io.fomo.spi.Amount;
-import io.fomo.spi.InMemoryEventJournal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,8 +20,9 @@ import java.util.Objects;
  * package touches the simulator's classes besides the {@link Scenario} type it passes along, so a change of
  * the simulator's packages or row type is a change of this file.
  *
- * <p>Each run has its own engine, its own {@link InMemoryEventJournal} (dropped after the run: a Monte Carlo
- * run is regenerated from its scenario and seed, so no SQLite journal is written), its own chain gateway,
+ * <p>Each run has its own engine, its own journal (a Monte Carlo run is regenerated from its scenario and
+ * seed, so no SQLite journal is written, and the run's journal numbers and checks its records without
+ * keeping them: {@code io.fomo.examples.run.internal.MonteCarloJournal}), its own chain gateway,
  * price feed and clock. A {@link Scenario} is immutable, so one may be shared by runs on many threads.
  *
  * <p>This class is stateless and thread-safe.

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * Monte Carlo runs of a scenario: run {@code i} is the scenario with the seed {@link RunSeeds#of}(the
  * scenario's seed, {@code i}), run through {@link EngineSeam#run} on a pool of threads. Runs share nothing
- * mutable (each has its own engine and in-memory journal; the scenario is immutable), and each result
+ * mutable (each has its own engine and journal; the scenario is immutable), and each result
  * lands in the slot of its index, so the results are the same whatever the number of threads and the
  * order in which the runs finish.
  *

@@ -20,6 +20,7 @@ import io.fomo.core.rewards.PoolResult;
 import io.fomo.examples.report.DailyRow;
 import io.fomo.examples.report.RewardStats;
 import io.fomo.examples.report.SimulationResult;
+import io.fomo.examples.run.internal.MonteCarloJournal;
 import io.fomo.examples.scenario.Launch;
 import io.fomo.examples.scenario.LockAction;
 import io.fomo.examples.scenario.Scenario;
@@ -54,6 +55,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +70,9 @@ import java.util.function.Supplier;
  * chain gateway, a price feed fed from the scenario's FLOCK price path, and a manual clock.
  *
  * <p>The entry point for other tools (Monte Carlo runs, sweeps) is {@link #run(Scenario, long)}: one run of
- * a scenario with a seed, on an in-memory journal, returning the daily rows. Runs share no state: each has
- * its own engine, plan and behaviours, so runs may go in parallel on one runner.
+ * a scenario with a seed, on a journal that counts its records without keeping them, returning the daily
+ * rows. Runs share no state: each has its own engine, plan and behaviours, so runs may go in parallel on
+ * one runner.
  *
  * <p>How the scenario becomes commands (docs/scenarios.md has the user's view):
  * <ul>
@@ -223,8 +226,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     }
 
     /**
-     * Runs a scenario with a seed on an in-memory journal, without progress: the entry point for tools
-     * that run many variants or seeds (Monte Carlo, sweeps). Calls on one runner may go in parallel.
+     * Runs a scenario with a seed without progress, on a {@link MonteCarloJournal} (the run is regenerated
+     * from its scenario and seed, never replayed, so its records are counted, not kept): the entry point for
+     * tools that run many variants or seeds (Monte Carlo, sweeps). Calls on one runner may go in parallel.
      *
      * @param scenario the scenario, validated ({@link #validate(Scenario)})
      * @param seed     the seed of every random draw (replaces the scenario's)
@@ -233,7 +237,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
      */
     public SimulationResult run(Scenario scenario, long seed) {
         Objects.requireNonNull(scenario, "scenario");
-        return run(scenario.withSeed(seed), new InMemoryEventJournal(), ProgressListener.NONE);
+        return run(scenario.withSeed(seed), new MonteCarloJournal(), ProgressListener.NONE);
     }
 
     // ---- parameters ---------------------------------------------------------------------------
@@ -301,7 +305,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final InMemoryPriceFeed prices = new InMemoryPriceFeed();
         private final FomoProtocol protocol;
         private final List<Deployed> launches = new ArrayList<>();
-        private final TreeSet<AccountId> earners = new TreeSet<>();
+        private final HashSet<AccountId> earners = new HashSet<>();
         private long commandCount;
         private int rejected;
         private int today;
@@ -503,18 +507,20 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             if (d.launch.usageLog().isPresent()) {
                 return logDay(d, day - d.liveDay);
             }
-            TreeSet<AccountId> paid = new TreeSet<>();
             // A single launch keeps the ids it always had; a platform's other launches name their deployment.
-            String prefix = d.plan.index() == 0 ? "pay-" : "pay-" + d.deployment.value() + "-";
+            String prefix = (d.plan.index() == 0 ? "pay-" : "pay-" + d.deployment.value() + "-") + day + "-";
+            // The payment id names the day and the user, so the protocol accepts one payment per user and
+            // day: the payments accepted are the users who paid.
+            int paid = 0;
             for (UsageSpend u : d.plan.usage(day - d.liveDay)) {
                 long units = units(d, u);
-                if (units > 0 && submit(new Command.RecordUsage(EventId.of(prefix + day + "-" + u.account().value()),
+                if (units > 0 && submit(new Command.RecordUsage(EventId.of(prefix + u.account().value()),
                         d.deployment, u.account(), units))) {
-                    paid.add(u.account());
+                    paid++;
                     earners.add(u.account());
                 }
             }
-            return paid.size();
+            return paid;
         }
 
         /**
@@ -624,7 +630,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 earned.add(protocol.claimableFlock(a));
             }
             BigDecimal top10 = RewardStats.topShare(earned, 10);
-            Amount scheduledNoRewards = scenario.emission().amount(day * DAY, (day + 1) * DAY);
             List<DailyRow> out = new ArrayList<>(launches.size());
             for (Deployed d : launches) {
                 boolean exists = exists(d);
@@ -679,6 +684,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     b.emission(rewards.scheduled(), paid, rewards.returnedToReserve());
                     b.staking(stakingFlock, stakingMt);
                 } else {
+                    Amount scheduledNoRewards = scenario.emission().amount(day * DAY, (day + 1) * DAY);
                     b.emission(scheduledNoRewards, Amount.zero(Asset.FLOCK), scheduledNoRewards);
                 }
                 b.top10RewardShare(top10);
