@@ -2,6 +2,7 @@ package io.fomo.core.engine;
 
 import io.fomo.core.amm.ConstantProductPool;
 import io.fomo.core.emission.EmissionReserve;
+import io.fomo.core.internal.ReadAhead;
 import io.fomo.core.launch.Rmo;
 import io.fomo.core.revenue.BurnLedger;
 import io.fomo.core.revenue.BuybackExecution;
@@ -95,6 +96,8 @@ public final class FomoProtocol {
     private byte[][] batchPayloads;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
+    /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
+    private final long readAheadFrom;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
     private final io.fomo.spi.SnapshotStore snapshots;
     private final long snapshotEvery;
@@ -109,6 +112,8 @@ public final class FomoProtocol {
         this.maxRetries = b.maxRetries;
         this.autoDispatch = b.autoDispatch;
         this.verify = b.verify;
+        this.readAheadFrom = b.readAheadForced
+                || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
         this.snapshots = b.snapshots;
         this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
@@ -395,8 +400,37 @@ public final class FomoProtocol {
      * @throws JournalIntegrityException if a batch fails its seal, the chain, or the rules' decision
      */
     public synchronized long catchUp() {
-        long applied = 0;
-        long next = sequence + 1;
+        long before = sequence;
+        if (state == null) {
+            // The genesis first, on this thread: the rules version it sets is part of every later error.
+            readBatches(sequence + 1, head, true, digests, this::applyRead);
+        }
+        if (state != null && readAheadFrom >= 0 && !verify
+                && journal.currentSequence() - sequence >= readAheadFrom) {
+            // Reading, the chain check and decoding run on a second thread ahead of the fold; the fold, and
+            // every check that needs the state, stay here, in journal order (docs/journal.md, "Replay").
+            long from = sequence + 1;
+            byte[] previous = head;
+            ReadAhead.run("fomo-replay-read-ahead", READ_AHEAD_BATCHES,
+                    sink -> readBatches(from, previous, false, CommandDigest.sha256(), sink), this::applyRead);
+        } else {
+            readBatches(sequence + 1, head, false, digests, this::applyRead);
+        }
+        return sequence - before;
+    }
+
+    /** Chunks of batches decoded ahead of the fold at most (ReadAhead hands batches over 32 at a time). */
+    private static final int READ_AHEAD_BATCHES = 16;
+
+    /**
+     * Reads the journal from {@code from}, groups its records into sealed batches, checks each against
+     * the chain from {@code previous} and decodes it ({@link #readBatch}), handing each to {@code sink} in
+     * order. Needs nothing of the state, so that it may run ahead of the fold on another thread.
+     */
+    private void readBatches(long from, byte[] previous, boolean firstOnly, java.security.MessageDigest digest,
+            java.util.function.Consumer<ReadBatch> sink) {
+        long next = from;
+        byte[] prev = previous;
         List<JournalRecord> pending = new ArrayList<>();
         while (true) {
             List<JournalRecord> page = readPinpointed(next);
@@ -406,16 +440,18 @@ public final class FomoProtocol {
                             "expected sequence " + next + ", the journal has " + r.sequence());
                 }
                 next++;
-                // A batch's records usually share one key instance: compare references before the text.
                 if (!pending.isEmpty() && r.idempotencyKey() != pending.get(0).idempotencyKey()
                         && !r.idempotencyKey().equals(pending.get(0).idempotencyKey())) {
                     throw unsealed(pending.get(0), "the batch ends at " + (r.sequence() - 1) + " without its seal");
                 }
                 pending.add(r);
                 if (SEAL.equals(r.entry().type())) {
-                    applyBatch(pending);
-                    applied += pending.size();
-                    sequence = r.sequence();
+                    ReadBatch b = readBatch(pending, prev, digest);
+                    prev = b.hash;
+                    sink.accept(b);
+                    if (firstOnly) {
+                        return;
+                    }
                     pending = new ArrayList<>();
                 }
             }
@@ -426,7 +462,6 @@ public final class FomoProtocol {
         if (!pending.isEmpty()) {
             throw unsealed(pending.get(0), "the journal ends inside this batch (cut, or its seal removed)");
         }
-        return applied;
     }
 
     private static JournalIntegrityException unsealed(JournalRecord first, String why) {
@@ -464,7 +499,36 @@ public final class FomoProtocol {
         }
     }
 
-    private void applyBatch(List<JournalRecord> batch) {
+    /**
+     * A sealed batch as read: its entries and payloads (each copied out of its entry once), its hash on the
+     * chain and whether its seal matches, and, for a command, what decoding it gave (or the exception it
+     * threw, kept to be thrown at the point of the fold where the sequential reading would have thrown it).
+     */
+    private static final class ReadBatch {
+        final long first;
+        final long last;
+        final EventId key;
+        final List<JournalEntry> entries;
+        final byte[][] payloads;
+        final byte[] hash;
+        final boolean sealMatches;
+        List<Fact> facts;
+        CommandDigest digest;
+        RuntimeException unreadable;
+
+        ReadBatch(long first, long last, EventId key, List<JournalEntry> entries, byte[][] payloads, byte[] hash,
+                boolean sealMatches) {
+            this.first = first;
+            this.last = last;
+            this.key = key;
+            this.entries = entries;
+            this.payloads = payloads;
+            this.hash = hash;
+            this.sealMatches = sealMatches;
+        }
+    }
+
+    private ReadBatch readBatch(List<JournalRecord> batch, byte[] previous, java.security.MessageDigest digest) {
         int n = batch.size();
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
@@ -475,35 +539,64 @@ public final class FomoProtocol {
             entries.add(batch.get(i).entry());
             payloads[i] = entries.get(i).payload();
         }
-        batchPayloads = payloads;
-        byte[] h = chain.hash(head, first.sequence(), first.idempotencyKey(), entries, payloads,
+        byte[] h = chain.hash(previous, first.sequence(), first.idempotencyKey(), entries, payloads,
                 sealRecord.entry().timestamp());
-        if (!JournalChain.sealMatches(h, sealRecord.entry().payload())) {
-            throw JournalIntegrityException.of(first.sequence(), JournalIntegrityException.Kind.CHAIN,
-                    "batch " + first.sequence() + ".." + sealRecord.sequence() + " ('"
-                            + shorten(first.idempotencyKey().value()) + "') does not match its seal: a row of it was "
+        ReadBatch b = new ReadBatch(first.sequence(), sealRecord.sequence(), first.idempotencyKey(), entries,
+                payloads, h, JournalChain.sealMatches(h, sealRecord.entry().payload()));
+        if (b.sealMatches && !verify && entries.get(0).type().equals(COMMAND)) {
+            decodeCommand(b, digest);
+        }
+        return b;
+    }
+
+    /**
+     * Decodes a command batch's facts and takes the command's digest: nothing here depends on the state.
+     * The command itself, the intents and every check that needs the state are left to the fold's thread,
+     * which throws what this step threw only once it has decoded the command (the order of a sequential
+     * reading), so that the two threads of a read-ahead carry similar loads.
+     */
+    private static void decodeCommand(ReadBatch b, java.security.MessageDigest digest) {
+        long seq = b.first;
+        try {
+            b.digest = CommandDigest.of(digest, b.payloads[0]);
+            if (b.entries.size() < 2 || !b.entries.get(1).type().equals(FACTS)) {
+                throw malformed(seq + 1, "a command without its facts entry");
+            }
+            b.facts = FactCodec.decode(Fields.decode(b.payloads[1], "journal record " + (seq + 1)));
+        } catch (RuntimeException e) {
+            b.unreadable = e;
+        }
+    }
+
+    private void applyRead(ReadBatch b) {
+        if (!b.sealMatches) {
+            throw JournalIntegrityException.of(b.first, JournalIntegrityException.Kind.CHAIN,
+                    "batch " + b.first + ".." + b.last + " ('"
+                            + shorten(b.key.value()) + "') does not match its seal: a row of it was "
                             + "edited, inserted, removed or moved, or an earlier batch was removed");
         }
+        batchPayloads = b.payloads;
         try {
-            applyVerified(first.sequence(), first.idempotencyKey(), entries);
+            applyVerified(b.first, b.key, b.entries, b);
         } catch (JournalIntegrityException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JournalIntegrityException(first.sequence(), JournalIntegrityException.Kind.MALFORMED, null,
-                    journalRules, "batch '" + shorten(first.idempotencyKey().value()) + "' cannot be read: "
+            throw new JournalIntegrityException(b.first, JournalIntegrityException.Kind.MALFORMED, null,
+                    journalRules, "batch '" + shorten(b.key.value()) + "' cannot be read: "
                     + e.getMessage(), e);
         }
-        head = h;
+        head = b.hash;
+        sequence = b.last;
     }
 
-    private void applyVerified(long seq, EventId key, List<JournalEntry> entries) {
+    private void applyVerified(long seq, EventId key, List<JournalEntry> entries, ReadBatch read) {
         String kind = entries.get(0).type();
         switch (kind) {
             case GENESIS:
                 applyGenesis(seq, key, entries);
                 break;
             case COMMAND:
-                applyCommand(seq, key, entries);
+                applyCommand(seq, key, entries, read);
                 break;
             case CONFIRMATION:
                 if (state == null || !key.value().startsWith(ENGINE_PREFIX + "confirm:")) {
@@ -550,7 +643,7 @@ public final class FomoProtocol {
         }
     }
 
-    private void applyCommand(long seq, EventId key, List<JournalEntry> entries) {
+    private void applyCommand(long seq, EventId key, List<JournalEntry> entries, ReadBatch read) {
         if (state == null || key.value().startsWith(ENGINE_PREFIX)) {
             throw malformed(seq, "a command batch before the genesis or under the engine's key '"
                     + shorten(key.value()) + "'");
@@ -560,22 +653,29 @@ public final class FomoProtocol {
                     "command id '" + shorten(key.value()) + "' was already journaled", null);
         }
         JournalEntry e = entries.get(0);
-        byte[] payload = batchPayloads[0];
-        Command c = CommandCodec.decode(Fields.decode(payload, "journal record " + seq));
-        if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
-            throw malformed(seq + 1, "a command without its facts entry");
-        }
-        List<Fact> facts = FactCodec.decode(Fields.decode(batchPayloads[1], "journal record " + (seq + 1)));
         if (verify) {
+            byte[] payload = batchPayloads[0];
+            Command c = CommandCodec.decode(Fields.decode(payload, "journal record " + seq));
+            if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
+                throw malformed(seq + 1, "a command without its facts entry");
+            }
+            List<Fact> facts = FactCodec.decode(Fields.decode(batchPayloads[1], "journal record " + (seq + 1)));
             verifyCommand(seq, key, entries, c, facts, payload);
             return;
         }
         // Replay is the fold of the journaled facts: nothing is decided again, so a journal written under
-        // older rules replays to exactly the state it had. The intents are a function of the facts.
-        List<TokenIntent> intents = TokenLedger.intentsOf(key, facts);
-        expectIntents(seq, entries, intents);
+        // older rules replays to exactly the state it had. The facts were decoded when the batch was read;
+        // what that threw is thrown now, after the checks and the command's decoding, in the order of a
+        // sequential reading.
+        Command c = CommandCodec.decode(Fields.decode(batchPayloads[0], "journal record " + seq));
+        if (read.unreadable != null) {
+            throw read.unreadable;
+        }
+        // The intents are a function of the facts.
+        List<TokenIntent> intents = TokenLedger.intentsOf(key, read.facts);
+        expectIntents(seq, entries, intents, batchPayloads);
         try {
-            state.evolve(key, e.timestamp(), c, facts, CommandDigest.of(digests, payload));
+            state.evolve(key, e.timestamp(), c, read.facts, read.digest);
         } catch (RuntimeException notFitting) {
             throw new JournalIntegrityException(seq + 1, JournalIntegrityException.Kind.MALFORMED, key, journalRules,
                     "command '" + shorten(key.value()) + "': its facts do not fit the state: "
@@ -614,7 +714,7 @@ public final class FomoProtocol {
         if (!Arrays.equals(facts, entries.get(1).payload())) {
             throw diverged(seq, key, "the journaled facts differ from what the rules decide now", null);
         }
-        expectIntents(seq, entries, intents);
+        expectIntents(seq, entries, intents, batchPayloads);
     }
 
     private void expectEntries(long seq, EventId key, List<JournalEntry> entries, byte[] facts,
@@ -623,18 +723,19 @@ public final class FomoProtocol {
                 || !Arrays.equals(facts, entries.get(1).payload())) {
             throw malformed(seq + 1, "the genesis facts are not those of its parameters");
         }
-        expectIntents(seq, entries, intents);
+        expectIntents(seq, entries, intents, batchPayloads);
     }
 
-    /** Compares the batch's intent records (their payloads already copied once, in batchPayloads) with the facts'. */
-    private void expectIntents(long seq, List<JournalEntry> entries, List<TokenIntent> intents) {
+    /** Compares the batch's intent records (their payloads already copied once) with the facts' intents. */
+    private static void expectIntents(long seq, List<JournalEntry> entries, List<TokenIntent> intents,
+            byte[][] payloads) {
         if (entries.size() != 2 + intents.size()) {
             throw malformed(seq, "the batch holds " + (entries.size() - 2) + " intents, the facts make "
                     + intents.size());
         }
         for (int i = 0; i < intents.size(); i++) {
             JournalEntry e = entries.get(2 + i);
-            if (!e.type().equals(INTENT) || !Arrays.equals(IntentCodec.encode(intents.get(i)), batchPayloads[2 + i])) {
+            if (!e.type().equals(INTENT) || !Arrays.equals(IntentCodec.encode(intents.get(i)), payloads[2 + i])) {
                 throw malformed(seq + 2 + i, "intent " + (i + 1) + " is not the one the facts make");
             }
         }
@@ -1014,6 +1115,9 @@ public final class FomoProtocol {
         private boolean autoDispatch = true;
         private boolean keepFailure;
         private boolean verify;
+        private boolean readAhead = true;
+        private boolean readAheadForced;
+        private long readAheadFrom = (long) READ_AHEAD_MIN_PAGES * EventJournal.DEFAULT_PAGE_SIZE;
         private io.fomo.spi.SnapshotStore snapshots;
         private long snapshotEvery;
 
@@ -1099,6 +1203,33 @@ public final class FomoProtocol {
          */
         public Builder autoDispatch(boolean value) {
             this.autoDispatch = value;
+            return this;
+        }
+
+        /**
+         * Whether a replay or a catch-up of two pages of records or more (2,000 records) reads,
+         * checks against the hash chain and decodes the journal on a second thread, ahead of the fold on the
+         * calling thread (on by default; used only where the JVM has two processors or more). The result,
+         * and the error and its sequence number on a journal that fails, are the same either way: the fold,
+         * every check that needs the state, and the order in which failures are reported stay on the calling
+         * thread. The second thread has ended when {@link #build()} or {@link FomoProtocol#catchUp()}
+         * returns or throws. Turn it off where the journal must only be used from the calling thread.
+         *
+         * @param value {@code false} to read and fold on the calling thread only
+         * @return this builder
+         */
+        public Builder readAhead(boolean value) {
+            this.readAhead = value;
+            return this;
+        }
+
+        /** Pages of records from which a catch-up reads ahead. */
+        private static final int READ_AHEAD_MIN_PAGES = 2;
+
+        /** For tests: read ahead from this many records on (0: always), whatever the processors. */
+        Builder readAheadFrom(long records) {
+            this.readAheadFrom = records;
+            this.readAheadForced = true;
             return this;
         }
 
