@@ -32,7 +32,8 @@ class JournalIntegrityProperties {
         return new EngineProperties().scripts();
     }
 
-    private static EngineFixture written(List<EngineProperties.Step> script) {
+    /** An engine after the script's commands (a rejected one journals nothing). */
+    static EngineFixture written(List<EngineProperties.Step> script) {
         EngineFixture f = new EngineFixture().graduated();
         int n = 0;
         for (EngineProperties.Step s : script) {

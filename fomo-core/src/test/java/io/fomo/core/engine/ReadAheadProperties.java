@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.spi.EventId;
 import io.fomo.spi.EventJournal;
-import io.fomo.spi.FomoException;
 import io.fomo.spi.InMemoryChainGateway;
 import io.fomo.spi.InMemoryPriceFeed;
 import io.fomo.spi.JournalEntry;
@@ -38,16 +37,7 @@ class ReadAheadProperties {
     void readingAheadEndsAsReadingInTurn(@ForAll("scripts") List<EngineProperties.Step> script,
             @ForAll Change change, @ForAll boolean reseal, @ForAll @IntRange(min = 0, max = 10_000) int where,
             @ForAll @IntRange(min = 0, max = 10_000) int which, @ForAll @IntRange(min = 1, max = 255) int bits) {
-        EngineFixture f = new EngineFixture().graduated();
-        int n = 0;
-        for (EngineProperties.Step s : script) {
-            Command c = EngineProperties.command(f, s, n++);
-            try {
-                f.protocol.submit(EventId.of("p" + n), c);
-            } catch (FomoException e) {
-                // rejected: nothing journaled
-            }
-        }
+        EngineFixture f = JournalIntegrityProperties.written(script);
         List<JournalSurgery.Batch> batches = JournalSurgery.batches(f.journal);
         int i = where % batches.size();
         JournalSurgery.Batch changed = changed(batches, i, change, which, bits);
