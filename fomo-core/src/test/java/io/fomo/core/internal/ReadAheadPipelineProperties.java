@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
  * failure after the items before it, a consumer's failure stopping the producer; its thread has always
  * ended when {@code run} returns or throws.
  */
-class ReadAheadProperties {
+class ReadAheadPipelineProperties {
 
     @Property(tries = 200)
     void itemsArriveInOrderThenTheProducersFailure(@ForAll @IntRange(min = 0, max = 500) int items,
