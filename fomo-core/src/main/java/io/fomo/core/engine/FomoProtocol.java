@@ -543,7 +543,7 @@ public final class FomoProtocol {
                 sealRecord.entry().timestamp());
         ReadBatch b = new ReadBatch(first.sequence(), sealRecord.sequence(), first.idempotencyKey(), entries,
                 payloads, h, JournalChain.sealMatches(h, sealRecord.entry().payload()));
-        if (b.sealMatches && !verify && entries.get(0).type().equals(COMMAND)) {
+        if (b.sealMatches && entries.get(0).type().equals(COMMAND)) {
             decodeCommand(b, digest);
         }
         return b;
@@ -653,25 +653,18 @@ public final class FomoProtocol {
                     "command id '" + shorten(key.value()) + "' was already journaled", null);
         }
         JournalEntry e = entries.get(0);
-        if (verify) {
-            byte[] payload = batchPayloads[0];
-            Command c = CommandCodec.decode(Fields.decode(payload, "journal record " + seq));
-            if (entries.size() < 2 || !entries.get(1).type().equals(FACTS)) {
-                throw malformed(seq + 1, "a command without its facts entry");
-            }
-            List<Fact> facts = FactCodec.decode(Fields.decode(batchPayloads[1], "journal record " + (seq + 1)));
-            verifyCommand(seq, key, entries, c, facts, payload);
-            return;
-        }
-        // Replay is the fold of the journaled facts: nothing is decided again, so a journal written under
-        // older rules replays to exactly the state it had. The facts were decoded when the batch was read;
-        // what that threw is thrown now, after the checks and the command's decoding, in the order of a
-        // sequential reading.
+        // The facts were decoded when the batch was read (ahead, or just before); what that threw is thrown
+        // now, after the checks and the command's decoding, in the order of a sequential reading.
         Command c = CommandCodec.decode(Fields.decode(batchPayloads[0], "journal record " + seq));
         if (read.unreadable != null) {
             throw read.unreadable;
         }
-        // The intents are a function of the facts.
+        if (verify) {
+            verifyCommand(seq, key, entries, c, read.facts, read.digest);
+            return;
+        }
+        // Replay is the fold of the journaled facts: nothing is decided again, so a journal written under
+        // older rules replays to exactly the state it had. The intents are a function of the facts.
         List<TokenIntent> intents = TokenLedger.intentsOf(key, read.facts);
         expectIntents(seq, entries, intents, batchPayloads);
         try {
@@ -688,7 +681,7 @@ public final class FomoProtocol {
 
     /** The audit's path: decides the command again with this engine's rules and requires the same facts. */
     private void verifyCommand(long seq, EventId key, List<JournalEntry> entries, Command c, List<Fact> facts,
-            byte[] payload) {
+            CommandDigest digest) {
         PriceQuote quote = null;
         if (c instanceof Command.CloseEpoch) {
             for (Fact f : facts) {
@@ -699,7 +692,7 @@ public final class FomoProtocol {
         }
         State.Prepared p;
         try {
-            p = state.prepare(key, entries.get(0).timestamp(), c, quote, CommandDigest.of(digests, payload));
+            p = state.prepare(key, entries.get(0).timestamp(), c, quote, digest);
         } catch (FomoException rejected) {
             throw diverged(seq, key, "the rules reject the command now: " + rejected.getMessage(), rejected);
         }
