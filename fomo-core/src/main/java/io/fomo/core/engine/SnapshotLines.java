@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.JournalBytes;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -32,18 +33,7 @@ final class SnapshotLines {
 
         Writer put(String key, String value) {
             sb.append(key).append('=');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '\\') {
-                    sb.append("\\\\");
-                } else if (c == '\n') {
-                    sb.append("\\n");
-                } else if (c == '\r') {
-                    sb.append("\\r");
-                } else {
-                    sb.append(c);
-                }
-            }
+            JournalBytes.appendEscaped(sb, value);
             sb.append('\n');
             return this;
         }

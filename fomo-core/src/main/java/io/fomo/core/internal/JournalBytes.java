@@ -130,8 +130,20 @@ public final class JournalBytes {
 
     private static String escape(String v) {
         StringBuilder sb = new StringBuilder(v.length() + 8);
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
+        appendEscaped(sb, v);
+        return sb.toString();
+    }
+
+    /**
+     * Appends a value as the journal's text records write it: backslash, newline and carriage return
+     * escaped ({@code \\}, {@code \n}, {@code \r}), every other character as it is.
+     *
+     * @param sb    where to append
+     * @param value the value
+     */
+    public static void appendEscaped(StringBuilder sb, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (c == '\\') {
                 sb.append("\\\\");
             } else if (c == '\n') {
@@ -142,7 +154,6 @@ public final class JournalBytes {
                 sb.append(c);
             }
         }
-        return sb.toString();
     }
 
     /**
