@@ -123,6 +123,9 @@ class CrashSafetyTest {
                 List<Integer> acks = Collections.synchronizedList(new ArrayList<>());
                 AtomicInteger givenUp = new AtomicInteger();
                 AtomicReference<Throwable> broken = new AtomicReference<>();
+                // The writer waits after its restartAfter-th acknowledgement until the server is down, so that
+                // the restart falls among the commands however fast they run.
+                java.util.concurrent.CountDownLatch serverStopped = new java.util.concurrent.CountDownLatch(1);
                 Thread writer = new Thread(() -> {
                     try {
                         for (int i = 0; i < total; i++) {
@@ -130,6 +133,9 @@ class CrashSafetyTest {
                                 try {
                                     CrashScript.submit(engine, clock, i);
                                     acks.add(i);
+                                    if (acks.size() == restartAfter) {
+                                        serverStopped.await(60, TimeUnit.SECONDS);
+                                    }
                                     break;
                                 } catch (StorageException e) {
                                     givenUp.incrementAndGet();
@@ -146,6 +152,7 @@ class CrashSafetyTest {
                     Thread.sleep(2);
                 }
                 server.stop();
+                serverStopped.countDown();
                 int before = acks.size();
                 Thread.sleep(ThreadLocalRandom.current().nextInt(50, 1000));
                 server.startAgain();
