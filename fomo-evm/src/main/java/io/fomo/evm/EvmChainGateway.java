@@ -54,7 +54,8 @@ import org.web3j.utils.Numeric;
  * once, in full, to the settlement, and a MINT releases from that unissued supply ({@link #totalSupply} is
  * the token's supply less what the settlement still holds). Pools are real Uniswap v2 pairs: deposits are synced into their
  * reserves, they pay out only through swaps, and a swap asking more than the pair's invariant allows is
- * reverted by the pair and reported {@link IntentStatus#REJECTED} with the reason ({@code UniswapV2: K}).
+ * reverted by the pair and reported {@link IntentStatus#REJECTED} with the reason ({@code UniswapV2: K}), as is
+ * a swap into a pair whose reserve of the input token is empty ({@code UniswapV2: INSUFFICIENT_LIQUIDITY}).
  *
  * <h2>Refusals and rejections</h2>
  * Before signing, the gateway checks balances and refuses with {@link InsufficientLiquidityException}

@@ -25,7 +25,8 @@ import java.util.Set;
  *       {@link InvalidArgumentException}); each asset's supply is created once and a mint only releases
  *       from what is still unissued (beyond it: {@link InsufficientLiquidityException}; a burn does not
  *       make room); pools are constant-product pools of two assets that pay out only through swaps, and
- *       a swap asking more than the fee-adjusted invariant allows (Uniswap v2's check) is
+ *       a swap asking more than the fee-adjusted invariant allows (Uniswap v2's check), or into a pool
+ *       whose reserve of the input asset is empty (Uniswap v2 refuses it too), is
  *       {@link IntentStatus#REJECTED} with the reference {@code "memory:<n> reverted: K"}.</li>
  * </ul>
  *
@@ -193,14 +194,18 @@ public final class InMemoryChainGateway implements ChainGateway {
         }
     }
 
-    /** Uniswap v2's check with the fee in bps: (rIn·W + in·(W−f))·(rOut − out) ≥ rIn·rOut·W, out &lt; rOut. */
+    /**
+     * Uniswap v2's checks with the fee in bps: 0 &lt; rIn and out &lt; rOut (the pair asks that each token's
+     * amount out be below its reserve, so an empty input reserve refuses every swap), then
+     * (rIn·W + in·(W−f))·(rOut − out) ≥ rIn·rOut·W.
+     */
     private boolean keepsTheInvariant(TokenIntent swap) {
         AccountId poolAccount = swap.to().orElseThrow();
         Amount in = swap.amount();
         Amount out = swap.secondAmount().orElseThrow();
         BigInteger rIn = balanceOf(poolAccount, in.asset()).units();
         BigInteger rOut = balanceOf(poolAccount, out.asset()).units();
-        if (out.units().compareTo(rOut) >= 0) {
+        if (rIn.signum() == 0 || out.units().compareTo(rOut) >= 0) {
             return false;
         }
         BigInteger fee = BigInteger.valueOf(pools.get(poolAccount).feeBps());

@@ -15,7 +15,8 @@ import java.util.Map;
  * The chain contract's oracle: balances and supplies in base units, keyed {@code "<account> <asset>"}
  * and {@code "supply <asset>"}, the same keys {@link ChainGatewayContract} reads a gateway's books into.
  * Each asset's supply was created once ({@code "unissued <asset>"} starts at it and mints draw on it), and
- * a swap through the pool must keep Uniswap v2's fee-adjusted invariant.
+ * a swap through the pool must keep Uniswap v2's fee-adjusted invariant, with both reserves above zero
+ * (the pair asks {@code amountOut < reserve} of each token, so an empty input reserve refuses every swap).
  */
 final class BooksModel {
 
@@ -81,7 +82,7 @@ final class BooksModel {
         BigInteger out = swap.secondAmount().orElseThrow().units();
         BigInteger rIn = units.getOrDefault(pool + " " + swap.amount().asset(), BigInteger.ZERO);
         BigInteger rOut = units.getOrDefault(pool + " " + swap.secondAmount().orElseThrow().asset(), BigInteger.ZERO);
-        if (out.compareTo(rOut) >= 0) {
+        if (rIn.signum() == 0 || out.compareTo(rOut) >= 0) {
             return false;
         }
         BigInteger adjustedIn = rIn.multiply(BPS).add(in.multiply(BPS.subtract(BigInteger.valueOf(feeBps))));

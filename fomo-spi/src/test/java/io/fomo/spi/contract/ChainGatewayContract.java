@@ -47,7 +47,9 @@ import net.jqwik.api.Tuple;
  * what is still unissued, never beyond it, even after burns; {@link #POOL} is a constant-product pool of
  * {@link #POOL_ASSETS} (Uniswap v2: {@link #POOL_FEE_BPS} bps, reserves = its balances) that pays out
  * only through swaps, and a swap must keep its fee-adjusted invariant
- * {@code (rIn·10000 + in·(10000 − fee))·(rOut − out) ≥ rIn·rOut·10000} with {@code out < rOut}.
+ * {@code (rIn·10000 + in·(10000 − fee))·(rOut − out) ≥ rIn·rOut·10000} with {@code out < rOut} and
+ * {@code rIn > 0} (a Uniswap v2 pair asks each token's amount out to be below its reserve, zero included,
+ * so a pool with an empty reserve of the input asset refuses every swap).
  *
  * <p>An intent beyond a balance, the unissued supply or the invariant may be refused by throwing
  * {@link InsufficientLiquidityException} (the id stays unused) or answered with a
@@ -255,6 +257,29 @@ public interface ChainGatewayContract {
         assertEquals(IntentStatus.CONFIRMED, c.status());
         assertEquals(fair, gateway.balanceOf(carol, mt));
         assertEquals(Amount.of(Asset.FLOCK, 1_001), gateway.balanceOf(POOL, Asset.FLOCK));
+    }
+
+    /**
+     * A swap into a pool whose reserve of the input asset is empty changes nothing, however small the
+     * amount asked (the invariant alone would allow it: {@code rIn·rOut = 0}); once that reserve is funded
+     * the same swap goes through. Uniswap v2 reverts it with {@code INSUFFICIENT_LIQUIDITY}.
+     */
+    @Example
+    default void aPoolWithAnEmptyInputReserveRefusesEverySwap() {
+        ChainGateway gateway = newGateway();
+        AccountId alice = ACCOUNTS.get(0);
+        Asset mt = POOL_ASSETS.get(1);
+        gateway.execute(TokenIntent.mint(IntentId.of("pool-flock"), POOL, Amount.ofUnits(Asset.FLOCK, 4)));
+        gateway.execute(TokenIntent.mint(IntentId.of("alice-mt"), alice, Amount.ofUnits(mt, 10)));
+        assertNothingHappened(gateway, TokenIntent.swap(IntentId.of("into-empty"), alice, POOL,
+                Amount.ofUnits(mt, 1), Amount.ofUnits(Asset.FLOCK, 1)), snapshot(gateway));
+        gateway.execute(TokenIntent.mint(IntentId.of("pool-mt"), POOL, Amount.ofUnits(mt, 1)));
+        // 4 FLOCK and 1 MT base units: (1·10000 + 1·9970)·(4 − 1) = 59910 ≥ 1·4·10000 = 40000
+        IntentConfirmation c = gateway.execute(TokenIntent.swap(IntentId.of("into-funded"), alice, POOL,
+                Amount.ofUnits(mt, 1), Amount.ofUnits(Asset.FLOCK, 1)));
+        assertEquals(IntentStatus.CONFIRMED, c.status());
+        assertEquals(Amount.ofUnits(Asset.FLOCK, 1), gateway.balanceOf(alice, Asset.FLOCK));
+        assertEquals(Amount.ofUnits(mt, 2), gateway.balanceOf(POOL, mt));
     }
 
     /** A pool pays out only through swaps: a transfer or burn from it is refused. */
