@@ -6,7 +6,10 @@ import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.DeploymentId;
 import io.fomo.spi.EventId;
+import io.fomo.spi.InvalidArgumentException;
+import io.fomo.spi.LimitExceededException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -228,6 +231,67 @@ public sealed interface Command {
             Objects.requireNonNull(paymentId, "paymentId");
             Objects.requireNonNull(deployment, "deployment");
             Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /**
+     * Paid inference calls on one deployment, decided together as one command: exactly what submitting each
+     * call as a {@link RecordUsage}, in order and at the same instant, would decide (the same {@code charged}
+     * facts, in the same order), but all or nothing: if any call would be refused, the batch is refused
+     * with that call's error (its fields named {@code calls[i].user}, {@code calls[i].units}, a payment
+     * error naming its payment id) and nothing is recorded. A metering back end settling a period's calls,
+     * or a simulation settling a day's, journals one batch instead of one record per call.
+     *
+     * <p>The list is checked when the command is built, before anything is encoded: 1 to
+     * {@link EngineLimits#MAX_CALLS_PER_USAGE_BATCH} calls (beyond: {@link LimitExceededException} naming
+     * {@code calls}), none null.
+     *
+     * @param deployment the deployment served
+     * @param calls      the calls, in the order they are charged
+     */
+    record RecordUsageBatch(DeploymentId deployment, List<Call> calls) implements Command {
+
+        /**
+         * One paid call of a batch: what a {@link RecordUsage} holds besides the deployment.
+         *
+         * @param paymentId the payment's id, unique forever
+         * @param user      the paying user
+         * @param units     units of usage, positive
+         */
+        public record Call(EventId paymentId, AccountId user, long units) {
+            /**
+             * Checks the components are present.
+             *
+             * @param paymentId the payment's id, unique forever
+             * @param user the paying user
+             * @param units units of usage, positive
+             */
+            public Call {
+                Objects.requireNonNull(paymentId, "paymentId");
+                Objects.requireNonNull(user, "user");
+            }
+        }
+
+        /**
+         * Checks the components are present and the number of calls, in constant time, then copies the list.
+         *
+         * @param deployment the deployment served
+         * @param calls the calls, in the order they are charged
+         * @throws InvalidArgumentException if there is no call
+         * @throws LimitExceededException if there are more than {@link EngineLimits#MAX_CALLS_PER_USAGE_BATCH}
+         * @throws NullPointerException if a component or a call is null
+         */
+        public RecordUsageBatch {
+            Objects.requireNonNull(deployment, "deployment");
+            Objects.requireNonNull(calls, "calls");
+            if (calls.isEmpty()) {
+                throw InvalidArgumentException.of("calls", "[]", "must hold at least one call");
+            }
+            if (calls.size() > EngineLimits.MAX_CALLS_PER_USAGE_BATCH) {
+                throw LimitExceededException.of("calls", calls.size() + " calls", "at most "
+                        + EngineLimits.MAX_CALLS_PER_USAGE_BATCH + " calls may be recorded in one batch");
+            }
+            calls = List.copyOf(calls);
         }
     }
 

@@ -52,6 +52,15 @@ final class CommandCodec {
         } else if (c instanceof Command.RecordUsage u) {
             f.put("paymentId", u.paymentId().value()).put("deployment", u.deployment().value())
                     .put("user", u.user().value()).put("units", u.units());
+        } else if (c instanceof Command.RecordUsageBatch u) {
+            f.put("deployment", u.deployment().value()).put("calls", u.calls().size());
+            int i = 0;
+            for (Command.RecordUsageBatch.Call call : u.calls()) {
+                String at = "calls." + i + ".";
+                f.put(at + "paymentId", call.paymentId().value()).put(at + "user", call.user().value())
+                        .put(at + "units", call.units());
+                i++;
+            }
         } else if (c instanceof Command.Stake s) {
             f.put("user", s.user().value()).put("deployment", s.deployment().value()).put("amount", s.amount());
         } else if (c instanceof Command.Unstake s) {
@@ -104,6 +113,8 @@ final class CommandCodec {
             case JournalTags.RECORD_USAGE:
                 return new Command.RecordUsage(f.eventId("paymentId"), f.deployment("deployment"), f.account("user"),
                         f.longValue("units"));
+            case JournalTags.RECORD_USAGE_BATCH:
+                return usageBatch(f);
             case JournalTags.STAKE:
                 return new Command.Stake(f.account("user"), f.deployment("deployment"), f.amount("amount"));
             case JournalTags.UNSTAKE:
@@ -129,6 +140,22 @@ final class CommandCodec {
             default:
                 return MeteringCodec.decode(type, f);
         }
+    }
+
+    /** A journaled usage batch; its count is bounded before any call is read, as when it was built. */
+    private static Command.RecordUsageBatch usageBatch(Fields f) {
+        int n = f.intValue("calls");
+        if (n < 1 || n > EngineLimits.MAX_CALLS_PER_USAGE_BATCH) {
+            throw new InvalidStateException("journal: field 'calls' = " + n + ": expected 1 to "
+                    + EngineLimits.MAX_CALLS_PER_USAGE_BATCH);
+        }
+        java.util.List<Command.RecordUsageBatch.Call> calls = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String at = "calls." + i + ".";
+            calls.add(new Command.RecordUsageBatch.Call(f.eventId(at + "paymentId"), f.account(at + "user"),
+                    f.longValue(at + "units")));
+        }
+        return new Command.RecordUsageBatch(f.deployment("deployment"), calls);
     }
 
     private static Swap.Kind swapKind(String text) {

@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  *
  * <ul>
  *   <li>A {@link Command.RecordUsage} pays for at most {@link #MAX_UNITS_PER_PAYMENT} units, and its charge
- *       is at most {@link #MAX_CHARGE_PER_PAYMENT} in the price's asset;</li>
+ *       is at most {@link #MAX_CHARGE_PER_PAYMENT} in the price's asset, and so does every call of a
+ *       {@link Command.RecordUsageBatch}, which holds at most {@link #MAX_CALLS_PER_USAGE_BATCH} calls;</li>
  *   <li>a {@link RecordTokenUsage} reports at most {@link #MAX_TOKENS_PER_CALL} input and as many output
  *       tokens, and its list charge is 0 to {@link #MAX_CHARGE_PER_PAYMENT} USD;</li>
  *   <li>a {@link Command.Deposit} may not bring the FLOCK on the engine's books above what exists of FLOCK
@@ -27,6 +28,12 @@ public final class EngineLimits {
 
     /** The largest charge of one usage payment, in the price's asset (USD): 10^9. */
     public static final BigDecimal MAX_CHARGE_PER_PAYMENT = BigDecimal.valueOf(1_000_000_000L);
+
+    /**
+     * The most calls one {@link Command.RecordUsageBatch} may hold: 10,000. A batch's journaled command and
+     * facts grow with its calls (about 200 bytes each), so this keeps one batch under about 2 MB.
+     */
+    public static final int MAX_CALLS_PER_USAGE_BATCH = 10_000;
 
     /**
      * The most input tokens, and the most output tokens, one metered call ({@link RecordTokenUsage}) may

@@ -36,6 +36,7 @@ final class JournalTags {
     static final String CLAIM_VESTED = "claim-vested";
     static final String GO_LIVE = "go-live";
     static final String RECORD_USAGE = "record-usage";
+    static final String RECORD_USAGE_BATCH = "record-usage-batch";
     static final String STAKE = "stake";
     static final String UNSTAKE = "unstake";
     static final String LOCK_GMFLOCK = "lock-gmflock";
@@ -93,6 +94,7 @@ final class JournalTags {
             Map.entry(Command.ClaimVested.class, CLAIM_VESTED),
             Map.entry(Command.GoLive.class, GO_LIVE),
             Map.entry(Command.RecordUsage.class, RECORD_USAGE),
+            Map.entry(Command.RecordUsageBatch.class, RECORD_USAGE_BATCH),
             Map.entry(Command.Stake.class, STAKE),
             Map.entry(Command.Unstake.class, UNSTAKE),
             Map.entry(Command.LockGmFlock.class, LOCK_GMFLOCK),

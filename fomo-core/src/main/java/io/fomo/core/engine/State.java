@@ -116,6 +116,7 @@ final class State {
                 Map.entry(Command.ClaimVested.class, launch),
                 Map.entry(Command.GoLive.class, launch),
                 Map.entry(Command.RecordUsage.class, usage),
+                Map.entry(Command.RecordUsageBatch.class, usage),
                 Map.entry(Command.Stake.class, staking),
                 Map.entry(Command.Unstake.class, staking),
                 Map.entry(Command.LockGmFlock.class, staking),

@@ -1,16 +1,22 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.revenue.RevenueLedger;
 import io.fomo.core.revenue.UsageCharge;
 import io.fomo.core.revenue.UsagePayment;
+import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.LimitExceededException;
 import io.fomo.spi.PriceQuote;
 import java.time.Instant;
+import java.util.List;
 import java.util.TreeMap;
 
-/** The usage family: a paid usage call, charged at the deployment's price for the user's stake tier. */
+/**
+ * The usage family: a paid usage call, or a batch of them on one deployment, each charged at the deployment's
+ * price for the user's stake tier.
+ */
 final class UsageHandler implements CommandHandler {
 
     private final State state;
@@ -22,31 +28,51 @@ final class UsageHandler implements CommandHandler {
     @Override
     public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
         if (command instanceof Command.RecordUsage c) {
-            return recordUsage(c, at, b);
+            Accounts.user("user", c.user());
+            charge("", c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, state.revenue, b);
+            return () -> { };
+        }
+        if (command instanceof Command.RecordUsageBatch c) {
+            Deployment d = state.graduated(c.deployment());
+            // Each call is checked against the ledger as the calls before it left it (a payment id used twice
+            // in one batch is a duplicate), as if the calls were submitted one by one; nothing is kept here.
+            RevenueLedger ledger = state.revenue;
+            List<Command.RecordUsageBatch.Call> calls = c.calls();
+            for (int i = 0; i < calls.size(); i++) {
+                Command.RecordUsageBatch.Call call = calls.get(i);
+                ledger = charge("calls[" + i + "].", call.paymentId(), d, call.user(), call.units(), at, ledger, b);
+            }
+            return () -> { };
         }
         throw InvalidArgumentException.of("command", command, "not a usage command");
     }
 
-    private Runnable recordUsage(Command.RecordUsage c, Instant at, TokenLedger.Batch b) {
-        Accounts.user("user", c.user());
-        Deployment d = state.graduated(c.deployment());
-        if (c.units() <= 0) {
-            throw InvalidArgumentException.of("units", c.units(), "must be positive");
+    /**
+     * Decides one paid call: checks it, prices it for the user's stake, checks the payment against
+     * {@code ledger} and adds its {@code charged} fact to the batch.
+     *
+     * @return the ledger with the payment recorded, for the next call of a batch to be checked against
+     */
+    private RevenueLedger charge(String prefix, EventId paymentId, Deployment d, AccountId user, long units,
+            Instant at, RevenueLedger ledger, TokenLedger.Batch b) {
+        Accounts.user(prefix + "user", user);
+        if (units <= 0) {
+            throw InvalidArgumentException.of(prefix + "units", units, "must be positive");
         }
-        if (c.units() > EngineLimits.MAX_UNITS_PER_PAYMENT) {
-            throw LimitExceededException.of("units", c.units(), "at most " + EngineLimits.MAX_UNITS_PER_PAYMENT
+        if (units > EngineLimits.MAX_UNITS_PER_PAYMENT) {
+            throw LimitExceededException.of(prefix + "units", units, "at most " + EngineLimits.MAX_UNITS_PER_PAYMENT
                     + " units may be paid for in one payment");
         }
-        UsageCharge charge = d.pricing.charge(c.units(), state.stakes.stakeOf(c.user(), c.deployment()));
+        UsageCharge charge = d.pricing.charge(units, state.stakes.stakeOf(user, d.id));
         if (charge.amount().value().compareTo(EngineLimits.MAX_CHARGE_PER_PAYMENT) > 0) {
-            throw LimitExceededException.of("units", c.units(), "would be charged " + charge.amount()
+            throw LimitExceededException.of(prefix + "units", units, "would be charged " + charge.amount()
                     + ", above the " + EngineLimits.MAX_CHARGE_PER_PAYMENT.toPlainString()
                     + " one payment may be charged");
         }
         // Validates the payment (a duplicate id, a zero charge, the epoch); evolve records it.
-        state.revenue.record(UsagePayment.of(c.paymentId(), c.deployment(), c.user(), charge.amount(), at));
-        b.fact(new Fact.Charged(c.paymentId(), c.deployment(), c.user(), charge.amount()));
-        return () -> { };
+        RevenueLedger next = ledger.record(UsagePayment.of(paymentId, d.id, user, charge.amount(), at));
+        b.fact(new Fact.Charged(paymentId, d.id, user, charge.amount()));
+        return next;
     }
 
     /**

@@ -89,8 +89,13 @@ class EngineProperties {
             case 0:
                 return new Command.Deposit(s.user(), flock);
             case 1:
-            case 2:
                 return new Command.RecordUsage(EventId.of("pay" + n), DEP, s.user(), s.units());
+            case 2:
+                // A batch of two calls: the step's user, and the next user paying a third of the units.
+                return new Command.RecordUsageBatch(DEP, List.of(
+                        new Command.RecordUsageBatch.Call(EventId.of("pay" + n), s.user(), s.units()),
+                        new Command.RecordUsageBatch.Call(EventId.of("pay" + n + "b"),
+                                s.user().equals(BOB) ? CAROL : BOB, s.units() / 3 + 1)));
             case 3:
                 return new Command.Stake(s.user(), DEP, mt);
             case 4:

@@ -99,7 +99,42 @@ class HostileCommandsCatalogueTest {
             h.run(new Command.RecordUsage(EventId.of("pay-once"), DEP, CAROL, 10));
             return new Command.RecordUsage(EventId.of("pay-once"), DEP, CAROL, 10);
         }));
+        // A batch: the bad call is the last of three good-looking ones, so the calls before it were charged
+        // in the decision and must leave nothing behind.
+        for (long u : new long[] {0, -1, Long.MIN_VALUE}) {
+            cases.add(c("RecordUsageBatch", "third call's units " + u, InvalidArgumentException.class,
+                    "calls[2].units", h -> batch(h, u)));
+        }
+        for (long u : new long[] {Long.MAX_VALUE, EngineLimits.MAX_UNITS_PER_PAYMENT + 1}) {
+            cases.add(c("RecordUsageBatch", "third call's units " + u, LimitExceededException.class,
+                    "calls[2].units", h -> batch(h, u)));
+        }
+        for (AccountId p : PROTOCOL) {
+            cases.add(c("RecordUsageBatch", "second call by " + p.value(), InvalidArgumentException.class,
+                    "calls[1].user", h -> new Command.RecordUsageBatch(DEP, List.of(call(h, CAROL, 10),
+                            call(h, p, 10), call(h, BOB, 10)))));
+        }
+        cases.add(c("RecordUsageBatch", "unknown deployment", InvalidStateException.class, "deployment",
+                h -> new Command.RecordUsageBatch(NOWHERE, List.of(call(h, CAROL, 10)))));
+        cases.add(c("RecordUsageBatch", "payment id twice in the batch", PaymentConflictException.class,
+                "payment.id", h -> new Command.RecordUsageBatch(DEP, List.of(
+                        new Command.RecordUsageBatch.Call(EventId.of("pay-twice"), CAROL, 10), call(h, BOB, 10),
+                        new Command.RecordUsageBatch.Call(EventId.of("pay-twice"), ALICE, 10)))));
+        cases.add(c("RecordUsageBatch", "payment id used before", PaymentConflictException.class, "payment.id", h -> {
+            h.run(new Command.RecordUsage(EventId.of("pay-before"), DEP, CAROL, 10));
+            return new Command.RecordUsageBatch(DEP, List.of(call(h, BOB, 10),
+                    new Command.RecordUsageBatch.Call(EventId.of("pay-before"), CAROL, 10)));
+        }));
         return cases;
+    }
+
+    private static Command.RecordUsageBatch.Call call(LivenessHarness h, AccountId user, long units) {
+        return new Command.RecordUsageBatch.Call(h.nextId(), user, units);
+    }
+
+    private static Command.RecordUsageBatch batch(LivenessHarness h, long lastUnits) {
+        return new Command.RecordUsageBatch(DEP, List.of(call(h, CAROL, 10), call(h, BOB, 7),
+                call(h, ALICE, lastUnits)));
     }
 
     static List<Case> tokenUsage() {

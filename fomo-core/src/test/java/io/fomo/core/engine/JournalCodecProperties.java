@@ -165,6 +165,9 @@ class JournalCodecProperties {
                 Combinators.combine(d, a).as(Command.ClaimVested::new),
                 Combinators.combine(d, a).as(Command.GoLive::new),
                 Combinators.combine(eventIds(), d, a, Arbitraries.longs()).as(Command.RecordUsage::new),
+                Combinators.combine(d, Combinators.combine(eventIds(), a, Arbitraries.longs())
+                        .as(Command.RecordUsageBatch.Call::new).list().ofMinSize(1).ofMaxSize(5))
+                        .as(Command.RecordUsageBatch::new),
                 Combinators.combine(a, d, x).as(Command.Stake::new),
                 Combinators.combine(a, d, x).as(Command.Unstake::new),
                 Combinators.combine(a, x, Arbitraries.integers()).as(Command.LockGmFlock::new),

@@ -58,6 +58,7 @@ class JournalTagsTest {
                 Map.entry("ArrearsIncurred", "arrears-incurred"), Map.entry("ArrearsSettled", "arrears-settled")));
         published.put("BuybackDeferred", "buyback-deferred");
         published.put("Swap", "swap");
+        published.put("RecordUsageBatch", "record-usage-batch");
         // The rest of the state, since replay is a fold of the facts (issue 12).
         published.putAll(Map.ofEntries(Map.entry("LaunchOpened", "launch-opened"),
                 Map.entry("LaunchBought", "launch-bought"), Map.entry("LaunchGraduated", "launch-graduated"),
