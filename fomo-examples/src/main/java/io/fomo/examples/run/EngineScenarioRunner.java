@@ -3,6 +3,7 @@ package io.fomo.examples.run;
 import io.fomo.core.amm.ConstantProductPool;
 import io.fomo.core.emission.EmissionSchedule;
 import io.fomo.core.engine.Command;
+import io.fomo.core.engine.EngineLimits;
 import io.fomo.core.engine.FomoProtocol;
 import io.fomo.core.engine.ParameterChange;
 import io.fomo.core.engine.ProtocolParameters;
@@ -90,7 +91,10 @@ import java.util.function.Supplier;
  *       scenario's order, then the runner's own); then each live launch's usage.</li>
  *   <li>A stake stakes the MT asked for, or all the account holds if it holds less (the issuer first
  *       claims what has vested). A spend of {@code s} USD buys {@code floor(s / price)} units at the user's
- *       discounted price; a spend below one unit's price buys nothing.</li>
+ *       discounted price; a spend below one unit's price buys nothing. A launch's paid calls of the day are
+ *       submitted as {@link Command.RecordUsageBatch}es of up to
+ *       {@link EngineLimits#MAX_CALLS_PER_USAGE_BATCH} calls (a batch decides exactly what its calls one by
+ *       one would); a refused batch is submitted again call by call, so each refused call counts once.</li>
  *   <li>At the next day's first second the FLOCK price of the day is quoted and the epoch is closed with
  *       the day's hard costs of every graduated deployment.</li>
  *   <li>A command the protocol rejects counts in {@link DailyRow#rejectedActions()}; the run goes on. A
@@ -510,17 +514,46 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             // A single launch keeps the ids it always had; a platform's other launches name their deployment.
             String prefix = (d.plan.index() == 0 ? "pay-" : "pay-" + d.deployment.value() + "-") + day + "-";
             // The payment id names the day and the user, so the protocol accepts one payment per user and
-            // day: the payments accepted are the users who paid.
-            int paid = 0;
+            // day: the payments accepted are the users who paid. The day's calls go in batches, each decided
+            // as its calls one by one would be; a refused batch is submitted again call by call, so a refusal
+            // counts once per refused call, as it would without batches.
+            List<Command.RecordUsageBatch.Call> calls = new ArrayList<>();
             for (UsageSpend u : d.plan.usage(day - d.liveDay)) {
                 long units = units(d, u);
-                if (units > 0 && submit(new Command.RecordUsage(EventId.of(prefix + u.account().value()),
-                        d.deployment, u.account(), units))) {
-                    paid++;
-                    earners.add(u.account());
+                if (units > 0) {
+                    calls.add(new Command.RecordUsageBatch.Call(EventId.of(prefix + u.account().value()),
+                            u.account(), units));
+                }
+            }
+            int paid = 0;
+            for (int from = 0; from < calls.size(); from += EngineLimits.MAX_CALLS_PER_USAGE_BATCH) {
+                List<Command.RecordUsageBatch.Call> chunk = calls.subList(from,
+                        Math.min(calls.size(), from + EngineLimits.MAX_CALLS_PER_USAGE_BATCH));
+                if (submitBatch(new Command.RecordUsageBatch(d.deployment, chunk))) {
+                    paid += chunk.size();
+                    chunk.forEach(c -> earners.add(c.user()));
+                    continue;
+                }
+                for (Command.RecordUsageBatch.Call c : chunk) {
+                    if (submit(new Command.RecordUsage(c.paymentId(), d.deployment, c.user(), c.units()))) {
+                        paid++;
+                        earners.add(c.user());
+                    }
                 }
             }
             return paid;
+        }
+
+        /** Submits a usage batch; a refusal is not counted (its calls are then submitted one by one). */
+        private boolean submitBatch(Command.RecordUsageBatch batch) {
+            commandCount++;
+            try {
+                protocol.submit(EventId.of("sim-" + commandCount), batch);
+                return true;
+            } catch (FomoException e) {
+                journal.check();
+                return false;
+            }
         }
 
         /**
