@@ -207,4 +207,37 @@ class EngineScenarioRunnerTest {
         assertEquals("$.pricing.listPrice", p.path());
         assertEquals(at(free, "\"0\""), p.line() + ":" + p.column());
     }
+
+    /**
+     * A day's calls go in one batch; when the batch is refused (here: a behaviour paid first under the ids of
+     * every other user of that day), its calls are submitted one by one, so each refused call counts once
+     * and the others are still paid.
+     */
+    @Test
+    void aRefusedUsageBatchIsSubmittedCallByCallAndEachRefusalCountsOnce() {
+        Scenario s = shipped("qwen-alice").withDays(40);
+        List<DailyRow> plain = run(s).rows();
+        int day = plain.size() - 1;
+        int active = plain.get(day).activeUsers();
+        assertTrue(active > 10, "users paid on day " + day + ": " + active);
+        io.fomo.examples.scenario.Launch launch = s.launches().get(0);
+        io.fomo.examples.scenario.UsageModel users = launch.users().orElseThrow();
+        DailyBehaviour payFirst = d -> {
+            if (d.day() == day) {
+                for (int i = 0; i < users.maxCount(); i += 2) {
+                    io.fomo.spi.AccountId u = users.userId(i);
+                    d.submit(new io.fomo.core.engine.Command.RecordUsage(io.fomo.spi.EventId.of("pay-" + day + "-"
+                            + u.value()), launch.deployment(), u, 1));
+                }
+            }
+        };
+        EngineScenarioRunner withBehaviour = new EngineScenarioRunner(() -> List.of(payFirst));
+        withBehaviour.validate(s);
+        List<DailyRow> rows = withBehaviour.run(s, new InMemoryEventJournal(), ProgressListener.NONE).rows();
+        int refused = rows.get(day).rejectedActions() - plain.get(day).rejectedActions();
+        assertTrue(refused > 0, "some of the day's calls had their ids taken: " + refused);
+        assertTrue(rows.get(day).activeUsers() > 0, "the others were paid");
+        assertEquals(active, rows.get(day).activeUsers() + refused, "every call is either paid or counted refused");
+        assertEquals(plain.get(day - 1), rows.get(day - 1), "nothing changed before that day");
+    }
 }
