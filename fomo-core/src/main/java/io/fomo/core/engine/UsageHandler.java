@@ -1,6 +1,5 @@
 package io.fomo.core.engine;
 
-import io.fomo.core.revenue.RevenueLedger;
 import io.fomo.core.revenue.UsageCharge;
 import io.fomo.core.revenue.UsagePayment;
 import io.fomo.spi.AccountId;
@@ -10,7 +9,9 @@ import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.LimitExceededException;
 import io.fomo.spi.PriceQuote;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,18 +30,19 @@ final class UsageHandler implements CommandHandler {
     public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
         if (command instanceof Command.RecordUsage c) {
             Accounts.user("user", c.user());
-            charge("", c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, state.revenue, b);
+            charge("", c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of(), b);
             return () -> { };
         }
         if (command instanceof Command.RecordUsageBatch c) {
             Deployment d = state.graduated(c.deployment());
-            // Each call is checked against the ledger as the calls before it left it (a payment id used twice
-            // in one batch is a duplicate), as if the calls were submitted one by one; nothing is kept here.
-            RevenueLedger ledger = state.revenue;
+            // Each call is checked as if the calls before it had been recorded (a payment id used twice in one
+            // batch is a duplicate), as when the calls are submitted one by one; nothing is kept here.
             List<Command.RecordUsageBatch.Call> calls = c.calls();
+            Set<EventId> decided = new HashSet<>(calls.size() * 2);
             for (int i = 0; i < calls.size(); i++) {
                 Command.RecordUsageBatch.Call call = calls.get(i);
-                ledger = charge("calls[" + i + "].", call.paymentId(), d, call.user(), call.units(), at, ledger, b);
+                charge("calls[" + i + "].", call.paymentId(), d, call.user(), call.units(), at, decided, b);
+                decided.add(call.paymentId());
             }
             return () -> { };
         }
@@ -48,13 +50,12 @@ final class UsageHandler implements CommandHandler {
     }
 
     /**
-     * Decides one paid call: checks it, prices it for the user's stake, checks the payment against
-     * {@code ledger} and adds its {@code charged} fact to the batch.
-     *
-     * @return the ledger with the payment recorded, for the next call of a batch to be checked against
+     * Decides one paid call: checks it, prices it for the user's stake, checks the payment against the ledger
+     * (the ids {@code decidedBefore} in the same command counting as seen) and adds its {@code charged} fact
+     * to the batch.
      */
-    private RevenueLedger charge(String prefix, EventId paymentId, Deployment d, AccountId user, long units,
-            Instant at, RevenueLedger ledger, TokenLedger.Batch b) {
+    private void charge(String prefix, EventId paymentId, Deployment d, AccountId user, long units,
+            Instant at, Set<EventId> decidedBefore, TokenLedger.Batch b) {
         Accounts.user(prefix + "user", user);
         if (units <= 0) {
             throw InvalidArgumentException.of(prefix + "units", units, "must be positive");
@@ -70,9 +71,8 @@ final class UsageHandler implements CommandHandler {
                     + " one payment may be charged");
         }
         // Validates the payment (a duplicate id, a zero charge, the epoch); evolve records it.
-        RevenueLedger next = ledger.record(UsagePayment.of(paymentId, d.id, user, charge.amount(), at));
+        state.revenue.check(UsagePayment.of(paymentId, d.id, user, charge.amount(), at), decidedBefore);
         b.fact(new Fact.Charged(paymentId, d.id, user, charge.amount()));
-        return next;
     }
 
     /**

@@ -120,6 +120,34 @@ public final class RevenueLedger {
      *                                   the open epoch
      */
     public RevenueLedger record(UsagePayment payment) {
+        int slot = slotIfRecordable(payment, Set.of());
+        HashTrieSet<EventId> seenNext = seen.plus(payment.id());
+        Amount inRevenueAsset = Amount.ofUnits(revenueAsset, payment.amount().units());
+        Amount[] g = gross.clone();
+        g[slot] = g[slot] == null ? inRevenueAsset : g[slot].plus(inRevenueAsset);
+        int[] c = counts.clone();
+        c[slot]++;
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext);
+    }
+
+    /**
+     * Checks a usage payment exactly as {@link #record} does, in the same order and with the same errors, and
+     * builds nothing: for deciding several payments before any is recorded (a batch of usage calls), where
+     * the ids of the payments decided before this one count as seen.
+     *
+     * @param payment the payment
+     * @param decidedBefore the ids of payments decided earlier and not yet recorded, taken as seen
+     * @throws InvalidPaymentException   if the asset is not accepted or the amount is zero
+     * @throws PaymentConflictException if the deployment is unknown, the id was seen (or decided before), or
+     *                                   the time is outside the open epoch
+     */
+    public void check(UsagePayment payment, Set<EventId> decidedBefore) {
+        Objects.requireNonNull(decidedBefore, "decidedBefore");
+        slotIfRecordable(payment, decidedBefore);
+    }
+
+    /** The checks of a payment; returns the deployment's slot. */
+    private int slotIfRecordable(UsagePayment payment, Set<?> decidedBefore) {
         Objects.requireNonNull(payment, "payment");
         Amount amount = payment.amount();
         if (!accepted.contains(amount.asset())) {
@@ -135,8 +163,7 @@ public final class RevenueLedger {
             throw new PaymentConflictException(PaymentRejection.UNKNOWN_DEPLOYMENT,
                     "payment[" + payment.id() + "].deployment", payment.deployment(), "is not registered");
         }
-        HashTrieSet<EventId> seenNext = seen.plus(payment.id());
-        if (seenNext == seen) {
+        if (seen.contains(payment.id()) || decidedBefore.contains(payment.id())) {
             throw new PaymentConflictException(PaymentRejection.DUPLICATE_ID, "payment.id", payment.id(),
                     "a payment with this id was already accepted");
         }
@@ -147,12 +174,7 @@ public final class RevenueLedger {
                     "falls in epoch " + at + " but the open epoch is " + epoch
                             + (at < epoch ? " (that epoch is closed)" : " (close the open epoch first)"));
         }
-        Amount inRevenueAsset = Amount.ofUnits(revenueAsset, amount.units());
-        Amount[] g = gross.clone();
-        g[slot] = g[slot] == null ? inRevenueAsset : g[slot].plus(inRevenueAsset);
-        int[] c = counts.clone();
-        c[slot]++;
-        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext);
+        return slot;
     }
 
     /** The gross of a deployment in the open epoch, or null if it has none (or is not registered). */
