@@ -15,7 +15,7 @@ final class FactCodec {
     }
 
     static byte[] encode(List<Fact> facts) {
-        Fields f = new Fields("facts", 1 + 6 * facts.size());
+        Fields f = Fields.writer("facts", 1 + 6 * facts.size());
         f.put("count", facts.size());
         for (int i = 0; i < facts.size(); i++) {
             encode(facts.get(i), i + ".", f);

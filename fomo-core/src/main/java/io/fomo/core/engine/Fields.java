@@ -27,6 +27,11 @@ import java.util.Arrays;
  * from the bytes ({@link JournalText}). Anything off those paths (a non-ASCII record, an escaped value,
  * a non-canonical number) goes the plain way. Keys are found, and duplicates refused, through a small
  * open-addressing table over their hashes, so a record of n fields costs O(n), not O(n²).
+ *
+ * <p>A {@link #writer write-only} record (a command or the facts of a submit, encoded once and never read
+ * back) only appends its lines: it keeps no per-field index and does not look for a second field of the
+ * same key, which its codec never writes (the codec properties decode every record they encode, and
+ * decoding refuses a duplicate key). Reading it is a programming error.
  */
 final class Fields {
 
@@ -49,6 +54,8 @@ final class Fields {
     private final JournalBytes out;
     // A record that was read: its bytes.
     private final byte[] source;
+    // A record written once and never read back: no per-field index, no duplicate check.
+    private final boolean writeOnly;
 
     Fields(String context) {
         this(context, 8);
@@ -56,16 +63,32 @@ final class Fields {
 
     /** A record to be written, with room for about {@code fields} fields before it grows. */
     Fields(String context, int fields) {
+        this(context, fields, false);
+    }
+
+    private Fields(String context, int fields, boolean writeOnly) {
         this.context = context;
         this.out = new JournalBytes(fields * 48);
         this.source = null;
-        allocate(fields <= 8 ? 8 : Integer.highestOneBit(fields - 1) * 2);
+        this.writeOnly = writeOnly;
+        if (!writeOnly) {
+            allocate(fields <= 8 ? 8 : Integer.highestOneBit(fields - 1) * 2);
+        }
+    }
+
+    /**
+     * A record to be encoded once and never read back, with room for about {@code fields} fields: its lines
+     * are only appended (see the class comment).
+     */
+    static Fields writer(String context, int fields) {
+        return new Fields(context, fields, true);
     }
 
     private Fields(String context, byte[] source) {
         this.context = context;
         this.out = null;
         this.source = source;
+        this.writeOnly = false;
         // About one field per 24 bytes of a journal record: room made once instead of doubling.
         int fields = source.length / 24;
         allocate(fields <= 8 ? 8 : Integer.highestOneBit(fields) * 2);
@@ -112,6 +135,13 @@ final class Fields {
 
     /** Puts the field {@code prefix + name}, without building that key when the record is being written. */
     Fields put(String prefix, String name, String value) {
+        if (writeOnly) {
+            begin(prefix, name);
+            out.escaped(value);
+            out.ascii('\n');
+            size++;
+            return this;
+        }
         int i = begin(prefix, name);
         values[i] = value;
         if (out != null) {
@@ -172,6 +202,12 @@ final class Fields {
 
     // Starts the field prefix + name: refuses a second field of that key and, when writing, writes "key=".
     private int begin(String prefix, String name) {
+        if (writeOnly) {
+            out.text(prefix);
+            out.text(name);
+            out.ascii('=');
+            return -1;
+        }
         int h = hash(prefix, name);
         if (find(h, prefix, name) >= 0) {
             throw new IllegalStateException("field written twice: " + prefix + name);
@@ -190,6 +226,11 @@ final class Fields {
     }
 
     private Fields endBytes(int i) {
+        if (writeOnly) {
+            out.ascii('\n');
+            size++;
+            return this;
+        }
         values[i] = null;
         valueTo[i] = out.size();
         out.ascii('\n');
@@ -280,6 +321,7 @@ final class Fields {
     }
 
     private int find(String key) {
+        readable();
         return find(key.hashCode(), "", key);
     }
 
@@ -325,6 +367,12 @@ final class Fields {
             values[i] = v;
         }
         return v;
+    }
+
+    private void readable() {
+        if (writeOnly) {
+            throw new IllegalStateException(context + ": a write-only record is not read back");
+        }
     }
 
     private String get(String key) {
@@ -502,6 +550,7 @@ final class Fields {
     private int cursor;
 
     private int next(String prefix, String name) {
+        readable();
         int i = cursor;
         if (i >= size || !keyIs(i, prefix, name)) {
             i = find(hash(prefix, name), prefix, name);

@@ -206,7 +206,7 @@ public final class FomoProtocol {
             throw InvalidArgumentException.of("commandId", shorten(commandId.value()), "must not start with '"
                     + ENGINE_PREFIX + "', which is reserved for the engine's own batches");
         }
-        Fields f = new Fields("command " + commandId);
+        Fields f = Fields.writer("command " + commandId, 8);
         CommandCodec.encode(command, f);
         byte[] payload = f.encode();
         CommandDigest digest = CommandDigest.of(digests, payload);
@@ -222,12 +222,19 @@ public final class FomoProtocol {
             PriceQuote quote = command instanceof Command.CloseEpoch ? quote(at) : null;
             State.Prepared prepared = state.prepare(commandId, at, command, quote, digest);
             List<JournalEntry> batch = new ArrayList<>(3 + prepared.intents.size());
+            // The payloads as encoded, for the seal: a batch of usage calls has a facts record of megabytes,
+            // which an entry copies in and would copy out again.
+            byte[][] payloads = new byte[2 + prepared.intents.size()][];
+            payloads[0] = payload;
+            payloads[1] = FactCodec.encode(prepared.facts);
             batch.add(JournalEntry.of(COMMAND, payload, at));
-            batch.add(JournalEntry.of(FACTS, FactCodec.encode(prepared.facts), at));
-            for (TokenIntent intent : prepared.intents) {
-                batch.add(JournalEntry.of(INTENT, IntentCodec.encode(intent), at));
+            batch.add(JournalEntry.of(FACTS, payloads[1], at));
+            for (int i = 0; i < prepared.intents.size(); i++) {
+                payloads[2 + i] = IntentCodec.encode(prepared.intents.get(i));
+                batch.add(JournalEntry.of(INTENT, payloads[2 + i], at));
             }
-            byte[] h = seal(sequence + 1, commandId, batch, at);
+            byte[] h = chain.hash(head, sequence + 1, commandId, batch, payloads, at);
+            batch.add(JournalEntry.of(SEAL, JournalChain.sealPayload(h), at));
             AppendResult r;
             try {
                 r = journal.append(sequence, commandId, batch);

@@ -3,6 +3,7 @@ package io.fomo.core.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -203,6 +204,27 @@ class FieldsProperties {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> f.put(k.substring(0, c), k.substring(c), "x"));
         assertEquals("field written twice: " + k, e.getMessage());
+    }
+
+    /** A write-only record writes the same bytes as a record that keeps its index, field kind by kind. */
+    @Property(tries = 500)
+    void aWriteOnlyRecordWritesTheSameBytesAndRefusesToBeRead(@ForAll("records") Map<String, String> record,
+            @ForAll @IntRange(min = 0, max = 3) int cut, @ForAll("amounts") Amount a, @ForAll("decimals") BigDecimal d,
+            @ForAll long n, @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
+        Instant t = Instant.ofEpochSecond(n % 100_000_000_000L, nanos);
+        Fields kept = new Fields("ctx");
+        Fields writer = Fields.writer("ctx", record.size());
+        for (Fields f : List.of(kept, writer)) {
+            record.forEach((k, v) -> f.put(k.substring(0, Math.min(cut, k.length())),
+                    k.substring(Math.min(cut, k.length())), v));
+            f.put("~x.", "amount", a).put("~x.", "decimal", d).put("~x.", "n", n).put("~x.", "t", t)
+                    .put("~x.", "b", n % 2 == 0);
+        }
+        assertArrayEquals(kept.encode(), writer.encode());
+        assertArrayEquals(kept.encode(), Fields.decode(writer.encode(), "ctx").encode());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> writer.text("~x.n"));
+        assertTrue(e.getMessage().contains("write-only"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> writer.amount("~x.", "amount"));
     }
 
     @Property(tries = 1000)
