@@ -400,13 +400,20 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         /** Submits a command; a rejection by the protocol is counted, a journal failure ends the run. */
         @Override
         public boolean submit(Command command) {
+            return submit(command, true);
+        }
+
+        /** Submits a command; a rejection is counted if {@code count} says so, a journal failure ends the run. */
+        private boolean submit(Command command, boolean count) {
             commandCount++;
             try {
                 protocol.submit(EventId.of("sim-" + commandCount), command);
                 return true;
             } catch (FomoException e) {
                 journal.check();
-                rejected++;
+                if (count) {
+                    rejected++;
+                }
                 return false;
             }
         }
@@ -529,7 +536,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             for (int from = 0; from < calls.size(); from += EngineLimits.MAX_CALLS_PER_USAGE_BATCH) {
                 List<Command.RecordUsageBatch.Call> chunk = calls.subList(from,
                         Math.min(calls.size(), from + EngineLimits.MAX_CALLS_PER_USAGE_BATCH));
-                if (submitBatch(new Command.RecordUsageBatch(d.deployment, chunk))) {
+                // A refused batch is not counted: its calls are submitted one by one below, and counted.
+                if (submit(new Command.RecordUsageBatch(d.deployment, chunk), false)) {
                     paid += chunk.size();
                     chunk.forEach(c -> earners.add(c.user()));
                     continue;
@@ -542,18 +550,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 }
             }
             return paid;
-        }
-
-        /** Submits a usage batch; a refusal is not counted (its calls are then submitted one by one). */
-        private boolean submitBatch(Command.RecordUsageBatch batch) {
-            commandCount++;
-            try {
-                protocol.submit(EventId.of("sim-" + commandCount), batch);
-                return true;
-            } catch (FomoException e) {
-                journal.check();
-                return false;
-            }
         }
 
         /**
