@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The journal is a real one: in {@code @Setup}, the shipped {@code qwen-alice} scenario runs for 365
  * days with {@code users} users and a seed drawn at run time (deposits, a fair launch that graduates,
- * supporter buys, stakes, gmFLOCK locks, one {@code RecordUsage} per active user and day, 365 epoch
+ * supporter buys, stakes, gmFLOCK locks, one {@code RecordUsage} per active user and day (the runner's
+ * {@code callByCall()} shape: an integrator recording each call as it happens; {@code fomo simulate} settles
+ * a day's calls as one usage batch, twelve times fewer records), 365 epoch
  * closes with their quotes, burns and buybacks, every intent and confirmation). The same records are
  * copied, batch by batch under their own idempotency keys, into an SQLite file
  * ({@link SqliteEventJournal}, in the temporary folder). The setup checks that a replay ends on the run's
@@ -91,7 +93,7 @@ public class ReplayBenchmark {
         public void build() throws IOException {
             long seed = Seeds.fresh("ReplayBenchmark.Journals(" + users + ")").nextLong();
             memory = new InMemoryEventJournal();
-            SimulationResult result = new EngineScenarioRunner().run(
+            SimulationResult result = new EngineScenarioRunner().callByCall().run(
                     Scenarios.qwenAlice(365, users).withSeed(seed), memory, ProgressListener.NONE);
             stateHash = result.stateHash();
             events = memory.currentSequence();

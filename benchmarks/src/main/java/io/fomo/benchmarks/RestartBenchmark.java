@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Target: a restart from a snapshot near the head takes at most 1 s.
  *
  * <p>The journal is built once per trial in {@code @Setup}: the shipped {@code qwen-alice} scenario for 365
- * days with {@code users} users and a seed drawn at run time (3,000 users give about 1,145,000 records; the
+ * days with {@code users} users and a seed drawn at run time, each paid call its own {@code RecordUsage}
+ * (the runner's {@code callByCall()} shape) (3,000 users give about 1,145,000 records; the
  * setup says so when a smaller {@code users}, as in {@code benchmarks/smoke.sh}, gives fewer than 1,000,000). The snapshot is taken {@code tail} records before the head: the journal's batches up to
  * there are copied into a second journal, an engine replays that copy and stores its snapshot; the copy's
  * seals are the original's, so the snapshot checks out against the full journal. The setup checks that the
@@ -98,7 +99,7 @@ public class RestartBenchmark {
         public void build() throws IOException {
             long seed = Seeds.fresh("RestartBenchmark.Journal(" + users + ")").nextLong();
             memory = new InMemoryEventJournal();
-            SimulationResult result = new EngineScenarioRunner().run(
+            SimulationResult result = new EngineScenarioRunner().callByCall().run(
                     Scenarios.qwenAlice(365, users).withSeed(seed), memory, ProgressListener.NONE);
             stateHash = result.stateHash();
             events = memory.currentSequence();

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #simulate}: one whole run with {@code users} users: the launch, the raise, graduation, a
- *       year of daily usage (one {@code RecordUsage} per active user and day), stakes, locks, 365 epoch
+ *       year of daily usage (each day's paid calls as one {@code RecordUsageBatch}, one call per active
+ *       user), stakes, locks, 365 epoch
  *       closes, and the daily rows the command line prints. Target: 10,000 users in at most 5 s.</li>
  *   <li>{@link #monteCarlo}: {@code runs} Monte Carlo runs ({@code fomo simulate --runs}) of 365 days with
  *       {@code mcUsers} users on {@code threads} threads, as {@link MonteCarlo#run} does them. Target: 100

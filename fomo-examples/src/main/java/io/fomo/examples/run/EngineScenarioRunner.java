@@ -117,6 +117,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     private final Supplier<List<DailyBehaviour>> behaviours;
     /** The real chain of a {@code --chain} run, told of the engine and of each epoch close; else null. */
     private final ChainSession session;
+    /** Whether a day's paid calls go as usage batches (the default) or one {@code RecordUsage} each. */
+    private final boolean batches;
 
     /** Creates the runner; every run executes its intents on a fresh in-memory ledger, with no behaviours. */
     public EngineScenarioRunner() {
@@ -160,9 +162,27 @@ public final class EngineScenarioRunner implements ScenarioRunner {
 
     private EngineScenarioRunner(Supplier<ChainGateway> chains, Supplier<List<DailyBehaviour>> behaviours,
             ChainSession session) {
+        this(chains, behaviours, session, true);
+    }
+
+    private EngineScenarioRunner(Supplier<ChainGateway> chains, Supplier<List<DailyBehaviour>> behaviours,
+            ChainSession session, boolean batches) {
         this.chains = chains;
         this.behaviours = behaviours;
         this.session = session;
+        this.batches = batches;
+    }
+
+    /**
+     * Returns this runner submitting each paid call as its own {@link Command.RecordUsage}, as an integrator
+     * recording every call when it happens would, instead of a day's calls as {@link Command.RecordUsageBatch}es.
+     * The runs decide the same: the same daily rows and facts; their journals hold a batch per call (about
+     * twelve times the records of {@code qwen-alice}), the shape the replay benchmarks measure.
+     *
+     * @return the runner, with everything else as this one
+     */
+    public EngineScenarioRunner callByCall() {
+        return new EngineScenarioRunner(chains, behaviours, session, false);
     }
 
     private static Supplier<ChainGateway> constant(ChainGateway chain) {
@@ -222,8 +242,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 }
             }
             all.addAll(behaviours.get());
-            return new Run(scenario, new GuardedJournal(journal), progress, chains.get(), List.copyOf(all), session)
-                    .play();
+            return new Run(scenario, new GuardedJournal(journal), progress, chains.get(), List.copyOf(all), session,
+                    batches).play();
         } finally {
             progress.finished();
         }
@@ -315,10 +335,12 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private int today;
         private Amount flockBurnedBefore = Amount.zero(Asset.FLOCK);
         private final ChainSession session;
+        private final boolean batches;
 
         Run(Scenario scenario, GuardedJournal journal, ProgressListener progress, ChainGateway chain,
-                List<DailyBehaviour> behaviours, ChainSession session) {
+                List<DailyBehaviour> behaviours, ChainSession session, boolean batches) {
             this.session = session;
+            this.batches = batches;
             this.scenario = scenario;
             this.plan = ScenarioPlan.of(scenario);
             this.journal = journal;
@@ -537,7 +559,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 List<Command.RecordUsageBatch.Call> chunk = calls.subList(from,
                         Math.min(calls.size(), from + EngineLimits.MAX_CALLS_PER_USAGE_BATCH));
                 // A refused batch is not counted: its calls are submitted one by one below, and counted.
-                if (submit(new Command.RecordUsageBatch(d.deployment, chunk), false)) {
+                if (batches && submit(new Command.RecordUsageBatch(d.deployment, chunk), false)) {
                     paid += chunk.size();
                     chunk.forEach(c -> earners.add(c.user()));
                     continue;

@@ -240,4 +240,22 @@ class EngineScenarioRunnerTest {
         assertEquals(active, rows.get(day).activeUsers() + refused, "every call is either paid or counted refused");
         assertEquals(plain.get(day - 1), rows.get(day - 1), "nothing changed before that day");
     }
+
+    /** Call by call, a run decides the same: the same daily rows, with a batch per paid call in its journal. */
+    @Test
+    void callByCallDecidesWhatBatchesDecideInMoreRecords() {
+        Scenario s = shipped("qwen-alice").withDays(40);
+        runner.validate(s);
+        InMemoryEventJournal batched = new InMemoryEventJournal();
+        InMemoryEventJournal oneByOne = new InMemoryEventJournal();
+        SimulationResult a = runner.run(s, batched, ProgressListener.NONE);
+        SimulationResult b = runner.callByCall().run(s, oneByOne, ProgressListener.NONE);
+        assertEquals(a.rows(), b.rows());
+        int paid = a.rows().stream().mapToInt(DailyRow::activeUsers).sum();
+        assertTrue(paid > 100, "paid calls: " + paid);
+        // A paid call journals command, facts and seal (no intent); so does a day's batch of them.
+        long usageDays = a.rows().stream().filter(r -> r.activeUsers() > 0).count();
+        assertEquals(3L * paid - 3L * usageDays, oneByOne.currentSequence() - batched.currentSequence());
+        assertNotEquals(a.stateHash(), b.stateHash(), "the number of commands differs");
+    }
 }
