@@ -89,7 +89,7 @@ final class CommandCodec {
     }
 
     static Command decode(Fields f) {
-        String type = f.text("command");
+        String type = f.tag("command");
         switch (type) {
             case JournalTags.DEPOSIT:
                 return new Command.Deposit(f.account("account"), f.amount("amount"));

@@ -135,7 +135,7 @@ final class FactCodec {
     }
 
     static Fact decode(String p, Fields f) {
-        String tag = f.text(p, "fact");
+        String tag = f.tag(p, "fact");
         switch (tag) {
             case JournalTags.MINTED:
                 return new Fact.Minted(f.account(p, "to"), f.amount(p, "amount"));

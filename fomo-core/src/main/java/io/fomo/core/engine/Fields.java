@@ -398,6 +398,11 @@ final class Fields {
         return value(required(key));
     }
 
+    /** The same as {@link #text(String)}, for a tag: one of a few texts that recur in every record. */
+    String tag(String key) {
+        return tagAt(required(key));
+    }
+
     long longValue(String key) {
         return longAt(required(key), "", key);
     }
@@ -443,6 +448,19 @@ final class Fields {
     // Accounts and deployments recur in every record: a value still in bytes is looked up by them.
     private static final ByteCache<AccountId> ACCOUNTS = new ByteCache<>(1024, AccountId::of);
     private static final ByteCache<DeploymentId> DEPLOYMENTS = new ByteCache<>(256, DeploymentId::of);
+
+    // Tags (of commands and facts) recur in every record: one still in bytes is looked up by them, so
+    // reading it makes no string (and the string's hash, for the switch on it, is taken once).
+    private static final ByteCache<String> TAGS = new ByteCache<>(128, t -> t);
+
+    private String tagAt(int i) {
+        String v = values[i];
+        if (v == null) {
+            v = TAGS.get(data(), valueFrom[i], valueTo[i]);
+            values[i] = v;
+        }
+        return v;
+    }
 
     private AccountId accountAt(int i) {
         return values[i] == null ? ACCOUNTS.get(data(), valueFrom[i], valueTo[i]) : AccountId.of(values[i]);
@@ -564,6 +582,11 @@ final class Fields {
 
     String text(String prefix, String name) {
         return value(next(prefix, name));
+    }
+
+    /** The same as {@link #text(String, String)}, for a tag: one of a few texts that recur in every record. */
+    String tag(String prefix, String name) {
+        return tagAt(next(prefix, name));
     }
 
     Amount amount(String prefix, String name) {

@@ -418,6 +418,8 @@ public final class FomoProtocol {
             // every check that needs the state, stay here, in journal order (docs/journal.md, "Replay").
             long from = sequence + 1;
             byte[] previous = head;
+            // A batch has three records at least (a command, its facts, its seal).
+            state.expectCommands((journal.currentSequence() - sequence) / 3);
             ReadAhead.run("fomo-replay-read-ahead", READ_AHEAD_BATCHES,
                     sink -> readBatches(from, previous, false, CommandDigest.sha256(), sink), this::applyRead);
         } else {
@@ -553,6 +555,9 @@ public final class FomoProtocol {
         if (b.sealMatches && entries.get(0).type().equals(COMMAND)) {
             decodeCommand(b, digest);
         }
+        // The fold looks the key up among the ids seen: its string's hash (kept by the string once taken)
+        // is taken here, on the reading thread when reading ahead.
+        b.key.hashCode();
         return b;
     }
 
@@ -570,6 +575,12 @@ public final class FomoProtocol {
                 throw malformed(seq + 1, "a command without its facts entry");
             }
             b.facts = FactCodec.decode(Fields.decode(b.payloads[1], "journal record " + (seq + 1)));
+            for (Fact f : b.facts) {
+                if (f instanceof Fact.Charged c) {
+                    // The fold adds the payment's id to the set of payment ids seen: its hash is taken here too.
+                    c.payment().hashCode();
+                }
+            }
         } catch (RuntimeException e) {
             b.unreadable = e;
         }

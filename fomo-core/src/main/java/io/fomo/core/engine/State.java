@@ -64,7 +64,7 @@ final class State {
     final TreeSet<AccountId> rewarded = new TreeSet<>();
     TreeMap<DeploymentId, TreeMap<AccountId, Amount>> spend = new TreeMap<>();
     final TokenLedger tokens = new TokenLedger();
-    final Map<EventId, CommandDigest> seen = new HashMap<>();
+    Map<EventId, CommandDigest> seen = new HashMap<>();
     long commands;
     Instant lastTime;
     EpochRevenue lastRevenue;
@@ -214,6 +214,19 @@ final class State {
      * @throws RuntimeException if a fact does not fit the state (a balance short, an unknown deployment):
      *                          on replay, a malformed journal
      */
+    /**
+     * Makes room for {@code more} command ids at once before a long catch-up, instead of growing the table
+     * of ids step by step (each step rehashes every id seen so far); the ids and their digests are kept.
+     */
+    void expectCommands(long more) {
+        long room = seen.size() + more;
+        if (more > 1024 && room < (1 << 28)) {
+            Map<EventId, CommandDigest> bigger = new HashMap<>((int) (room * 4 / 3 + 1));
+            bigger.putAll(seen);
+            seen = bigger;
+        }
+    }
+
     void evolve(EventId id, Instant at, Command command, List<Fact> facts, CommandDigest digest) {
         if (at.isBefore(lastTime)) {
             throw InvalidStateException.of("at", at, "is before the last command's time " + lastTime);

@@ -176,6 +176,28 @@ class FieldsProperties {
         assertArrayEquals(bytes, read.encode());
     }
 
+    @Property(tries = 500)
+    void aTagReadsAsItsText(@ForAll("records") Map<String, String> record,
+            @ForAll @IntRange(min = 0, max = 3) int cut) {
+        byte[] bytes = referenceEncode(record);
+        // Twice: the second reading finds the tags of the first in the cache of tags.
+        for (int pass = 0; pass < 2; pass++) {
+            Fields plain = Fields.decode(bytes, "ctx");
+            Fields tags = Fields.decode(bytes, "ctx");
+            Fields prefixed = Fields.decode(bytes, "ctx");
+            for (Map.Entry<String, String> e : record.entrySet()) {
+                String k = e.getKey();
+                int c = Math.min(cut, k.length());
+                assertEquals(plain.text(k), tags.tag(k), k);
+                assertEquals(plain.text(k), prefixed.tag(k.substring(0, c), k.substring(c)), k);
+            }
+        }
+        Fields read = Fields.decode(bytes, "ctx");
+        String missing = "missing-" + record.size();
+        assertEquals(assertThrows(io.fomo.spi.InvalidStateException.class, () -> read.text(missing)).getMessage(),
+                assertThrows(io.fomo.spi.InvalidStateException.class, () -> read.tag(missing)).getMessage());
+    }
+
     @Property(tries = 300)
     void prefixedKeysAreTheConcatenatedKeys(@ForAll("records") Map<String, String> record,
             @ForAll @IntRange(min = 0, max = 3) int cut) {
