@@ -535,8 +535,7 @@ final class Fields {
                 asset = Asset.of(parts[0], Integer.parseInt(parts[1]));
                 JournalText.cacheAsset(prefix, asset);
             }
-            BigDecimal value = JournalText.plainDecimal(v, second + 1, v.length());
-            return Amount.of(asset, value != null ? value : new BigDecimal(v.substring(second + 1)));
+            return Amount.of(asset, new BigDecimal(v.substring(second + 1)));
         } catch (RuntimeException e) {
             throw corrupt(key, "SYMBOL:decimals:value");
         }
@@ -678,7 +677,7 @@ final class Fields {
                 throw new InvalidStateException(context + ": malformed line '"
                         + new String(bytes, start, end - start, StandardCharsets.ISO_8859_1) + "'");
             }
-            f.read(h, start, eq, end, escaped ? unescape(bytes, eq + 1, end) : null);
+            f.read(h, start, eq, end, escaped ? JournalText.unescapeAscii(bytes, eq + 1, end) : null);
             start = end + 1;
         }
         return f;
@@ -727,20 +726,6 @@ final class Fields {
         return valueFrom[k] - 1 - kf == len && Arrays.equals(source, kf, kf + len, source, from, from + len);
     }
 
-    private static String unescape(byte[] b, int from, int end) {
-        StringBuilder v = new StringBuilder(end - from);
-        for (int i = from; i < end; i++) {
-            char c = (char) b[i];
-            if (c == '\\' && i + 1 < end) {
-                char n = (char) b[++i];
-                v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                v.append(c);
-            }
-        }
-        return v.toString();
-    }
-
     // The plain way, for a record that is not pure ASCII.
     private static Fields decodeText(byte[] bytes, String context) {
         Fields f = new Fields(context, bytes);
@@ -755,26 +740,7 @@ final class Fields {
             if (eq <= start || eq >= end) {
                 throw new InvalidStateException(context + ": malformed line '" + text.substring(start, end) + "'");
             }
-            boolean escaped = false;
-            for (int i = eq + 1; i < end && !escaped; i++) {
-                escaped = text.charAt(i) == '\\';
-            }
-            if (!escaped) {
-                f.put(text.substring(start, eq), text.substring(eq + 1, end));
-                start = end + 1;
-                continue;
-            }
-            StringBuilder v = new StringBuilder();
-            for (int i = eq + 1; i < end; i++) {
-                char c = text.charAt(i);
-                if (c == '\\' && i + 1 < end) {
-                    char n = text.charAt(++i);
-                    v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-                } else {
-                    v.append(c);
-                }
-            }
-            f.put(text.substring(start, eq), v.toString());
+            f.put(text.substring(start, eq), JournalText.unescape(text, eq + 1, end));
             start = end + 1;
         }
         return f;

@@ -1,6 +1,7 @@
 package io.fomo.core.engine;
 
 import io.fomo.core.internal.JournalBytes;
+import io.fomo.core.internal.JournalText;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -145,27 +146,7 @@ final class SnapshotLines {
             }
             int from = pos + key.length() + 1;
             pos = end + 1;
-            boolean escaped = false;
-            for (int i = from; i < end; i++) {
-                if (text.charAt(i) == '\\') {
-                    escaped = true;
-                    break;
-                }
-            }
-            if (!escaped) {
-                return text.substring(from, end);
-            }
-            StringBuilder v = new StringBuilder(end - from);
-            for (int i = from; i < end; i++) {
-                char c = text.charAt(i);
-                if (c == '\\' && i + 1 < end) {
-                    char n = text.charAt(++i);
-                    v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-                } else {
-                    v.append(c);
-                }
-            }
-            return v.toString();
+            return JournalText.unescape(text, from, end);
         }
 
         /** Reads the next lines whose keys start with {@code prefix} into a {@link Fields} record. */

@@ -45,37 +45,58 @@ public final class JournalText {
     }
 
     /**
-     * Parses {@code [0-9]+(\.[0-9]+)?} of at most 18 digits in {@code s[from, to)}.
+     * Returns the ASCII bytes {@code b[from, end)} as text with the journal's escapes undone, as
+     * {@link #unescape(String, int, int)} does for text.
      *
-     * @param s    the text
-     * @param from the first character
-     * @param to   the end, exclusive
-     * @return the decimal, its scale the number of digits after the point; null outside the fast path
+     * @param b    the bytes, ASCII
+     * @param from the first byte of the value
+     * @param end  the end of the value, exclusive
+     * @return the value
      */
-    public static BigDecimal plainDecimal(String s, int from, int to) {
-        long unscaled = 0;
-        int digits = 0;
-        int scale = -1;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits > 18) {
-                    return null;
-                }
-                unscaled = unscaled * 10 + (c - '0');
-                if (scale >= 0) {
-                    scale++;
-                }
-            } else if (c == '.' && scale < 0 && digits > 0 && i + 1 < to) {
-                scale = 0;
+    public static String unescapeAscii(byte[] b, int from, int end) {
+        StringBuilder v = new StringBuilder(end - from);
+        for (int i = from; i < end; i++) {
+            char c = (char) b[i];
+            if (c == '\\' && i + 1 < end) {
+                char n = (char) b[++i];
+                v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
             } else {
-                return null;
+                v.append(c);
             }
         }
-        if (digits == 0) {
-            return null;
+        return v.toString();
+    }
+
+    /**
+     * Returns {@code text[from, end)} with the journal's escapes undone ({@code \\n} a newline,
+     * {@code \\r} a carriage return, a backslash before any other character that character): the value of
+     * a line read as text. Without a backslash it is the substring itself.
+     *
+     * @param text the text
+     * @param from the first character of the value
+     * @param end  the end of the value, exclusive
+     * @return the value
+     */
+    public static String unescape(String text, int from, int end) {
+        int first = from;
+        while (first < end && text.charAt(first) != '\\') {
+            first++;
         }
-        return BigDecimal.valueOf(unscaled, Math.max(scale, 0));
+        if (first == end) {
+            return text.substring(from, end);
+        }
+        StringBuilder v = new StringBuilder(end - from);
+        v.append(text, from, first);
+        for (int i = first; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < end) {
+                char n = text.charAt(++i);
+                v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                v.append(c);
+            }
+        }
+        return v.toString();
     }
 
     /**

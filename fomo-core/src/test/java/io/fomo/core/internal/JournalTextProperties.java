@@ -23,26 +23,46 @@ class JournalTextProperties {
 
     @Property(tries = 2000)
     void theFastPathEqualsTheGeneralParserIncludingTheScale(@ForAll("plainDecimals") String text) {
-        String framed = "USD:6:" + text;
-        BigDecimal fast = JournalText.plainDecimal(framed, 6, framed.length());
+        byte[] framed = ("USD:6:" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BigDecimal fast = JournalText.plainDecimal(framed, 6, framed.length);
         BigDecimal general = new BigDecimal(text);
         if (fast != null) {
             assertEquals(general, fast);
             assertEquals(general.scale(), fast.scale());
         } else {
-            // Only more than 18 digits leave the fast path for such text.
-            assertEquals(true, text.replace(".", "").length() > 18, text);
+            // Only more than 36 digits leave the fast path for such text.
+            assertEquals(true, text.replace(".", "").length() > 36, text);
         }
     }
 
     @Property(tries = 500)
     void anythingButAPlainDecimalStepsAside(@ForAll("oddTexts") String text) {
-        assertNull(JournalText.plainDecimal(text, 0, text.length()), text);
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertNull(JournalText.plainDecimal(b, 0, b.length), text);
+    }
+
+    /** Both unescapes undo exactly the escapes of JournalBytes.escaped, and agree on ASCII. */
+    @Property(tries = 1000)
+    void unescapingUndoesTheEscapes(@ForAll("values") String value) {
+        JournalBytes b = new JournalBytes(16);
+        b.ascii('<');
+        b.escaped(value);
+        b.ascii('>');
+        String written = new String(b.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(value, JournalText.unescape(written, 1, written.length() - 1));
+        if (value.chars().allMatch(c -> c < 0x80)) {
+            assertEquals(value, JournalText.unescapeAscii(b.toByteArray(), 1, b.size() - 1));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> values() {
+        return Arbitraries.strings().withChars("ab=\\\n\ré.").ofMaxLength(12);
     }
 
     @Provide
     Arbitrary<String> oddTexts() {
         return Arbitraries.of("", ".", "1.", ".5", "1..2", "-1", "+1", "1e5", "1,5", " 1", "1 ", "0x10", "1.2.3",
-                "١٢", "9999999999999999999");
+                "١٢", "9999999999999999999999999999999999999");
     }
 }
