@@ -2,6 +2,7 @@ package io.fomo.jdbc;
 
 import io.fomo.spi.AppendResult;
 import io.fomo.spi.EventId;
+import io.fomo.spi.EventJournal;
 import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.InvalidStateException;
 import io.fomo.spi.JournalEntry;
@@ -217,18 +218,8 @@ final class JdbcJournal implements AutoCloseable {
         return reconnects;
     }
 
-    synchronized AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Objects.requireNonNull(batch, "batch");
-        if (batch.isEmpty()) {
-            throw InvalidArgumentException.of("batch", "[]", "must hold at least one entry");
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            Objects.requireNonNull(batch.get(i), "batch[" + i + "]");
-        }
-        if (expectedSequence < 0) {
-            throw InvalidArgumentException.of("expectedSequence", expectedSequence, "must not be negative");
-        }
+    synchronized AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> caller) {
+        List<JournalEntry> batch = EventJournal.checkAppend(expectedSequence, idempotencyKey, caller);
         if (absent) {
             throw new StorageException(StorageException.Kind.READ_ONLY, "journal " + describe
                     + ": append failed: read-only: the journal was opened for reading only", null);
@@ -350,12 +341,7 @@ final class JdbcJournal implements AutoCloseable {
     }
 
     synchronized List<JournalRecord> read(long fromSequence, int maxCount) {
-        if (fromSequence < 1) {
-            throw InvalidArgumentException.of("fromSequence", fromSequence, "must be 1 or more");
-        }
-        if (maxCount < 1) {
-            throw InvalidArgumentException.of("maxCount", maxCount, "must be 1 or more");
-        }
+        EventJournal.checkRead(fromSequence, maxCount);
         if (absent) {
             return withRetries("read", c -> List.of());
         }

@@ -135,4 +135,48 @@ public interface EventJournal extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * The first step of {@link #append}'s checks, the same for every journal: the idempotency key and the
+     * batch are present, the batch is not empty and holds no null entry, the expected sequence is not
+     * negative. An implementation calls it before anything else and works on the list it returns.
+     *
+     * @param expectedSequence the caller's expected current sequence
+     * @param idempotencyKey   the batch's key
+     * @param batch            the caller's batch
+     * @return one immutable snapshot of the batch, so the checks and the write see the same entries
+     * @throws NullPointerException     if the key, the batch or an entry is null
+     * @throws InvalidArgumentException if the batch is empty or the expected sequence negative
+     */
+    static List<JournalEntry> checkAppend(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
+        java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        java.util.Objects.requireNonNull(batch, "batch");
+        List<JournalEntry> copy = new ArrayList<>(batch);
+        for (int i = 0; i < copy.size(); i++) {
+            java.util.Objects.requireNonNull(copy.get(i), "batch[" + i + "]");
+        }
+        if (copy.isEmpty()) {
+            throw InvalidArgumentException.of("batch", "[]", "must hold at least one entry");
+        }
+        if (expectedSequence < 0) {
+            throw InvalidArgumentException.of("expectedSequence", expectedSequence, "must not be negative");
+        }
+        return List.copyOf(copy);
+    }
+
+    /**
+     * The argument checks of {@link #read(long, int)}, the same for every journal.
+     *
+     * @param fromSequence the first sequence number asked for
+     * @param maxCount     the most records asked for
+     * @throws InvalidArgumentException if either is below 1
+     */
+    static void checkRead(long fromSequence, int maxCount) {
+        if (fromSequence < 1) {
+            throw InvalidArgumentException.of("fromSequence", fromSequence, "must be 1 or more");
+        }
+        if (maxCount < 1) {
+            throw InvalidArgumentException.of("maxCount", maxCount, "must be 1 or more");
+        }
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The reference {@link EventJournal}: a list in memory, for tests and simulations. It keeps everything
@@ -24,11 +23,7 @@ public final class InMemoryEventJournal implements EventJournal {
     @Override
     public synchronized AppendResult append(long expectedSequence, EventId idempotencyKey,
                                             List<JournalEntry> batch) {
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        List<JournalEntry> entries = checkedBatch(batch);
-        if (expectedSequence < 0) {
-            throw InvalidArgumentException.of("expectedSequence", expectedSequence, "must not be negative");
-        }
+        List<JournalEntry> entries = EventJournal.checkAppend(expectedSequence, idempotencyKey, batch);
         AppendResult earlier = batches.get(idempotencyKey);
         if (earlier != null) {
             if (!entriesOf(earlier).equals(entries)) {
@@ -51,12 +46,7 @@ public final class InMemoryEventJournal implements EventJournal {
 
     @Override
     public synchronized List<JournalRecord> read(long fromSequence, int maxCount) {
-        if (fromSequence < 1) {
-            throw InvalidArgumentException.of("fromSequence", fromSequence, "must be 1 or more");
-        }
-        if (maxCount < 1) {
-            throw InvalidArgumentException.of("maxCount", maxCount, "must be 1 or more");
-        }
+        EventJournal.checkRead(fromSequence, maxCount);
         if (fromSequence > records.size()) {
             return List.of();
         }
@@ -68,19 +58,6 @@ public final class InMemoryEventJournal implements EventJournal {
     @Override
     public synchronized long currentSequence() {
         return records.size();
-    }
-
-    private static List<JournalEntry> checkedBatch(List<JournalEntry> batch) {
-        Objects.requireNonNull(batch, "batch");
-        // One snapshot of the caller's list, so the checks and the write see the same entries.
-        List<JournalEntry> copy = new ArrayList<>(batch);
-        for (int i = 0; i < copy.size(); i++) {
-            Objects.requireNonNull(copy.get(i), "batch[" + i + "]");
-        }
-        if (copy.isEmpty()) {
-            throw InvalidArgumentException.of("batch", "[]", "must hold at least one entry");
-        }
-        return List.copyOf(copy);
     }
 
     private List<JournalEntry> entriesOf(AppendResult result) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Monte Carlo journal: the journal of one throwaway run (a Monte Carlo run or a sweep's variant, which
@@ -48,18 +47,7 @@ public final class MonteCarloJournal implements EventJournal {
 
     @Override
     public synchronized AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Objects.requireNonNull(batch, "batch");
-        List<JournalEntry> entries = new ArrayList<>(batch);
-        for (int i = 0; i < entries.size(); i++) {
-            Objects.requireNonNull(entries.get(i), "batch[" + i + "]");
-        }
-        if (entries.isEmpty()) {
-            throw InvalidArgumentException.of("batch", "[]", "must hold at least one entry");
-        }
-        if (expectedSequence < 0) {
-            throw InvalidArgumentException.of("expectedSequence", expectedSequence, "must not be negative");
-        }
+        List<JournalEntry> entries = EventJournal.checkAppend(expectedSequence, idempotencyKey, batch);
         AppendResult earlier = batches.get(idempotencyKey);
         if (earlier != null) {
             if (!idempotencyKey.equals(lastKey)) {
@@ -80,7 +68,7 @@ public final class MonteCarloJournal implements EventJournal {
         lastFirst = current + 1;
         current += entries.size();
         lastKey = idempotencyKey;
-        lastBatch = List.copyOf(entries);
+        lastBatch = entries;
         AppendResult written = AppendResult.written(lastFirst, current);
         batches.put(idempotencyKey, written);
         return written;
@@ -94,12 +82,7 @@ public final class MonteCarloJournal implements EventJournal {
      */
     @Override
     public synchronized List<JournalRecord> read(long fromSequence, int maxCount) {
-        if (fromSequence < 1) {
-            throw InvalidArgumentException.of("fromSequence", fromSequence, "must be 1 or more");
-        }
-        if (maxCount < 1) {
-            throw InvalidArgumentException.of("maxCount", maxCount, "must be 1 or more");
-        }
+        EventJournal.checkRead(fromSequence, maxCount);
         if (fromSequence > current) {
             return List.of();
         }
