@@ -51,9 +51,19 @@ public final class Accounts {
     }
 
     static AccountId user(String field, AccountId account) {
-        if (account.value().startsWith(PREFIX)) {
-            throw InvalidArgumentException.of(field, account, "protocol accounts cannot act or be credited as users");
+        if (isProtocol(account)) {
+            throw notAUser(field, account);
         }
         return account;
+    }
+
+    /** Whether an account is one of the protocol's, which cannot act or be credited as a user. */
+    static boolean isProtocol(AccountId account) {
+        return account.value().startsWith(PREFIX);
+    }
+
+    /** The error for a protocol account given as a user under {@code field}. */
+    static InvalidArgumentException notAUser(String field, AccountId account) {
+        return InvalidArgumentException.of(field, account, "protocol accounts cannot act or be credited as users");
     }
 }

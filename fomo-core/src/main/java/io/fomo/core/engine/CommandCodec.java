@@ -57,8 +57,8 @@ final class CommandCodec {
             int i = 0;
             for (Command.RecordUsageBatch.Call call : u.calls()) {
                 String at = "calls." + i + ".";
-                f.put(at + "paymentId", call.paymentId().value()).put(at + "user", call.user().value())
-                        .put(at + "units", call.units());
+                f.put(at, "paymentId", call.paymentId().value()).put(at, "user", call.user().value())
+                        .put(at, "units", call.units());
                 i++;
             }
         } else if (c instanceof Command.Stake s) {
@@ -152,8 +152,8 @@ final class CommandCodec {
         java.util.List<Command.RecordUsageBatch.Call> calls = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String at = "calls." + i + ".";
-            calls.add(new Command.RecordUsageBatch.Call(f.eventId(at + "paymentId"), f.account(at + "user"),
-                    f.longValue(at + "units")));
+            calls.add(new Command.RecordUsageBatch.Call(f.eventId(at, "paymentId"), f.account(at, "user"),
+                    f.longValue(at, "units")));
         }
         return new Command.RecordUsageBatch(f.deployment("deployment"), calls);
     }

@@ -30,7 +30,7 @@ final class UsageHandler implements CommandHandler {
     public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
         if (command instanceof Command.RecordUsage c) {
             Accounts.user("user", c.user());
-            charge("", c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of(), b);
+            charge(-1, c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of(), b);
             return () -> { };
         }
         if (command instanceof Command.RecordUsageBatch c) {
@@ -41,7 +41,7 @@ final class UsageHandler implements CommandHandler {
             Set<EventId> decided = new HashSet<>(calls.size() * 2);
             for (int i = 0; i < calls.size(); i++) {
                 Command.RecordUsageBatch.Call call = calls.get(i);
-                charge("calls[" + i + "].", call.paymentId(), d, call.user(), call.units(), at, decided, b);
+                charge(i, call.paymentId(), d, call.user(), call.units(), at, decided, b);
                 decided.add(call.paymentId());
             }
             return () -> { };
@@ -52,27 +52,34 @@ final class UsageHandler implements CommandHandler {
     /**
      * Decides one paid call: checks it, prices it for the user's stake, checks the payment against the ledger
      * (the ids {@code decidedBefore} in the same command counting as seen) and adds its {@code charged} fact
-     * to the batch.
+     * to the batch. A call of a batch ({@code index} 0 or more) names its fields {@code calls[index].}, a
+     * lone call ({@code index} -1) plainly; the names are built only for an error.
      */
-    private void charge(String prefix, EventId paymentId, Deployment d, AccountId user, long units,
+    private void charge(int index, EventId paymentId, Deployment d, AccountId user, long units,
             Instant at, Set<EventId> decidedBefore, TokenLedger.Batch b) {
-        Accounts.user(prefix + "user", user);
+        if (Accounts.isProtocol(user)) {
+            throw Accounts.notAUser(field(index, "user"), user);
+        }
         if (units <= 0) {
-            throw InvalidArgumentException.of(prefix + "units", units, "must be positive");
+            throw InvalidArgumentException.of(field(index, "units"), units, "must be positive");
         }
         if (units > EngineLimits.MAX_UNITS_PER_PAYMENT) {
-            throw LimitExceededException.of(prefix + "units", units, "at most " + EngineLimits.MAX_UNITS_PER_PAYMENT
-                    + " units may be paid for in one payment");
+            throw LimitExceededException.of(field(index, "units"), units, "at most "
+                    + EngineLimits.MAX_UNITS_PER_PAYMENT + " units may be paid for in one payment");
         }
         UsageCharge charge = d.pricing.charge(units, state.stakes.stakeOf(user, d.id));
         if (charge.amount().value().compareTo(EngineLimits.MAX_CHARGE_PER_PAYMENT) > 0) {
-            throw LimitExceededException.of(prefix + "units", units, "would be charged " + charge.amount()
+            throw LimitExceededException.of(field(index, "units"), units, "would be charged " + charge.amount()
                     + ", above the " + EngineLimits.MAX_CHARGE_PER_PAYMENT.toPlainString()
                     + " one payment may be charged");
         }
         // Validates the payment (a duplicate id, a zero charge, the epoch); evolve records it.
         state.revenue.check(UsagePayment.of(paymentId, d.id, user, charge.amount(), at), decidedBefore);
         b.fact(new Fact.Charged(paymentId, d.id, user, charge.amount()));
+    }
+
+    private static String field(int index, String name) {
+        return index < 0 ? name : "calls[" + index + "]." + name;
     }
 
     /**
