@@ -169,9 +169,17 @@ public final class FomoProtocol {
 
     /** Appends the seal of a batch that will start at {@code firstSequence}; returns the batch's hash. */
     private byte[] seal(long firstSequence, EventId key, List<JournalEntry> batch, Instant at) {
-        byte[] h = chain.hash(head, firstSequence, key, batch, at);
-        batch.add(JournalEntry.of(SEAL, JournalChain.sealPayload(h), at));
-        return h;
+        return sealed(batch, chain.hash(head, firstSequence, key, batch, at), at);
+    }
+
+    /** Seals a batch whose payloads the caller still holds as encoded (no copy out of the entries). */
+    private byte[] seal(long firstSequence, EventId key, List<JournalEntry> batch, byte[][] payloads, Instant at) {
+        return sealed(batch, chain.hash(head, firstSequence, key, batch, payloads, at), at);
+    }
+
+    private static byte[] sealed(List<JournalEntry> batch, byte[] hash, Instant at) {
+        batch.add(JournalEntry.of(SEAL, JournalChain.sealPayload(hash), at));
+        return hash;
     }
 
     /**
@@ -233,8 +241,7 @@ public final class FomoProtocol {
                 payloads[2 + i] = IntentCodec.encode(prepared.intents.get(i));
                 batch.add(JournalEntry.of(INTENT, payloads[2 + i], at));
             }
-            byte[] h = chain.hash(head, sequence + 1, commandId, batch, payloads, at);
-            batch.add(JournalEntry.of(SEAL, JournalChain.sealPayload(h), at));
+            byte[] h = seal(sequence + 1, commandId, batch, payloads, at);
             AppendResult r;
             try {
                 r = journal.append(sequence, commandId, batch);
