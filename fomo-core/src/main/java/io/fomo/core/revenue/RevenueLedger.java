@@ -120,8 +120,13 @@ public final class RevenueLedger {
      *                                   the open epoch
      */
     public RevenueLedger record(UsagePayment payment) {
-        int slot = slotIfRecordable(payment, Set.of());
+        int slot = slotIfAccepted(payment);
+        // One walk of the id set: adding an id it holds returns the same set, which is the duplicate check.
         HashTrieSet<EventId> seenNext = seen.plus(payment.id());
+        if (seenNext == seen) {
+            throw duplicate(payment);
+        }
+        checkEpoch(payment);
         Amount inRevenueAsset = Amount.ofUnits(revenueAsset, payment.amount().units());
         Amount[] g = gross.clone();
         g[slot] = g[slot] == null ? inRevenueAsset : g[slot].plus(inRevenueAsset);
@@ -148,6 +153,16 @@ public final class RevenueLedger {
 
     /** The checks of a payment; returns the deployment's slot. */
     private int slotIfRecordable(UsagePayment payment, Set<?> decidedBefore) {
+        int slot = slotIfAccepted(payment);
+        if (seen.contains(payment.id()) || decidedBefore.contains(payment.id())) {
+            throw duplicate(payment);
+        }
+        checkEpoch(payment);
+        return slot;
+    }
+
+    /** The checks before the id's (asset, amount, deployment); returns the deployment's slot. */
+    private int slotIfAccepted(UsagePayment payment) {
         Objects.requireNonNull(payment, "payment");
         Amount amount = payment.amount();
         if (!accepted.contains(amount.asset())) {
@@ -163,10 +178,16 @@ public final class RevenueLedger {
             throw new PaymentConflictException(PaymentRejection.UNKNOWN_DEPLOYMENT,
                     "payment[" + payment.id() + "].deployment", payment.deployment(), "is not registered");
         }
-        if (seen.contains(payment.id()) || decidedBefore.contains(payment.id())) {
-            throw new PaymentConflictException(PaymentRejection.DUPLICATE_ID, "payment.id", payment.id(),
-                    "a payment with this id was already accepted");
-        }
+        return slot;
+    }
+
+    private static PaymentConflictException duplicate(UsagePayment payment) {
+        return new PaymentConflictException(PaymentRejection.DUPLICATE_ID, "payment.id", payment.id(),
+                "a payment with this id was already accepted");
+    }
+
+    /** The last check: the payment's time is in the open epoch. */
+    private void checkEpoch(UsagePayment payment) {
         long at = calendar.epochOf(payment.time());
         if (at != epoch) {
             throw new PaymentConflictException(at < epoch ? PaymentRejection.EPOCH_CLOSED
@@ -174,7 +195,6 @@ public final class RevenueLedger {
                     "falls in epoch " + at + " but the open epoch is " + epoch
                             + (at < epoch ? " (that epoch is closed)" : " (close the open epoch first)"));
         }
-        return slot;
     }
 
     /** The gross of a deployment in the open epoch, or null if it has none (or is not registered). */
