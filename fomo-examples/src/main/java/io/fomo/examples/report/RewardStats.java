@@ -38,12 +38,32 @@ public final class RewardStats {
         if (n < 1) {
             throw InvalidArgumentException.of("n", n, "must be positive");
         }
+        BigInteger total = BigInteger.ZERO;
+        List<BigInteger> units = new ArrayList<>(rewards.size());
+        for (Amount a : rewards) {
+            units.add(a.units());
+            total = total.add(a.units());
+        }
+        return share(largestSum(units, n), total);
+    }
+
+    /**
+     * Returns the sum of the {@code n} largest of some amounts in base units (all of them if there are
+     * {@code n} or fewer).
+     *
+     * @param units the amounts in base units, none negative
+     * @param n     how many of the largest to add up, positive
+     * @return the sum
+     * @throws InvalidArgumentException if {@code n} is not positive
+     */
+    public static BigInteger largestSum(Iterable<BigInteger> units, int n) {
+        Objects.requireNonNull(units, "units");
+        if (n < 1) {
+            throw InvalidArgumentException.of("n", n, "must be positive");
+        }
         // The n largest in a min-heap of at most n (run daily over every earner: no full sort).
         PriorityQueue<BigInteger> largest = new PriorityQueue<>();
-        BigInteger total = BigInteger.ZERO;
-        for (Amount a : rewards) {
-            BigInteger u = a.units();
-            total = total.add(u);
+        for (BigInteger u : units) {
             if (largest.size() < n) {
                 largest.add(u);
             } else if (u.compareTo(largest.peek()) > 0) {
@@ -55,10 +75,27 @@ public final class RewardStats {
         for (BigInteger u : largest) {
             top = top.add(u);
         }
+        return top;
+    }
+
+    /**
+     * Returns a part's share of a total.
+     *
+     * @param part  the part, not negative and at most the total
+     * @param total the total, not negative
+     * @return 0 to 1, rounded DOWN to {@value DailyRow#SHARE_SCALE} decimals; 0 when the total is zero
+     * @throws InvalidArgumentException if the part is negative or above the total
+     */
+    public static BigDecimal share(BigInteger part, BigInteger total) {
+        Objects.requireNonNull(part, "part");
+        Objects.requireNonNull(total, "total");
+        if (part.signum() < 0 || part.compareTo(total) > 0) {
+            throw InvalidArgumentException.of("part", part, "must be from 0 to the total " + total);
+        }
         if (total.signum() == 0) {
             return BigDecimal.ZERO.setScale(DailyRow.SHARE_SCALE);
         }
-        return new BigDecimal(top).divide(new BigDecimal(total), DailyRow.SHARE_SCALE, RoundingMode.DOWN);
+        return new BigDecimal(part).divide(new BigDecimal(total), DailyRow.SHARE_SCALE, RoundingMode.DOWN);
     }
 
     /**

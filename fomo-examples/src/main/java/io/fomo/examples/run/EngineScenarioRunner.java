@@ -56,6 +56,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -329,7 +330,15 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final InMemoryPriceFeed prices = new InMemoryPriceFeed();
         private final FomoProtocol protocol;
         private final List<Deployed> launches = new ArrayList<>();
-        private final HashSet<AccountId> earners = new HashSet<>();
+        /**
+         * The claimable FLOCK, in base units, of every account credited so far, and their sum: kept current by
+         * asking the engine only for the accounts in {@link #claimableChanged}, instead of every earner every
+         * day (a claimable balance changes only when it is credited at a close or claimed).
+         */
+        private final HashMap<AccountId, BigInteger> claimable = new HashMap<>();
+        private BigInteger claimableTotal = BigInteger.ZERO;
+        /** The accounts credited or claiming since the last rows: their claimable FLOCK may have changed. */
+        private final HashSet<AccountId> claimableChanged = new HashSet<>();
         private long commandCount;
         private int rejected;
         private int today;
@@ -391,13 +400,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     d.feed.close();
                 }
             }
+            // Every account holding claimable FLOCK at the end (only a credit makes one).
             TreeMap<AccountId, Amount> rewards = new TreeMap<>();
-            for (AccountId a : earners) {
-                Amount r = protocol.claimableFlock(a);
-                if (r.isPositive()) {
-                    rewards.put(a, r);
-                }
-            }
+            claimable.forEach((a, units) -> rewards.put(a, Amount.ofUnits(Asset.FLOCK, units)));
             return new SimulationResult(rows, rewards, journal.currentSequence(), protocol.stateHash(),
                     protocol.headHash());
         }
@@ -430,6 +435,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             commandCount++;
             try {
                 protocol.submit(EventId.of("sim-" + commandCount), command);
+                if (command instanceof Command.ClaimRewards c) {
+                    claimableChanged.add(c.user());
+                }
                 return true;
             } catch (FomoException e) {
                 journal.check();
@@ -561,13 +569,11 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 // A refused batch is not counted: its calls are submitted one by one below, and counted.
                 if (batches && submit(new Command.RecordUsageBatch(d.deployment, chunk), false)) {
                     paid += chunk.size();
-                    chunk.forEach(c -> earners.add(c.user()));
                     continue;
                 }
                 for (Command.RecordUsageBatch.Call c : chunk) {
                     if (submit(new Command.RecordUsage(c.paymentId(), d.deployment, c.user(), c.units()))) {
                         paid++;
-                        earners.add(c.user());
                     }
                 }
             }
@@ -612,7 +618,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     if (d.meter.ingest(r.withOccurredAt(at)) == Meter.Outcome.BILLED) {
                         AccountId user = r.user().map(AccountId::of).orElse(log.defaultUser());
                         paid.add(user);
-                        earners.add(user);
                     }
                 } catch (MalformedRecordException e) {
                     throw logError(d, "file", e);
@@ -674,13 +679,16 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             EpochResult rewards = protocol.lastEpochRewards().orElse(null);
             boolean rewardsToday = rewards != null && rewards.from() == day * DAY;
             if (rewardsToday) {
-                earners.addAll(rewards.users());
+                claimableChanged.addAll(rewards.users());
             }
-            List<Amount> earned = new ArrayList<>(earners.size());
-            for (AccountId a : earners) {
-                earned.add(protocol.claimableFlock(a));
+            // The top-10 share of claimable FLOCK over every account credited (a payer never credited holds none).
+            for (AccountId a : claimableChanged) {
+                BigInteger now = protocol.claimableFlock(a).units();
+                BigInteger before = now.signum() == 0 ? claimable.remove(a) : claimable.put(a, now);
+                claimableTotal = claimableTotal.add(now).subtract(before == null ? BigInteger.ZERO : before);
             }
-            BigDecimal top10 = RewardStats.topShare(earned, 10);
+            claimableChanged.clear();
+            BigDecimal top10 = RewardStats.share(RewardStats.largestSum(claimable.values(), 10), claimableTotal);
             List<DailyRow> out = new ArrayList<>(launches.size());
             for (Deployed d : launches) {
                 boolean exists = exists(d);

@@ -38,6 +38,21 @@ class RewardStatsTest {
     }
 
     @Test
+    void aShareIsOfAPartWithinItsTotal() {
+        java.math.BigInteger two = java.math.BigInteger.TWO;
+        assertEquals(new BigDecimal("0.666666"), RewardStats.share(two, java.math.BigInteger.valueOf(3)));
+        assertEquals(new BigDecimal("0.000000"), RewardStats.share(java.math.BigInteger.ZERO, java.math.BigInteger.ZERO));
+        assertEquals("part = 3: must be from 0 to the total 2", assertThrows(InvalidArgumentException.class,
+                () -> RewardStats.share(java.math.BigInteger.valueOf(3), two)).getMessage());
+        assertEquals("part = -1: must be from 0 to the total 2", assertThrows(InvalidArgumentException.class,
+                () -> RewardStats.share(java.math.BigInteger.ONE.negate(), two)).getMessage());
+        assertEquals(java.math.BigInteger.valueOf(9), RewardStats.largestSum(List.of(java.math.BigInteger.ONE,
+                java.math.BigInteger.valueOf(4), java.math.BigInteger.valueOf(5)), 2));
+        assertEquals("n = 0: must be positive", assertThrows(InvalidArgumentException.class,
+                () -> RewardStats.largestSum(List.of(), 0)).getMessage());
+    }
+
+    @Test
     void theRankingIsLargestFirstThenById() {
         List<Map.Entry<AccountId, Amount>> top = RewardStats.ranking(SampleRun.rewards(), 3);
         assertEquals(List.of("a", "b", "c"), top.stream().map(e -> e.getKey().value()).toList());

@@ -258,4 +258,47 @@ class EngineScenarioRunnerTest {
         assertEquals(3L * paid - 3L * usageDays, oneByOne.currentSequence() - batched.currentSequence());
         assertNotEquals(a.stateHash(), b.stateHash(), "the number of commands differs");
     }
+
+    /**
+     * The top-10 reward share of each day is the share of the ten largest claimable FLOCK balances in their
+     * total, as the engine holds them after that day's close, also on days when the largest holders claim
+     * (which the runner follows without asking the engine for every balance every day). A behaviour reads
+     * every balance at the start of the next day, before anything else moves, and the largest holder claims
+     * every third day.
+     */
+    @Test
+    void theTopTenShareIsThatOfTheTenLargestClaimableBalancesAlsoWhenTheLargestClaim() {
+        Scenario s = shipped("qwen-alice").withDays(40);
+        java.util.Map<Integer, BigDecimal> expected = new java.util.HashMap<>();
+        int[] claims = {0};
+        DailyBehaviour checkThenClaim = d -> {
+            java.util.List<java.math.BigInteger> held = new java.util.ArrayList<>();
+            java.util.SortedMap<io.fomo.spi.AccountId, Amount> balances = d.protocol().claimableBalances(Asset.FLOCK);
+            balances.values().forEach(a -> held.add(a.units()));
+            held.sort(java.util.Comparator.reverseOrder());
+            java.math.BigInteger total = held.stream().reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add);
+            java.math.BigInteger top = held.stream().limit(10).reduce(java.math.BigInteger.ZERO,
+                    java.math.BigInteger::add);
+            if (d.day() > 0) {
+                expected.put(d.day() - 1, total.signum() == 0 ? BigDecimal.ZERO.setScale(DailyRow.SHARE_SCALE)
+                        : new BigDecimal(top).divide(new BigDecimal(total), DailyRow.SHARE_SCALE,
+                                java.math.RoundingMode.DOWN));
+            }
+            if (d.day() % 3 == 0 && !balances.isEmpty()) {
+                io.fomo.spi.AccountId largest = java.util.Collections.max(balances.entrySet(),
+                        java.util.Map.Entry.comparingByValue()).getKey();
+                assertTrue(d.submit(new io.fomo.core.engine.Command.ClaimRewards(largest)), "claim of " + largest);
+                claims[0]++;
+            }
+        };
+        EngineScenarioRunner withBehaviour = new EngineScenarioRunner(() -> List.of(checkThenClaim));
+        withBehaviour.validate(s);
+        List<DailyRow> rows = withBehaviour.run(s, new InMemoryEventJournal(), ProgressListener.NONE).rows();
+        assertTrue(claims[0] > 5, "claims: " + claims[0]);
+        assertTrue(expected.values().stream().anyMatch(v -> v.signum() > 0), "some rewards were held: " + expected);
+        for (java.util.Map.Entry<Integer, BigDecimal> e : expected.entrySet()) {
+            assertEquals(e.getValue(), rows.get(e.getKey()).top10RewardShare(), "day " + e.getKey());
+        }
+        assertEquals(s.days() - 1, expected.size());
+    }
 }
