@@ -22,6 +22,15 @@ import java.util.Objects;
  */
 public final class Amount implements Comparable<Amount> {
 
+    /** Zero at each scale an asset may have (a BigDecimal is immutable, so one serves every zero amount). */
+    private static final BigDecimal[] ZEROS = new BigDecimal[Asset.MAX_DECIMALS + 1];
+
+    static {
+        for (int d = 0; d <= Asset.MAX_DECIMALS; d++) {
+            ZEROS[d] = BigDecimal.ZERO.setScale(d);
+        }
+    }
+
     private final Asset asset;
     private final BigDecimal value;
 
@@ -38,7 +47,7 @@ public final class Amount implements Comparable<Amount> {
      */
     public static Amount zero(Asset asset) {
         Objects.requireNonNull(asset, "asset");
-        return new Amount(asset, BigDecimal.ZERO.setScale(asset.decimals()));
+        return new Amount(asset, ZEROS[asset.decimals()]);
     }
 
     /**

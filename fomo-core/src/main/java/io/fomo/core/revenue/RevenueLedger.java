@@ -1,6 +1,5 @@
 package io.fomo.core.revenue;
 
-import io.fomo.core.internal.SeenFilter;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
@@ -62,17 +61,11 @@ public final class RevenueLedger {
     private final Amount[] gross;
     /** The open epoch's number of payments per slot. */
     private final int[] counts;
-    private final HashTrieSet<EventId> seen;
-    /**
-     * A negative cache in front of {@link #seen}, shared with the ledgers before and after this one (it only
-     * ever gains bits, so it never hides an id this ledger holds): a new id, the usual case, is decided
-     * without walking the trie.
-     */
-    private final SeenFilter seenFilter;
+    private final SeenPayments seen;
 
     private RevenueLedger(RevenueRouter router, EpochCalendar calendar, Asset revenueAsset, Set<Asset> accepted,
             long epoch, SortedSet<DeploymentId> deployments, Map<DeploymentId, Integer> slots, Amount[] gross,
-            int[] counts, HashTrieSet<EventId> seen, SeenFilter seenFilter) {
+            int[] counts, SeenPayments seen) {
         this.router = router;
         this.calendar = calendar;
         this.revenueAsset = revenueAsset;
@@ -83,7 +76,6 @@ public final class RevenueLedger {
         this.gross = gross;
         this.counts = counts;
         this.seen = seen;
-        this.seenFilter = seenFilter;
     }
 
     /**
@@ -115,7 +107,7 @@ public final class RevenueLedger {
         return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch,
                 Collections.unmodifiableSortedSet(next), Collections.unmodifiableMap(nextSlots),
                 java.util.Arrays.copyOf(gross, gross.length + 1), java.util.Arrays.copyOf(counts, counts.length + 1),
-                seen, seenFilter);
+                seen);
     }
 
     /**
@@ -128,26 +120,14 @@ public final class RevenueLedger {
      *                                   the open epoch
      */
     public RevenueLedger record(UsagePayment payment) {
-        int slot = slotIfAccepted(payment);
-        // One walk of the id set: adding an id it holds returns the same set, which is the duplicate check.
-        HashTrieSet<EventId> seenNext = seen.plus(payment.id());
-        if (seenNext == seen) {
-            throw duplicate(payment);
-        }
-        checkEpoch(payment);
-        SeenFilter filter = seenFilter;
-        if (seenNext.size() > filter.capacity()) {
-            filter = filterOf(seenNext);
-        } else {
-            filter.add(payment.id().hashCode());
-        }
+        int slot = slotIfRecordable(payment, Set.of());
+        SeenPayments seenNext = seen.plusAbsent(payment.id());
         Amount inRevenueAsset = Amount.ofUnits(revenueAsset, payment.amount().units());
         Amount[] g = gross.clone();
         g[slot] = g[slot] == null ? inRevenueAsset : g[slot].plus(inRevenueAsset);
         int[] c = counts.clone();
         c[slot]++;
-        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext,
-                filter);
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext);
     }
 
     /**
@@ -169,7 +149,7 @@ public final class RevenueLedger {
     /** The checks of a payment; returns the deployment's slot. */
     private int slotIfRecordable(UsagePayment payment, Set<?> decidedBefore) {
         int slot = slotIfAccepted(payment);
-        if (hasSeen(payment.id()) || decidedBefore.contains(payment.id())) {
+        if (seen.contains(payment.id()) || decidedBefore.contains(payment.id())) {
             throw duplicate(payment);
         }
         checkEpoch(payment);
@@ -228,7 +208,7 @@ public final class RevenueLedger {
     public RevenueLedger withRouter(RevenueRouter next) {
         Objects.requireNonNull(next, "router");
         return new RevenueLedger(next, calendar, revenueAsset, accepted, epoch, deployments, slots, gross, counts,
-                seen, seenFilter);
+                seen);
     }
 
     /**
@@ -272,7 +252,7 @@ public final class RevenueLedger {
      */
     public RevenueLedger advance() {
         return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch + 1, deployments, slots,
-                new Amount[gross.length], new int[counts.length], seen, seenFilter);
+                new Amount[gross.length], new int[counts.length], seen.freeze());
     }
 
     /**
@@ -322,14 +302,7 @@ public final class RevenueLedger {
      * @return true if seen
      */
     public boolean hasSeen(EventId id) {
-        return seenFilter.mightContain(Objects.requireNonNull(id, "id").hashCode()) && seen.contains(id);
-    }
-
-    /** A filter holding every id of {@code ids}, with room for as many again. */
-    private static SeenFilter filterOf(HashTrieSet<EventId> ids) {
-        SeenFilter f = SeenFilter.forCapacity(2 * ids.size());
-        ids.forEach(id -> f.add(id.hashCode()));
-        return f;
+        return seen.contains(Objects.requireNonNull(id, "id"));
     }
 
     /**
@@ -470,7 +443,7 @@ public final class RevenueLedger {
             accepted.stream().sorted(java.util.Comparator.comparing(Asset::symbol)).forEach(ordered::add);
             return new RevenueLedger(router, calendar, revenueAsset, Collections.unmodifiableSet(ordered), epoch,
                     Collections.unmodifiableSortedSet(new TreeSet<>()), Map.of(), new Amount[0], new int[0],
-                    HashTrieSet.empty(), SeenFilter.forCapacity(0));
+                    SeenPayments.empty());
         }
     }
 
@@ -537,8 +510,8 @@ public final class RevenueLedger {
         for (EventId id : seenIds) {
             Objects.requireNonNull(id, "seenIds element");
         }
-        HashTrieSet<EventId> s = HashTrieSet.of(seenIds);
+        SeenPayments s = SeenPayments.of(seenIds);
         return new RevenueLedger(router, calendar, revenueAsset, accepted, openEpoch,
-                Collections.unmodifiableSortedSet(deps), Collections.unmodifiableMap(slotOf), g, c, s, filterOf(s));
+                Collections.unmodifiableSortedSet(deps), Collections.unmodifiableMap(slotOf), g, c, s);
     }
 }

@@ -1,0 +1,233 @@
+package io.fomo.core.revenue;
+
+import io.fomo.core.internal.SeenFilter;
+import io.fomo.spi.EventId;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The id of every payment a ledger has accepted: a persistent (immutable, structurally shared) set, laid out
+ * for a ledger that accepts a day's payments and then closes the day, for years.
+ *
+ * <ul>
+ *   <li>The open epoch's ids are in a small {@link HashTrieSet}: adding one copies a short path of a trie that
+ *       stays in the processor's caches, instead of a path through a trie of every id ever seen.</li>
+ *   <li>Closing the epoch freezes them into a <em>level</em>: two parallel arrays, the ids' hashes sorted and
+ *       the ids in the same order. A level as large as half of the next-older one is merged into it, so there
+ *       are at most about log2(ids) levels and each id is copied about that many times over its life; a lookup
+ *       is a binary search per level.</li>
+ *   <li>A {@link SeenFilter} in front answers most lookups of a new id (the usual case) in one memory access,
+ *       so the levels are searched only for the few ids it cannot rule out. It is shared with the sets before
+ *       and after this one and only gains bits, so it never hides an id this set holds.</li>
+ * </ul>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+final class SeenPayments {
+
+    private static final Level[] NO_LEVELS = new Level[0];
+
+    private final HashTrieSet<EventId> open;
+    /** The closed epochs' ids, the oldest and largest level first. */
+    private final Level[] levels;
+    private final int size;
+    private final SeenFilter filter;
+
+    private SeenPayments(HashTrieSet<EventId> open, Level[] levels, int size, SeenFilter filter) {
+        this.open = open;
+        this.levels = levels;
+        this.size = size;
+        this.filter = filter;
+    }
+
+    /** The empty set. */
+    static SeenPayments empty() {
+        return new SeenPayments(HashTrieSet.empty(), NO_LEVELS, 0, SeenFilter.forCapacity(0));
+    }
+
+    /** The set of {@code ids} (duplicates once), all in one closed level. */
+    static SeenPayments of(Collection<EventId> ids) {
+        EventId[] all = ids.toArray(new EventId[0]);
+        for (EventId id : all) {
+            Objects.requireNonNull(id, "id");
+        }
+        Level level = Level.of(all);
+        Level[] levels = level.size() == 0 ? NO_LEVELS : new Level[] {level};
+        return new SeenPayments(HashTrieSet.empty(), levels, level.size(), filterOf(levels, HashTrieSet.empty(),
+                level.size()));
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean contains(EventId id) {
+        int h = id.hashCode();
+        if (!filter.mightContain(h)) {
+            return false;
+        }
+        if (open.contains(id)) {
+            return true;
+        }
+        for (Level l : levels) {
+            if (l.contains(h, id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * This set with {@code id}, which it does not hold (the caller asked {@link #contains} first).
+     *
+     * @throws IllegalStateException if it holds {@code id} in the open epoch
+     */
+    SeenPayments plusAbsent(EventId id) {
+        HashTrieSet<EventId> nextOpen = open.plus(id);
+        if (nextOpen == open) {
+            throw new IllegalStateException("payment id " + id + " is already in the set");
+        }
+        int nextSize = size + 1;
+        SeenFilter f = filter;
+        if (nextSize > f.capacity()) {
+            f = filterOf(levels, nextOpen, nextSize);
+        } else {
+            f.add(id.hashCode());
+        }
+        return new SeenPayments(nextOpen, levels, nextSize, f);
+    }
+
+    /** This set with the open epoch's ids frozen into a level (merged with smaller levels), at an epoch's close. */
+    SeenPayments freeze() {
+        if (open.size() == 0) {
+            return this;
+        }
+        EventId[] fresh = new EventId[open.size()];
+        int[] n = {0};
+        open.forEach(id -> fresh[n[0]++] = id);
+        Level merged = Level.of(fresh);
+        int k = levels.length;
+        while (k > 0 && levels[k - 1].size() < 2 * merged.size()) {
+            merged = Level.merge(levels[k - 1], merged);
+            k--;
+        }
+        Level[] next = Arrays.copyOf(levels, k + 1);
+        next[k] = merged;
+        return new SeenPayments(HashTrieSet.empty(), next, size, filter);
+    }
+
+    /** Calls {@code action} with every id, in no particular order. */
+    void forEach(Consumer<? super EventId> action) {
+        for (Level l : levels) {
+            for (EventId id : l.ids) {
+                action.accept(id);
+            }
+        }
+        open.forEach(action);
+    }
+
+    /** Number of closed levels (for tests of the layout). */
+    int levels() {
+        return levels.length;
+    }
+
+    /** A filter holding every id of the levels and the open trie, with room for as many again. */
+    private static SeenFilter filterOf(Level[] levels, HashTrieSet<EventId> open, int size) {
+        SeenFilter f = SeenFilter.forCapacity(2 * size);
+        for (Level l : levels) {
+            for (int h : l.hashes) {
+                f.add(h);
+            }
+        }
+        open.forEach(id -> f.add(id.hashCode()));
+        return f;
+    }
+
+    /** Ids of closed epochs: hashes ascending (signed), the ids in the same order, no id twice. */
+    private static final class Level {
+        final int[] hashes;
+        final EventId[] ids;
+
+        private Level(int[] hashes, EventId[] ids) {
+            this.hashes = hashes;
+            this.ids = ids;
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        /** The level of {@code ids} (duplicates once); {@code ids} is reordered. */
+        static Level of(EventId[] ids) {
+            long[] order = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                order[i] = ((long) ids[i].hashCode() << 32) | i;
+            }
+            Arrays.sort(order);
+            int[] hs = new int[ids.length];
+            EventId[] es = new EventId[ids.length];
+            int n = 0;
+            int runStart = 0;
+            for (long o : order) {
+                int h = (int) (o >> 32);
+                EventId e = ids[(int) o];
+                if (n > 0 && hs[n - 1] != h) {
+                    runStart = n;
+                }
+                if (!inRun(es, runStart, n, e)) {
+                    hs[n] = h;
+                    es[n++] = e;
+                }
+            }
+            return new Level(Arrays.copyOf(hs, n), Arrays.copyOf(es, n));
+        }
+
+        /** The union of two levels with no id in common. */
+        static Level merge(Level a, Level b) {
+            int[] hs = new int[a.size() + b.size()];
+            EventId[] es = new EventId[hs.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < a.size() || j < b.size()) {
+                if (j == b.size() || (i < a.size() && a.hashes[i] <= b.hashes[j])) {
+                    hs[n] = a.hashes[i];
+                    es[n++] = a.ids[i++];
+                } else {
+                    hs[n] = b.hashes[j];
+                    es[n++] = b.ids[j++];
+                }
+            }
+            return new Level(hs, es);
+        }
+
+        private static boolean inRun(EventId[] es, int from, int to, EventId e) {
+            for (int k = from; k < to; k++) {
+                if (es[k].equals(e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean contains(int h, EventId id) {
+            int at = Arrays.binarySearch(hashes, h);
+            if (at < 0) {
+                return false;
+            }
+            for (int k = at; k >= 0 && hashes[k] == h; k--) {
+                if (ids[k].equals(id)) {
+                    return true;
+                }
+            }
+            for (int k = at + 1; k < hashes.length && hashes[k] == h; k++) {
+                if (ids[k].equals(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

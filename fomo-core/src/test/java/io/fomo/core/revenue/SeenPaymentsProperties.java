@@ -1,0 +1,102 @@
+package io.fomo.core.revenue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fomo.spi.EventId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link SeenPayments} against a plain {@link HashSet} as its model: random days of new ids, each day frozen
+ * into a level at its close, with versions kept and branched from, and ids whose hashes collide; every
+ * version holds exactly its model's ids, and the levels stay logarithmic in number.
+ */
+class SeenPaymentsProperties {
+
+    /** Ids from a pool, some with equal hashes ("Aa" and "BB" hash alike, so do strings built of them). */
+    private static EventId id(int i) {
+        return i % 7 == 0 ? EventId.of("c" + ((i & 1) == 0 ? "Aa" : "BB") + (i / 14)) : EventId.of("pay-" + i);
+    }
+
+    @Property(tries = 40)
+    void everyVersionHoldsExactlyItsModelsIds(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int days,
+            @ForAll @IntRange(min = 1, max = 400) int perDay) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int pool = 2 * days * perDay;
+        List<SeenPayments> versions = new ArrayList<>();
+        List<Set<EventId>> models = new ArrayList<>();
+        SeenPayments s = SeenPayments.empty();
+        Set<EventId> model = new HashSet<>();
+        for (int day = 0; day < days; day++) {
+            // Now and then the day starts from an earlier version: a branch.
+            if (!versions.isEmpty() && r.nextInt(5) == 0) {
+                int k = r.nextInt(versions.size());
+                s = versions.get(k);
+                model = new HashSet<>(models.get(k));
+            }
+            int n = r.nextInt(perDay + 1);
+            for (int k = 0; k < n; k++) {
+                EventId id = id(r.nextInt(pool));
+                assertEquals(model.contains(id), s.contains(id), id.value());
+                if (model.add(id)) {
+                    s = s.plusAbsent(id);
+                }
+            }
+            versions.add(s);
+            models.add(new HashSet<>(model));
+            s = s.freeze();
+            versions.add(s);
+            models.add(new HashSet<>(model));
+        }
+        for (int v = 0; v < versions.size(); v++) {
+            SeenPayments version = versions.get(v);
+            Set<EventId> m = models.get(v);
+            assertEquals(m.size(), version.size(), "version " + v);
+            Set<EventId> listed = new HashSet<>();
+            version.forEach(listed::add);
+            assertEquals(m, listed, "version " + v);
+            for (int i = 0; i < pool; i += 1 + r.nextInt(3)) {
+                assertEquals(m.contains(id(i)), version.contains(id(i)), "version " + v + ", " + id(i).value());
+            }
+            // Each level is at least twice the next one, so there are at most log2(size) + 1 of them.
+            assertTrue(version.levels() <= 1 + 32 - Integer.numberOfLeadingZeros(Math.max(1, version.size())),
+                    version.levels() + " levels for " + version.size() + " ids");
+        }
+    }
+
+    @Property(tries = 30)
+    void aSetOfIdsHoldsEachOnce(@ForAll long seed, @ForAll @IntRange(max = 3000) int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<EventId> ids = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            ids.add(id(r.nextInt(n + 1)));
+        }
+        Set<EventId> model = new HashSet<>(ids);
+        SeenPayments s = SeenPayments.of(ids);
+        assertEquals(model.size(), s.size());
+        for (int i = 0; i <= n + 1; i++) {
+            assertEquals(model.contains(id(i)), s.contains(id(i)), id(i).value());
+        }
+        EventId fresh = EventId.of("fresh");
+        assertTrue(s.plusAbsent(fresh).contains(fresh));
+        assertEquals(model.size() + 1, s.plusAbsent(fresh).freeze().size());
+    }
+
+    @Property(tries = 5)
+    void addingAnIdTheOpenEpochHoldsIsRefused(@ForAll @IntRange(min = 1, max = 100) int n) {
+        SeenPayments s = SeenPayments.empty();
+        for (int i = 0; i < n; i++) {
+            s = s.plusAbsent(id(i));
+        }
+        SeenPayments full = s;
+        assertThrows(IllegalStateException.class, () -> full.plusAbsent(id(n - 1)));
+    }
+}
