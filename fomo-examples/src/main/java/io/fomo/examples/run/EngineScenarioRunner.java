@@ -331,14 +331,14 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final FomoProtocol protocol;
         private final List<Deployed> launches = new ArrayList<>();
         /**
-         * The claimable FLOCK, in base units, of every account credited so far, and their sum: kept current by
-         * asking the engine only for the accounts in {@link #claimableChanged}, instead of every earner every
-         * day (a claimable balance changes only when it is credited at a close or claimed).
+         * The claimable FLOCK, in base units, of every account credited so far, and their sum, kept current
+         * without asking the engine for every earner's balance every day: a claimable balance changes only when
+         * the close credits it (by the payout the close reports) or its owner claims (then the engine is asked).
          */
         private final HashMap<AccountId, BigInteger> claimable = new HashMap<>();
         private BigInteger claimableTotal = BigInteger.ZERO;
-        /** The accounts credited or claiming since the last rows: their claimable FLOCK may have changed. */
-        private final HashSet<AccountId> claimableChanged = new HashSet<>();
+        /** The accounts that claimed since the last rows. */
+        private final HashSet<AccountId> claimed = new HashSet<>();
         private long commandCount;
         private int rejected;
         private int today;
@@ -436,7 +436,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             try {
                 protocol.submit(EventId.of("sim-" + commandCount), command);
                 if (command instanceof Command.ClaimRewards c) {
-                    claimableChanged.add(c.user());
+                    claimed.add(c.user());
                 }
                 return true;
             } catch (FomoException e) {
@@ -678,16 +678,21 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             EpochRevenue revenue = protocol.lastEpochRevenue().orElseThrow();
             EpochResult rewards = protocol.lastEpochRewards().orElse(null);
             boolean rewardsToday = rewards != null && rewards.from() == day * DAY;
-            if (rewardsToday) {
-                claimableChanged.addAll(rewards.users());
-            }
             // The top-10 share of claimable FLOCK over every account credited (a payer never credited holds none).
-            for (AccountId a : claimableChanged) {
+            if (rewardsToday) {
+                rewards.forEachPayout((deployment, user, flock, mt) -> {
+                    if (flock.isPositive()) {
+                        claimable.merge(user, flock.units(), BigInteger::add);
+                        claimableTotal = claimableTotal.add(flock.units());
+                    }
+                });
+            }
+            for (AccountId a : claimed) {
                 BigInteger now = protocol.claimableFlock(a).units();
                 BigInteger before = now.signum() == 0 ? claimable.remove(a) : claimable.put(a, now);
                 claimableTotal = claimableTotal.add(now).subtract(before == null ? BigInteger.ZERO : before);
             }
-            claimableChanged.clear();
+            claimed.clear();
             BigDecimal top10 = RewardStats.share(RewardStats.largestSum(claimable.values(), 10), claimableTotal);
             List<DailyRow> out = new ArrayList<>(launches.size());
             for (Deployed d : launches) {
