@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *       and after this one and only gains bits, so it never hides an id this set holds.</li>
  * </ul>
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class is immutable and thread-safe (its one mutable field is a memo of a pure function).
  */
 final class SeenPayments {
 
@@ -34,6 +34,12 @@ final class SeenPayments {
     private final Level[] levels;
     private final int size;
     private final SeenFilter filter;
+    /**
+     * What {@link #freeze} returned, kept because a close freezes the same set twice (deciding, then folding
+     * its facts). Written without a lock: the value is immutable and published through its final fields, so
+     * a thread that does not see it computes the same set again.
+     */
+    private SeenPayments frozen;
 
     private SeenPayments(HashTrieSet<EventId> open, Level[] levels, int size, SeenFilter filter) {
         this.open = open;
@@ -104,6 +110,10 @@ final class SeenPayments {
         if (open.size() == 0) {
             return this;
         }
+        SeenPayments memo = frozen;
+        if (memo != null) {
+            return memo;
+        }
         EventId[] fresh = new EventId[open.size()];
         int[] n = {0};
         open.forEach(id -> fresh[n[0]++] = id);
@@ -115,7 +125,9 @@ final class SeenPayments {
         }
         Level[] next = Arrays.copyOf(levels, k + 1);
         next[k] = merged;
-        return new SeenPayments(HashTrieSet.empty(), next, size, filter);
+        memo = new SeenPayments(HashTrieSet.empty(), next, size, filter);
+        frozen = memo;
+        return memo;
     }
 
     /** Calls {@code action} with every id, in no particular order. */
