@@ -747,6 +747,9 @@ final class Fields {
                 if (eq < 0) {
                     if (c == '=') {
                         eq = end;
+                        // The value's plain bytes are passed over 8 at a time; the loop goes on from the first
+                        // group that may hold its end, an escape or a non-ASCII byte.
+                        end = JournalText.skipPlain(bytes, end + 1, n) - 1;
                     } else {
                         h = 31 * h + c;
                     }

@@ -44,6 +44,37 @@ public final class JournalText {
     private JournalText() {
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Skips plain bytes of a value 8 at a time: returns an index {@code r}, {@code from <= r <= to}, such that
+     * no byte of {@code b[from, r)} is a newline, a backslash or a non-ASCII byte, stopping at the first group
+     * of 8 bytes that may hold one (or that would pass {@code to}); the caller reads on from {@code r} byte
+     * by byte, exactly as from {@code from}.
+     *
+     * @param b    the bytes
+     * @param from the first byte of the value
+     * @param to   the end of the bytes, exclusive
+     * @return where to read on byte by byte
+     */
+    public static int skipPlain(byte[] b, int from, int to) {
+        int i = from;
+        while (i <= to - 8) {
+            long w = (long) LONGS.get(b, i);
+            long newline = w ^ 0x0A0A0A0A0A0A0A0AL;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            // A zero byte of either (a newline or a backslash), or a byte with its high bit set (non-ASCII).
+            if (((((newline - ONES) & ~newline) | ((backslash - ONES) & ~backslash) | w) & HIGHS) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        return i;
+    }
+
     /**
      * Returns the ASCII bytes {@code b[from, end)} as text with the journal's escapes undone, as
      * {@link #unescape(String, int, int)} does for text.
