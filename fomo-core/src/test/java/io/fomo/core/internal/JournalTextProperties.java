@@ -93,4 +93,30 @@ class JournalTextProperties {
         org.junit.jupiter.api.Assertions.assertTrue(special - r < 8,
                 "stopped at " + r + ", " + (special - r) + " plain bytes before " + special);
     }
+
+    @Property(tries = 5000)
+    void eightBytesAreReadAsDigitsExactlyWhenTheyAreDigits(@ForAll("eightBytes") byte[] b) {
+        long w = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        boolean digits = true;
+        for (byte x : b) {
+            digits &= x >= '0' && x <= '9';
+        }
+        assertEquals(digits, JournalText.eightDigits(w), java.util.Arrays.toString(b));
+        if (digits) {
+            assertEquals(Long.parseLong(new String(b, java.nio.charset.StandardCharsets.US_ASCII)),
+                    JournalText.eightDigitsValue(w));
+        }
+    }
+
+    /** Eight bytes, mostly digits, sometimes any byte (near '0' and '9', high bytes, carries). */
+    @Provide
+    Arbitrary<byte[]> eightBytes() {
+        Arbitrary<Byte> digit = Arbitraries.bytes().between((byte) '0', (byte) '9');
+        Arbitrary<Byte> any = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, digit),
+                net.jqwik.api.Tuple.of(2, Arbitraries.bytes()),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of((byte) '/', (byte) ':', (byte) 0xfa, (byte) 0xff, (byte) 0x3f,
+                        (byte) 0x29, (byte) 0x2f, (byte) 0x40, (byte) '.')));
+        return any.array(byte[].class).ofSize(8);
+    }
 }
