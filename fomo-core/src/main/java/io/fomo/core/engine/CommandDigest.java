@@ -19,9 +19,14 @@ record CommandDigest(long a, long b, long c, long d) {
     /** The digest with a reused {@link MessageDigest} (looking one up costs more than hashing a command). */
     static CommandDigest of(MessageDigest sha, byte[] payload) {
         sha.reset();
-        ByteBuffer h = ByteBuffer.wrap(sha.digest(payload));
-        return new CommandDigest(h.getLong(), h.getLong(), h.getLong(), h.getLong());
+        byte[] h = sha.digest(payload);
+        return new CommandDigest((long) LONGS.get(h, 0), (long) LONGS.get(h, 8), (long) LONGS.get(h, 16),
+                (long) LONGS.get(h, 24));
     }
+
+    /** Big-endian longs read in place from the digest's bytes. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     static MessageDigest sha256() {
         try {

@@ -129,9 +129,18 @@ final class FactCodec {
         }
         List<Fact> out = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
-            out.add(decode(i + ".", f));
+            out.add(decode(i < PREFIXES.length ? PREFIXES[i] : i + ".", f));
         }
         return out;
+    }
+
+    /** The keys' prefixes of the first facts of a record ("0.", "1.", ...), made once instead of per record. */
+    private static final String[] PREFIXES = new String[256];
+
+    static {
+        for (int i = 0; i < PREFIXES.length; i++) {
+            PREFIXES[i] = i + ".";
+        }
     }
 
     static Fact decode(String p, Fields f) {

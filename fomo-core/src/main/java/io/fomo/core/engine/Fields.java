@@ -38,7 +38,9 @@ final class Fields {
     /** Up to this many fields, lookups scan the hashes instead of the table. */
     private static final int SCAN_LIMIT = 8;
 
-    private final String context;
+    // The record's name in errors; a reused reader names its record by number only when an error needs it.
+    private String context;
+    private long record;
     // Per field: the key and the value as strings, or null while they are only bytes (ASCII, and for a
     // value nothing escaped): the key is data()[keyFrom, valueFrom - 1), the value data()[valueFrom, valueTo).
     private String[] keys;
@@ -52,8 +54,8 @@ final class Fields {
     private int[] table;
     // A record being written: its canonical bytes so far. Null for a record that was read.
     private final JournalBytes out;
-    // A record that was read: its bytes.
-    private final byte[] source;
+    // A record that was read: its bytes (a reused reader's change with every record).
+    private byte[] source;
     // A record written once and never read back: no per-field index, no duplicate check.
     private final boolean writeOnly;
 
@@ -371,7 +373,7 @@ final class Fields {
 
     private void readable() {
         if (writeOnly) {
-            throw new IllegalStateException(context + ": a write-only record is not read back");
+            throw new IllegalStateException(context() + ": a write-only record is not read back");
         }
     }
 
@@ -389,7 +391,7 @@ final class Fields {
     private int required(String key) {
         int i = find(key);
         if (i < 0) {
-            throw new InvalidStateException(context + ": missing field '" + key + "'");
+            throw new InvalidStateException(context() + ": missing field '" + key + "'");
         }
         return i;
     }
@@ -440,7 +442,41 @@ final class Fields {
     }
 
     EventId eventId(String key) {
-        return EventId.of(text(key));
+        int i = required(key);
+        EventId known = knownId;
+        if (known != null && values[i] == null && textIs(i, known.value())) {
+            return known;
+        }
+        return EventId.of(value(i));
+    }
+
+    // An id this record is expected to repeat (replay: a usage command repeats its charge's payment id).
+    private EventId knownId;
+
+    /**
+     * Names an id that this record probably holds: {@link #eventId(String)} returns it, instead of making and
+     * checking the same id again, for a field whose text is exactly the id's. Any other field reads as before.
+     * Forgotten by {@link #reread}.
+     */
+    Fields knowing(EventId id) {
+        this.knownId = id;
+        return this;
+    }
+
+    // Whether field i, still ASCII bytes without escapes, has exactly the text t.
+    private boolean textIs(int i, String t) {
+        int from = valueFrom[i];
+        int n = valueTo[i] - from;
+        if (t.length() != n) {
+            return false;
+        }
+        byte[] d = data();
+        for (int j = 0; j < n; j++) {
+            if (d[from + j] != t.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- typed values of field i (key: its name, for the error)
@@ -557,7 +593,7 @@ final class Fields {
     }
 
     private InvalidStateException corrupt(String key, String expected) {
-        return new InvalidStateException(context + ": field '" + key + "' = " + get(key) + ": expected " + expected);
+        return new InvalidStateException(context() + ": field '" + key + "' = " + get(key) + ": expected " + expected);
     }
 
     // ---- reading in the canonical order: the field of `prefix + name` is normally the next one, so it is
@@ -572,7 +608,7 @@ final class Fields {
         if (i >= size || !keyIs(i, prefix, name)) {
             i = find(hash(prefix, name), prefix, name);
             if (i < 0) {
-                throw new InvalidStateException(context + ": missing field '" + prefix + name + "'");
+                throw new InvalidStateException(context() + ": missing field '" + prefix + name + "'");
             }
         }
         cursor = i + 1;
@@ -642,7 +678,55 @@ final class Fields {
     }
 
     static Fields decode(byte[] bytes, String context) {
-        Fields f = new Fields(context, bytes);
+        return new Fields(context, bytes).parse();
+    }
+
+    /**
+     * An empty reader for {@link #reread}: one per thread that reads many records one after the other (replay),
+     * so that reading a record allocates no record and no per-field arrays. Not thread-safe.
+     */
+    static Fields reader() {
+        return new Fields("journal record 0", new byte[0]);
+    }
+
+    /**
+     * Reads {@code bytes} into this reader, forgetting the record it held: the same fields, answers and
+     * errors as {@link #decode decode(bytes, "journal record " + record)}, which a non-ASCII record still
+     * goes through (then that new record is returned). Whatever was read from the record before is
+     * unchanged (values are immutable), but this reader must not be asked about the previous record again.
+     *
+     * @return this reader, or a new record for a record that is not pure ASCII
+     */
+    Fields reread(byte[] bytes, long record) {
+        if (source == null) {
+            throw new IllegalStateException(context() + ": a record being written is not a reader");
+        }
+        this.context = null;
+        this.record = record;
+        this.source = bytes;
+        this.size = 0;
+        this.cursor = 0;
+        this.table = null;
+        this.knownId = null;
+        int fields = bytes.length / 24;
+        int n = fields <= 8 ? 8 : Integer.highestOneBit(fields) * 2;
+        if (keys.length < n || keys.length > 4 * n) {
+            // Room for this record; arrays kept from a much larger record are dropped, or every lookup table
+            // built for a record of more than a few fields would be sized for that larger one.
+            allocate(n);
+        }
+        return parse();
+    }
+
+    private String context() {
+        if (context == null) {
+            context = "journal record " + record;
+        }
+        return context;
+    }
+
+    private Fields parse() {
+        byte[] bytes = source;
         int n = bytes.length;
         int start = 0;
         while (start < n) {
@@ -658,11 +742,14 @@ final class Fields {
                     break;
                 }
                 if (c < 0) {
-                    return decodeText(bytes, context);
+                    return decodeText(bytes, context());
                 }
                 if (eq < 0) {
                     if (c == '=') {
                         eq = end;
+                        // The value's plain bytes are passed over 8 at a time; the loop goes on from the first
+                        // group that may hold its end, an escape or a non-ASCII byte.
+                        end = JournalText.skipPlain(bytes, end + 1, n) - 1;
                     } else {
                         h = 31 * h + c;
                     }
@@ -671,16 +758,16 @@ final class Fields {
                 }
             }
             if (end == n) {
-                throw new InvalidStateException(context + ": truncated record");
+                throw new InvalidStateException(context() + ": truncated record");
             }
             if (eq <= start) {
-                throw new InvalidStateException(context + ": malformed line '"
+                throw new InvalidStateException(context() + ": malformed line '"
                         + new String(bytes, start, end - start, StandardCharsets.ISO_8859_1) + "'");
             }
-            f.read(h, start, eq, end, escaped ? JournalText.unescapeAscii(bytes, eq + 1, end) : null);
+            read(h, start, eq, end, escaped ? JournalText.unescapeAscii(bytes, eq + 1, end) : null);
             start = end + 1;
         }
-        return f;
+        return this;
     }
 
     // Adds a field read from the bytes: key [from, eq), value (eq, end) or the unescaped text given.

@@ -94,6 +94,8 @@ public final class FomoProtocol {
     private JournalIntegrityException failure;
     /** The payloads of the batch being applied, copied once out of its entries. */
     private byte[][] batchPayloads;
+    /** Reads the commands and confirmations being applied, one record after the other (on the fold's thread). */
+    private final Fields foldReader = Fields.reader();
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
@@ -417,7 +419,7 @@ public final class FomoProtocol {
         long before = sequence;
         if (state == null) {
             // The genesis first, on this thread: the rules version it sets is part of every later error.
-            readBatches(sequence + 1, head, true, digests, this::applyRead);
+            readBatches(sequence + 1, head, true, this::applyRead);
         }
         if (state != null && readAheadFrom >= 0 && !verify
                 && journal.currentSequence() - sequence >= readAheadFrom) {
@@ -428,9 +430,9 @@ public final class FomoProtocol {
             // A batch has three records at least (a command, its facts, its seal).
             state.expectCommands((journal.currentSequence() - sequence) / 3);
             ReadAhead.run("fomo-replay-read-ahead", READ_AHEAD_BATCHES,
-                    sink -> readBatches(from, previous, false, CommandDigest.sha256(), sink), this::applyRead);
+                    sink -> readBatches(from, previous, false, sink), this::applyRead);
         } else {
-            readBatches(sequence + 1, head, false, digests, this::applyRead);
+            readBatches(sequence + 1, head, false, this::applyRead);
         }
         return sequence - before;
     }
@@ -443,10 +445,12 @@ public final class FomoProtocol {
      * the chain from {@code previous} and decodes it ({@link #readBatch}), handing each to {@code sink} in
      * order. Needs nothing of the state, so that it may run ahead of the fold on another thread.
      */
-    private void readBatches(long from, byte[] previous, boolean firstOnly, java.security.MessageDigest digest,
+    private void readBatches(long from, byte[] previous, boolean firstOnly,
             java.util.function.Consumer<ReadBatch> sink) {
         long next = from;
         byte[] prev = previous;
+        // This thread's reader of the facts records (one record object for the whole catch-up).
+        Fields reader = Fields.reader();
         List<JournalRecord> pending = new ArrayList<>();
         while (true) {
             List<JournalRecord> page = readPinpointed(next);
@@ -462,7 +466,7 @@ public final class FomoProtocol {
                 }
                 pending.add(r);
                 if (SEAL.equals(r.entry().type())) {
-                    ReadBatch b = readBatch(pending, prev, digest);
+                    ReadBatch b = readBatch(pending, prev, reader);
                     prev = b.hash;
                     sink.accept(b);
                     if (firstOnly) {
@@ -529,7 +533,6 @@ public final class FomoProtocol {
         final byte[] hash;
         final boolean sealMatches;
         List<Fact> facts;
-        CommandDigest digest;
         RuntimeException unreadable;
 
         ReadBatch(long first, long last, EventId key, List<JournalEntry> entries, byte[][] payloads, byte[] hash,
@@ -544,7 +547,7 @@ public final class FomoProtocol {
         }
     }
 
-    private ReadBatch readBatch(List<JournalRecord> batch, byte[] previous, java.security.MessageDigest digest) {
+    private ReadBatch readBatch(List<JournalRecord> batch, byte[] previous, Fields reader) {
         int n = batch.size();
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
@@ -560,7 +563,7 @@ public final class FomoProtocol {
         ReadBatch b = new ReadBatch(first.sequence(), sealRecord.sequence(), first.idempotencyKey(), entries,
                 payloads, h, JournalChain.sealMatches(h, sealRecord.entry().payload()));
         if (b.sealMatches && entries.get(0).type().equals(COMMAND)) {
-            decodeCommand(b, digest);
+            decodeCommand(b, reader);
         }
         // The fold looks the key up among the ids seen: its string's hash (kept by the string once taken)
         // is taken here, on the reading thread when reading ahead.
@@ -569,19 +572,18 @@ public final class FomoProtocol {
     }
 
     /**
-     * Decodes a command batch's facts and takes the command's digest: nothing here depends on the state.
-     * The command itself, the intents and every check that needs the state are left to the fold's thread,
+     * Decodes a command batch's facts: nothing here depends on the state. The command itself, its digest,
+     * the intents and every check that needs the state are left to the fold's thread,
      * which throws what this step threw only once it has decoded the command (the order of a sequential
      * reading), so that the two threads of a read-ahead carry similar loads.
      */
-    private static void decodeCommand(ReadBatch b, java.security.MessageDigest digest) {
+    private static void decodeCommand(ReadBatch b, Fields reader) {
         long seq = b.first;
         try {
-            b.digest = CommandDigest.of(digest, b.payloads[0]);
             if (b.entries.size() < 2 || !b.entries.get(1).type().equals(FACTS)) {
                 throw malformed(seq + 1, "a command without its facts entry");
             }
-            b.facts = FactCodec.decode(Fields.decode(b.payloads[1], "journal record " + (seq + 1)));
+            b.facts = FactCodec.decode(reader.reread(b.payloads[1], seq + 1));
             for (Fact f : b.facts) {
                 if (f instanceof Fact.Charged c) {
                     // The fold adds the payment's id to the set of payment ids seen: its hash is taken here too.
@@ -632,7 +634,7 @@ public final class FomoProtocol {
                     if (!e.type().equals(CONFIRMATION)) {
                         throw malformed(seq + i, "a '" + shorten(e.type()) + "' entry inside a confirmation batch");
                     }
-                    outbox.remove(IntentId.of(Fields.decode(batchPayloads[i], "journal record " + (seq + i)).text("intent")));
+                    outbox.remove(IntentId.of(foldReader.reread(batchPayloads[i], seq + i).text("intent")));
                 }
                 break;
             default:
@@ -680,12 +682,21 @@ public final class FomoProtocol {
         JournalEntry e = entries.get(0);
         // The facts were decoded when the batch was read (ahead, or just before); what that threw is thrown
         // now, after the checks and the command's decoding, in the order of a sequential reading.
-        Command c = CommandCodec.decode(Fields.decode(batchPayloads[0], "journal record " + seq));
+        Fields commandFields = foldReader.reread(batchPayloads[0], seq);
+        if (read.facts != null && !read.facts.isEmpty() && read.facts.get(0) instanceof Fact.Charged charged) {
+            // A usage command names the payment its charge names: that id, made and checked on the reading
+            // thread, is taken instead of being made again from the same text.
+            commandFields.knowing(charged.payment());
+        }
+        Command c = CommandCodec.decode(commandFields);
         if (read.unreadable != null) {
             throw read.unreadable;
         }
+        // The command's digest, kept under its id, is taken here rather than ahead: the reading thread is the
+        // busier of the two, and nothing before this point needs it.
+        CommandDigest digest = CommandDigest.of(digests, batchPayloads[0]);
         if (verify) {
-            verifyCommand(seq, key, entries, c, read.facts, read.digest);
+            verifyCommand(seq, key, entries, c, read.facts, digest);
             return;
         }
         // Replay is the fold of the journaled facts: nothing is decided again, so a journal written under
@@ -693,7 +704,7 @@ public final class FomoProtocol {
         List<TokenIntent> intents = TokenLedger.intentsOf(key, read.facts);
         expectIntents(seq, entries, intents, batchPayloads);
         try {
-            state.evolve(key, e.timestamp(), c, read.facts, read.digest);
+            state.evolve(key, e.timestamp(), c, read.facts, digest);
         } catch (RuntimeException notFitting) {
             throw new JournalIntegrityException(seq + 1, JournalIntegrityException.Kind.MALFORMED, key, journalRules,
                     "command '" + shorten(key.value()) + "': its facts do not fit the state: "

@@ -1,5 +1,9 @@
 package io.fomo.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -48,11 +52,7 @@ public final class ByteCache<T> {
      */
     @SuppressWarnings("unchecked")
     public T get(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
-        int s = (h ^ (h >>> 16)) & (slots.length - 1);
+        int s = slot(b, from, to) & (slots.length - 1);
         Entry e = (Entry) slots[s];
         if (e != null && Arrays.equals(e.key(), 0, e.key().length, b, from, to)) {
             return (T) e.value();
@@ -60,5 +60,26 @@ public final class ByteCache<T> {
         T v = make.apply(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
         slots[s] = new Entry(Arrays.copyOfRange(b, from, to), v);
         return v;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The slot's hash of b[from, to): of a range of 8 bytes or more, its length and its first and last 8 bytes
+     * (two reads instead of a step per byte: ids that differ only in between share a slot, which costs a
+     * miss, never a wrong value, since a hit compares every byte); of a shorter one, every byte.
+     */
+    private static int slot(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n >= 8) {
+            long x = (long) LONGS.get(b, from) * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, to - 8);
+            x = (x ^ (x >>> 31)) * 0xBF58476D1CE4E5B9L + n;
+            return (int) (x ^ (x >>> 32));
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return h ^ (h >>> 16);
     }
 }

@@ -65,4 +65,58 @@ class JournalTextProperties {
         return Arbitraries.of("", ".", "1.", ".5", "1..2", "-1", "+1", "1e5", "1,5", " 1", "1 ", "0x10", "1.2.3",
                 "١٢", "9999999999999999999999999999999999999");
     }
+
+    /** Bytes of a value: mostly plain, with newlines, backslashes and non-ASCII bytes here and there. */
+    @Provide
+    Arbitrary<byte[]> valueBytes() {
+        Arbitrary<Byte> plain = Arbitraries.bytes().between((byte) 0, (byte) 127).filter(b -> b != '\n' && b != '\\');
+        Arbitrary<Byte> any = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(40, plain),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of((byte) '\n', (byte) '\\', (byte) 0x80, (byte) 0xff,
+                        (byte) 0xc3, (byte) 0x0b, (byte) 0x5d, (byte) 0x09, (byte) 0x7f)));
+        return any.array(byte[].class).ofMaxSize(80);
+    }
+
+    @Property(tries = 2000)
+    void skippingPlainBytesStopsBeforeTheFirstSpecialOne(@ForAll("valueBytes") byte[] b,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 80) int from) {
+        int start = Math.min(from, b.length);
+        int r = JournalText.skipPlain(b, start, b.length);
+        // The plain way: the first newline, backslash or non-ASCII byte from start, or the end.
+        int special = start;
+        while (special < b.length && b[special] != '\n' && b[special] != '\\' && b[special] >= 0) {
+            special++;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(start <= r && r <= special,
+                "skipped to " + r + " from " + start + ", the first special byte is at " + special);
+        // It stops only at a group of 8 that holds the special byte, or fewer than 8 bytes before the end.
+        org.junit.jupiter.api.Assertions.assertTrue(special - r < 8,
+                "stopped at " + r + ", " + (special - r) + " plain bytes before " + special);
+    }
+
+    @Property(tries = 5000)
+    void eightBytesAreReadAsDigitsExactlyWhenTheyAreDigits(@ForAll("eightBytes") byte[] b) {
+        long w = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        boolean digits = true;
+        for (byte x : b) {
+            digits &= x >= '0' && x <= '9';
+        }
+        assertEquals(digits, JournalText.eightDigits(w), java.util.Arrays.toString(b));
+        if (digits) {
+            assertEquals(Long.parseLong(new String(b, java.nio.charset.StandardCharsets.US_ASCII)),
+                    JournalText.eightDigitsValue(w));
+        }
+    }
+
+    /** Eight bytes, mostly digits, sometimes any byte (near '0' and '9', high bytes, carries). */
+    @Provide
+    Arbitrary<byte[]> eightBytes() {
+        Arbitrary<Byte> digit = Arbitraries.bytes().between((byte) '0', (byte) '9');
+        Arbitrary<Byte> any = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, digit),
+                net.jqwik.api.Tuple.of(2, Arbitraries.bytes()),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of((byte) '/', (byte) ':', (byte) 0xfa, (byte) 0xff, (byte) 0x3f,
+                        (byte) 0x29, (byte) 0x2f, (byte) 0x40, (byte) '.')));
+        return any.array(byte[].class).ofSize(8);
+    }
 }
