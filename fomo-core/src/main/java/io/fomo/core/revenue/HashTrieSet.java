@@ -1,16 +1,14 @@
 package io.fomo.core.revenue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * A persistent (immutable, structurally shared) hash set: a 32-way trie over the 32 bits of the hash, with
  * nodes as small as their population (a compressed hash-array mapped trie in the manner of CHAMP). Adding
- * copies one short node per level, so an immutable ledger can remember every payment id without copying
- * the whole set on each payment.
+ * copies one short node per level, so an immutable ledger can add the open epoch's payment ids
+ * ({@link SeenPayments}) without copying the whole set on each payment.
  *
  * <p>A node is one {@code Object[]}: its elements, then its sub-tries, then an {@code int[]} holding the two
  * bitmaps (which of the 32 positions hold an element, which a sub-trie) and the hash of each element. The
@@ -41,96 +39,6 @@ final class HashTrieSet<E> {
     @SuppressWarnings("unchecked")
     static <E> HashTrieSet<E> empty() {
         return (HashTrieSet<E>) EMPTY;
-    }
-
-    /**
-     * The set of {@code elements} (duplicates once), built bottom-up from the elements ordered by their path
-     * through the trie, so a bulk restore allocates each node once instead of copying a path per element.
-     */
-    static <E> HashTrieSet<E> of(Iterable<? extends E> elements) {
-        List<Object> all = new ArrayList<>();
-        for (E e : elements) {
-            all.add(Objects.requireNonNull(e, "element"));
-        }
-        if (all.isEmpty()) {
-            return empty();
-        }
-        Object[] es = all.toArray();
-        long[] order = new long[es.length];
-        for (int i = 0; i < es.length; i++) {
-            order[i] = ((long) (trieKey(es[i].hashCode()) ^ Integer.MIN_VALUE) << 32) | i;
-        }
-        Arrays.sort(order);
-        Object[] sorted = new Object[es.length];
-        int[] sortedHashes = new int[es.length];
-        for (int i = 0; i < es.length; i++) {
-            sorted[i] = es[(int) order[i]];
-            sortedHashes[i] = sorted[i].hashCode();
-        }
-        int[] count = new int[1];
-        Object[] root = build(sorted, sortedHashes, 0, es.length, 0, count);
-        return new HashTrieSet<>(root, count[0]);
-    }
-
-    /**
-     * The hash with its 5-bit chunks in reverse order (the lowest chunk, the trie's first level, most significant),
-     * so that sorting by it, unsigned, groups elements by their path through the trie, positions ascending.
-     */
-    private static int trieKey(int h) {
-        int key = (h >>> 30) & 3;
-        for (int c = 0; c < 6; c++) {
-            key |= ((h >>> (BITS * c)) & MASK) << (27 - BITS * c);
-        }
-        return key;
-    }
-
-    /** A node for the elements {@code [from, to)}, sorted in trie order, that agree on the bits below {@code shift}. */
-    private static Object[] build(Object[] es, int[] hs, int from, int to, int shift, int[] count) {
-        int dataMap = 0;
-        int nodeMap = 0;
-        Object[] data = new Object[32];
-        int[] dataHashes = new int[32];
-        Object[] subs = new Object[32];
-        int nData = 0;
-        int nSubs = 0;
-        int i = from;
-        while (i < to) {
-            int pos = (hs[i] >>> shift) & MASK;
-            int j = i + 1;
-            boolean sameHash = true;
-            while (j < to && ((hs[j] >>> shift) & MASK) == pos) {
-                sameHash &= hs[j] == hs[i];
-                j++;
-            }
-            if (sameHash) {
-                Object[] distinct = j == i + 1 ? new Object[] {es[i]} : distinct(es, i, j);
-                count[0] += distinct.length;
-                if (distinct.length == 1) {
-                    dataMap |= 1 << pos;
-                    data[nData] = distinct[0];
-                    dataHashes[nData++] = hs[i];
-                } else {
-                    nodeMap |= 1 << pos;
-                    subs[nSubs++] = new Collision(hs[i], distinct);
-                }
-            } else {
-                nodeMap |= 1 << pos;
-                subs[nSubs++] = build(es, hs, i, j, shift + BITS, count);
-            }
-            i = j;
-        }
-        return node(dataMap, nodeMap, Arrays.copyOf(data, nData), Arrays.copyOf(dataHashes, nData),
-                Arrays.copyOf(subs, nSubs));
-    }
-
-    private static Object[] distinct(Object[] es, int from, int to) {
-        List<Object> out = new ArrayList<>();
-        for (int k = from; k < to; k++) {
-            if (!out.contains(es[k])) {
-                out.add(es[k]);
-            }
-        }
-        return out.toArray();
     }
 
     private static Object[] node(int dataMap, int nodeMap, Object[] data, int[] hashes, Object[] subs) {

@@ -75,29 +75,6 @@ class HashTrieSetProperties {
         assertEquals(model.size(), walkedList.size(), "forEach gives every element once");
     }
 
-    @Property(tries = 300)
-    void aBulkBuildMatchesJavaUtilHashSetAndGrowsLikeIt(@ForAll("keys") List<Key> xs, @ForAll("keys") List<Key> more) {
-        Set<Key> model = new HashSet<>(xs);
-        HashTrieSet<Key> bulk = HashTrieSet.of(xs);
-        assertEquals(model.size(), bulk.size());
-        for (Key x : xs) {
-            assertTrue(bulk.contains(x));
-        }
-        HashTrieSet<Key> grown = bulk;
-        for (Key m : more) {
-            grown = grown.plus(m);
-            model.add(m);
-        }
-        assertEquals(model.size(), grown.size());
-        for (Key m : more) {
-            assertTrue(grown.contains(m));
-            assertEquals(xs.contains(m), bulk.contains(m), "the bulk-built set is unchanged by adding to it");
-        }
-        Set<Key> walked = new HashSet<>();
-        grown.forEach(walked::add);
-        assertEquals(model, walked);
-    }
-
     @Property(tries = 200)
     void behavesLikeASetAndNeverChangesAnOldVersion(@ForAll @Size(max = 300) List<Integer> xs) {
         HashTrieSet<Integer> s = HashTrieSet.empty();
@@ -112,37 +89,6 @@ class HashTrieSetProperties {
             assertTrue(s.contains(x));
             assertFalse(first.contains(x));
         }
-    }
-
-    @Property(tries = 200)
-    void aBulkBuildHoldsWhatAddingOneByOneHolds(@ForAll @Size(max = 300) List<Integer> xs,
-            @ForAll @Size(max = 50) List<Integer> probes) {
-        Set<Integer> model = new HashSet<>(xs);
-        HashTrieSet<Integer> bulk = HashTrieSet.of(xs);
-        assertEquals(model.size(), bulk.size());
-        for (Integer x : xs) {
-            assertTrue(bulk.contains(x));
-        }
-        for (Integer p : probes) {
-            assertEquals(model.contains(p), bulk.contains(p));
-        }
-        Set<Integer> walked = new HashSet<>();
-        bulk.forEach(walked::add);
-        assertEquals(model, walked);
-        // the bulk-built set is persistent too: adding to it leaves it unchanged
-        HashTrieSet<Integer> more = bulk.plus(Integer.MIN_VALUE);
-        assertEquals(model.contains(Integer.MIN_VALUE), bulk.contains(Integer.MIN_VALUE));
-        assertTrue(more.contains(Integer.MIN_VALUE));
-    }
-
-    @Test
-    void aBulkBuildSplitsEqualAndNearHashes() {
-        HashTrieSet<String> s = HashTrieSet.of(List.of("Aa", "BB", "Aa"));
-        assertEquals(2, s.size());
-        assertTrue(s.contains("Aa") && s.contains("BB") && !s.contains("Ab"));
-        HashTrieSet<Integer> u = HashTrieSet.of(List.of(1, 1 | (1 << 30), 1 | (1 << 31)));
-        assertEquals(3, u.size());
-        assertTrue(u.contains(1 | (1 << 31)) && u.contains(1 | (1 << 30)) && !u.contains(1 | (3 << 30)));
     }
 
     @Test
