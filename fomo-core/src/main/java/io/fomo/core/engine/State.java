@@ -206,15 +206,6 @@ final class State {
     }
 
     /**
-     * Folds one command's journaled facts into the state: the one transition of the state, used after
-     * deciding (submit) and on replay alike. Decides nothing: every amount comes from the facts (and an
-     * {@code open-launch}'s parameters and a {@code record-token-usage}'s token counts from the command
-     * they belong to, which hold them as submitted).
-     *
-     * @throws RuntimeException if a fact does not fit the state (a balance short, an unknown deployment):
-     *                          on replay, a malformed journal
-     */
-    /**
      * Makes room for {@code more} command ids at once before a long catch-up, instead of growing the table
      * of ids step by step (each step rehashes every id seen so far); the ids and their digests are kept.
      */
@@ -227,6 +218,15 @@ final class State {
         }
     }
 
+    /**
+     * Folds one command's journaled facts into the state: the one transition of the state, used after
+     * deciding (submit) and on replay alike. Decides nothing: every amount comes from the facts (and an
+     * {@code open-launch}'s parameters and a {@code record-token-usage}'s token counts from the command
+     * they belong to, which hold them as submitted).
+     *
+     * @throws RuntimeException if a fact does not fit the state (a balance short, an unknown deployment):
+     *                          on replay, a malformed journal
+     */
     void evolve(EventId id, Instant at, Command command, List<Fact> facts, CommandDigest digest) {
         if (at.isBefore(lastTime)) {
             throw InvalidStateException.of("at", at, "is before the last command's time " + lastTime);
