@@ -85,17 +85,7 @@ public final class JournalText {
      * @return the value
      */
     public static String unescapeAscii(byte[] b, int from, int end) {
-        StringBuilder v = new StringBuilder(end - from);
-        for (int i = from; i < end; i++) {
-            char c = (char) b[i];
-            if (c == '\\' && i + 1 < end) {
-                char n = (char) b[++i];
-                v.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                v.append(c);
-            }
-        }
-        return v.toString();
+        return unescape(new String(b, from, end - from, StandardCharsets.ISO_8859_1), 0, end - from);
     }
 
     /**
