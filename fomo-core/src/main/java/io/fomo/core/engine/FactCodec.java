@@ -18,7 +18,7 @@ final class FactCodec {
         Fields f = Fields.writer("facts", 1 + 6 * facts.size());
         f.put("count", facts.size());
         for (int i = 0; i < facts.size(); i++) {
-            encode(facts.get(i), i + ".", f);
+            encode(facts.get(i), prefix(i), f);
         }
         return f.encode();
     }
@@ -129,7 +129,7 @@ final class FactCodec {
         }
         List<Fact> out = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
-            out.add(decode(i < PREFIXES.length ? PREFIXES[i] : i + ".", f));
+            out.add(decode(prefix(i), f));
         }
         return out;
     }
@@ -141,6 +141,11 @@ final class FactCodec {
         for (int i = 0; i < PREFIXES.length; i++) {
             PREFIXES[i] = i + ".";
         }
+    }
+
+    /** The keys' prefix of the {@code i}-th fact of a record. */
+    private static String prefix(int i) {
+        return i < PREFIXES.length ? PREFIXES[i] : i + ".";
     }
 
     static Fact decode(String p, Fields f) {

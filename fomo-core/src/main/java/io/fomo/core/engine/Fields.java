@@ -140,9 +140,7 @@ final class Fields {
         if (writeOnly) {
             begin(prefix, name);
             out.escaped(value);
-            out.ascii('\n');
-            size++;
-            return this;
+            return endBytes(-1);
         }
         int i = begin(prefix, name);
         values[i] = value;

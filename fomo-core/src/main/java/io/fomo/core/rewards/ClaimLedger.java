@@ -28,8 +28,6 @@ import java.util.TreeMap;
 public final class ClaimLedger {
 
     private final Asset rewardAsset;
-    /** Zero of the reward asset, kept for the asset checks of every credit (the fold credits every payout). */
-    private final Amount zero;
     private final Map<AccountId, BigInteger> flock;
     private final Map<DeploymentId, Map<AccountId, BigInteger>> mt;
     private BigInteger flockCredited;
@@ -44,7 +42,6 @@ public final class ClaimLedger {
             Map<DeploymentId, Map<AccountId, BigInteger>> mt, BigInteger flockCredited, BigInteger flockClaimed,
             Map<DeploymentId, BigInteger[]> mtTotals) {
         this.rewardAsset = rewardAsset;
-        this.zero = Amount.zero(rewardAsset);
         this.flock = flock;
         this.mt = mt;
         this.flockCredited = flockCredited;
@@ -84,7 +81,7 @@ public final class ClaimLedger {
      */
     public void credit(EpochResult epoch) {
         Objects.requireNonNull(epoch, "epoch");
-        zero.requireSameAsset("epoch.rewardAsset", epoch.totalFlockPaid());
+        Amount.zero(rewardAsset).requireSameAsset("epoch.rewardAsset", epoch.totalFlockPaid());
         epoch.forEachPayoutUnits(this::creditUnits);
     }
 
@@ -98,7 +95,7 @@ public final class ClaimLedger {
      * @throws io.fomo.spi.AssetMismatchException if the FLOCK is in another asset than the reward asset
      */
     public void credit(DeploymentId deployment, AccountId user, Amount flockPaid, Amount mtPaid) {
-        zero.requireSameAsset("flockPaid", flockPaid);
+        Amount.zero(rewardAsset).requireSameAsset("flockPaid", flockPaid);
         creditUnits(Objects.requireNonNull(deployment, "deployment"), Objects.requireNonNull(user, "user"),
                 flockPaid.units(), mtPaid.units());
     }
