@@ -151,17 +151,18 @@ public interface EventJournal extends AutoCloseable {
     static List<JournalEntry> checkAppend(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
         java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         java.util.Objects.requireNonNull(batch, "batch");
-        List<JournalEntry> copy = new ArrayList<>(batch);
-        for (int i = 0; i < copy.size(); i++) {
-            java.util.Objects.requireNonNull(copy.get(i), "batch[" + i + "]");
+        // One copy, checked and then handed out read-only (the array is never seen elsewhere).
+        JournalEntry[] copy = batch.toArray(new JournalEntry[0]);
+        for (int i = 0; i < copy.length; i++) {
+            java.util.Objects.requireNonNull(copy[i], "batch[" + i + "]");
         }
-        if (copy.isEmpty()) {
+        if (copy.length == 0) {
             throw InvalidArgumentException.of("batch", "[]", "must hold at least one entry");
         }
         if (expectedSequence < 0) {
             throw InvalidArgumentException.of("expectedSequence", expectedSequence, "must not be negative");
         }
-        return List.copyOf(copy);
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(copy));
     }
 
     /**
