@@ -16,6 +16,9 @@ import java.util.Arrays;
  */
 public final class JournalBytes {
 
+    /** Above this scale a decimal is written the plain way (toPlainString's zeros, without the fast path's room). */
+    public static final int MAX_SCALE = 4096;
+
     private static final long BILLION = 1_000_000_000L;
 
     private byte[] bytes;
@@ -47,6 +50,30 @@ public final class JournalBytes {
      */
     public int size() {
         return size;
+    }
+
+    /**
+     * Forgets the bytes written, keeping the array: a buffer reused record after record (by one writer at a
+     * time) does not grow again to the size of its records, nor is it made again for each.
+     */
+    public void clear() {
+        size = 0;
+    }
+
+    /**
+     * Writes bytes as they are (text already in its canonical bytes).
+     *
+     * @param b    the bytes
+     * @param from the first byte
+     * @param to   after the last byte
+     * @return this buffer
+     */
+    public JournalBytes raw(byte[] b, int from, int to) {
+        int n = to - from;
+        ensure(n);
+        System.arraycopy(b, from, bytes, size, n);
+        size += n;
+        return this;
     }
 
     /**
@@ -206,98 +233,119 @@ public final class JournalBytes {
     }
 
     /**
-     * Writes a decimal exactly as {@link BigDecimal#toPlainString()} does; an unscaled value of up to 128
-     * bits at a scale of 0 or more is written from its bits, anything else the plain way.
+     * Writes a decimal exactly as {@link BigDecimal#toPlainString()} does, from the digits of its unscaled
+     * value: an unscaled value of up to 128 bits at a scale of 0 to {@value #MAX_SCALE} is written with no
+     * object made on the way (of up to 18 digits it is read as a {@code long}, the common case of an amount),
+     * anything else the plain way.
      *
      * @param value the decimal
      * @return this buffer
      */
     public JournalBytes plain(BigDecimal value) {
         int scale = value.scale();
+        if (scale < 0 || scale > MAX_SCALE) {
+            text(value.toPlainString());
+            return this;
+        }
+        if (value.precision() <= 18) {
+            // |unscaled| < 10^18 fits in a long. Moving the point by the scale gives an integer that shares
+            // the unscaled value (a compact one is read as it is, with no BigInteger made for it; the
+            // BigDecimal in between does not escape and is not allocated once compiled).
+            long u = value.scaleByPowerOfTen(scale).longValue();
+            if (u < 0) {
+                ascii('-');
+                u = -u;
+            }
+            unscaled(0, u, scale);
+            return this;
+        }
         BigInteger u = value.unscaledValue();
         boolean negative = u.signum() < 0;
         if (negative) {
             u = u.negate();
         }
         int bits = u.bitLength();
-        if (scale < 0 || bits > 128) {
+        if (bits > 128) {
             text(value.toPlainString());
             return this;
         }
         if (negative) {
             ascii('-');
         }
-        // Base-10^9 digits of the unscaled value, least significant first: at most 5 for 128 bits.
-        long[] chunks = new long[5];
-        int count;
-        if (bits < 64) {
-            long v = u.longValue();
-            count = 0;
-            do {
-                chunks[count++] = v % BILLION;
-                v /= BILLION;
-            } while (v != 0);
-        } else {
-            long lo = u.longValue();
-            long hi = u.shiftRight(64).longValue();
-            long[] limbs = {hi >>> 32, hi & 0xFFFF_FFFFL, lo >>> 32, lo & 0xFFFF_FFFFL};
-            count = 0;
-            boolean zero;
-            do {
-                long rem = 0;
-                zero = true;
-                for (int i = 0; i < 4; i++) {
-                    long cur = (rem << 32) | limbs[i];
-                    limbs[i] = cur / BILLION;
-                    rem = cur % BILLION;
-                    zero &= limbs[i] == 0;
-                }
-                chunks[count++] = rem;
-            } while (!zero);
+        // The magnitude as 128 unsigned bits: the low 64 as they are, the few bits above them one by one
+        // (an amount of 18 decimals has a handful), so that no shifted BigInteger is made.
+        long lo = u.longValue();
+        long hi = 0;
+        for (int b = bits - 1; b >= 64; b--) {
+            hi = hi << 1 | (u.testBit(b) ? 1 : 0);
         }
-        // The digits of the unscaled value: the top chunk without leading zeros, the others on nine.
-        int top = 1;
-        for (long t = chunks[count - 1]; t >= 10; t /= 10) {
-            top++;
-        }
-        int digits = top + 9 * (count - 1);
-        if (scale == 0) {
-            writeChunks(chunks, count, top, digits, -1);
-        } else if (digits > scale) {
-            writeChunks(chunks, count, top, digits, digits - scale);
-        } else {
-            ensure(2 + scale - digits);
-            bytes[size++] = '0';
-            bytes[size++] = '.';
-            for (int i = digits; i < scale; i++) {
-                bytes[size++] = '0';
-            }
-            writeChunks(chunks, count, top, digits, -1);
-        }
+        unscaled(hi, lo, scale);
         return this;
     }
 
-    // Writes the `digits` digits of the chunks, with a point after the first `point` of them (-1: none).
-    private void writeChunks(long[] chunks, int count, int top, int digits, int point) {
-        int n = digits + (point >= 0 ? 1 : 0);
-        ensure(n);
-        // The digits go in place right to left, nine per chunk in int arithmetic; the point is made room
-        // for afterwards by moving the fraction one byte to the right.
-        int at = size + digits;
-        for (int c = 0; c < count; c++) {
-            int v = (int) chunks[c];
-            int width = c == count - 1 ? top : 9;
-            for (int i = 0; i < width; i++) {
-                int q = v / 10;
-                bytes[--at] = (byte) ('0' + (v - q * 10));
-                v = q;
+    // Writes the unsigned 128-bit (hi, lo) at `scale` as toPlainString writes a non-negative decimal. The
+    // digits are first made right to left in room past the end of what is written, then moved into place
+    // with the point or the leading "0." and zeros: moving left over an overlap is what arraycopy allows.
+    private void unscaled(long hi, long lo, int scale) {
+        ensure(scale + 2 + 40);
+        byte[] b = bytes;
+        int end = size + scale + 2 + 40;
+        int at = end;
+        // Nine digits at a time while the value needs more than 63 bits, by long division of its four 32-bit
+        // limbs by 10^9 (each partial dividend stays below 2^62).
+        if (hi != 0 || lo < 0) {
+            long l0 = hi >>> 32;
+            long l1 = hi & 0xFFFF_FFFFL;
+            long l2 = lo >>> 32;
+            long l3 = lo & 0xFFFF_FFFFL;
+            do {
+                long cur = l0;
+                l0 = cur / BILLION;
+                cur = ((cur % BILLION) << 32) | l1;
+                l1 = cur / BILLION;
+                cur = ((cur % BILLION) << 32) | l2;
+                l2 = cur / BILLION;
+                cur = ((cur % BILLION) << 32) | l3;
+                l3 = cur / BILLION;
+                int chunk = (int) (cur % BILLION);
+                for (int i = 0; i < 9; i++) {
+                    int q = chunk / 10;
+                    b[--at] = (byte) ('0' + (chunk - q * 10));
+                    chunk = q;
+                }
+            } while (l0 != 0 || l1 != 0 || (l2 >>> 31) != 0);
+            lo = l2 << 32 | l3;
+        }
+        // The rest (or all) fits in a non-negative long: its digits with no leading zeros, unless it is the
+        // zero above nine digits already made.
+        if (lo != 0 || at == end) {
+            do {
+                long q = lo / 10;
+                b[--at] = (byte) ('0' + (int) (lo - q * 10));
+                lo = q;
+            } while (lo != 0);
+        }
+        int digits = end - at;
+        int to = size;
+        if (scale == 0) {
+            System.arraycopy(b, at, b, to, digits);
+            to += digits;
+        } else if (digits > scale) {
+            int whole = digits - scale;
+            System.arraycopy(b, at, b, to, whole);
+            to += whole;
+            b[to++] = '.';
+            System.arraycopy(b, at + whole, b, to, scale);
+            to += scale;
+        } else {
+            b[to++] = '0';
+            b[to++] = '.';
+            for (int i = digits; i < scale; i++) {
+                b[to++] = '0';
             }
+            System.arraycopy(b, at, b, to, digits);
+            to += digits;
         }
-        if (point >= 0) {
-            int dot = size + point;
-            System.arraycopy(bytes, dot, bytes, dot + 1, digits - point);
-            bytes[dot] = '.';
-        }
-        size += n;
+        size = to;
     }
 }
