@@ -58,6 +58,9 @@ final class Fields {
     private byte[] source;
     // A record written once and never read back: no per-field index, no duplicate check.
     private final boolean writeOnly;
+    // A write-only record's numbered prefix ("12."), written before every key: its bytes, and how many.
+    private byte[] numbered;
+    private int numberedLength;
 
     Fields(String context) {
         this(context, 8);
@@ -84,6 +87,24 @@ final class Fields {
      */
     static Fields writer(String context, int fields) {
         return new Fields(context, fields, true);
+    }
+
+    /**
+     * A record to be encoded once and never read back, written into {@code buffer} from its start (what the
+     * buffer held is forgotten): a writer that encodes records one after the other reuses one buffer, which
+     * keeps the size of the largest, instead of growing a new one to megabytes for each. {@link #encode}
+     * copies the record out; the buffer is the caller's again once it has.
+     */
+    static Fields writer(String context, JournalBytes buffer) {
+        return new Fields(context, buffer);
+    }
+
+    private Fields(String context, JournalBytes buffer) {
+        this.context = context;
+        this.out = buffer;
+        this.source = null;
+        this.writeOnly = true;
+        buffer.clear();
     }
 
     private Fields(String context, byte[] source) {
@@ -200,9 +221,40 @@ final class Fields {
         return "000000000".substring(s.length()) + s;
     }
 
+    /**
+     * Starts the keys of a write-only record's {@code index}-th item: every key put from now on is written
+     * after {@code index + "."} (before its own prefix), as if that had been put in front of the prefix, but
+     * without a string made for each item of a record of thousands. The keys read back are the same.
+     */
+    Fields numbered(int index) {
+        if (!writeOnly) {
+            throw new IllegalStateException(context() + ": only a write-only record numbers its keys");
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("index " + index + ": must not be negative");
+        }
+        if (numbered == null) {
+            numbered = new byte[11];
+        }
+        int n = 1;
+        for (int t = index; t >= 10; t /= 10) {
+            n++;
+        }
+        for (int at = n - 1; at >= 0; at--) {
+            numbered[at] = (byte) ('0' + index % 10);
+            index /= 10;
+        }
+        numbered[n] = '.';
+        numberedLength = n + 1;
+        return this;
+    }
+
     // Starts the field prefix + name: refuses a second field of that key and, when writing, writes "key=".
     private int begin(String prefix, String name) {
         if (writeOnly) {
+            if (numberedLength != 0) {
+                out.raw(numbered, 0, numberedLength);
+            }
             out.text(prefix);
             out.text(name);
             out.ascii('=');

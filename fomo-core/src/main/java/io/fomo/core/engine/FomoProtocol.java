@@ -2,6 +2,7 @@ package io.fomo.core.engine;
 
 import io.fomo.core.amm.ConstantProductPool;
 import io.fomo.core.emission.EmissionReserve;
+import io.fomo.core.internal.JournalBytes;
 import io.fomo.core.internal.ReadAhead;
 import io.fomo.core.launch.Rmo;
 import io.fomo.core.revenue.BurnLedger;
@@ -96,6 +97,10 @@ public final class FomoProtocol {
     private byte[][] batchPayloads;
     /** Reads the commands and confirmations being applied, one record after the other (on the fold's thread). */
     private final Fields foldReader = Fields.reader();
+    // The buffer a submit writes its command and its facts in, one after the other, each then copied out:
+    // reused (under this engine's lock) from submit to submit, since a day's usage or an epoch's close makes
+    // a facts record of megabytes, which a buffer made for each record would reach by doubling every time.
+    private JournalBytes encoding = new JournalBytes(1 << 12);
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
@@ -169,6 +174,17 @@ public final class FomoProtocol {
         return out;
     }
 
+    /** Up to this size the encoding buffer is kept from one submit to the next. */
+    private static final int ENCODING_KEPT = 32 << 20;
+
+    /** The buffer to write a submit's next record in; one grown past {@link #ENCODING_KEPT} is let go. */
+    private JournalBytes encodingBuffer() {
+        if (encoding.array().length > ENCODING_KEPT) {
+            encoding = new JournalBytes(1 << 12);
+        }
+        return encoding;
+    }
+
     /** Appends the seal of a batch that will start at {@code firstSequence}; returns the batch's hash. */
     private byte[] seal(long firstSequence, EventId key, List<JournalEntry> batch, Instant at) {
         return sealed(batch, chain.hash(head, firstSequence, key, batch, at), at);
@@ -216,7 +232,7 @@ public final class FomoProtocol {
             throw InvalidArgumentException.of("commandId", shorten(commandId.value()), "must not start with '"
                     + ENGINE_PREFIX + "', which is reserved for the engine's own batches");
         }
-        Fields f = Fields.writer("command " + commandId, 8);
+        Fields f = Fields.writer("command " + commandId, encodingBuffer());
         CommandCodec.encode(command, f);
         byte[] payload = f.encode();
         CommandDigest digest = CommandDigest.of(digests, payload);
@@ -236,7 +252,7 @@ public final class FomoProtocol {
             // which an entry copies in and would copy out again.
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
-            payloads[1] = FactCodec.encode(prepared.facts);
+            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer());
             batch.add(JournalEntry.of(COMMAND, payload, at));
             batch.add(JournalEntry.of(FACTS, payloads[1], at));
             for (int i = 0; i < prepared.intents.size(); i++) {

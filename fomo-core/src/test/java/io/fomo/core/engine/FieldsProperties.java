@@ -249,6 +249,39 @@ class FieldsProperties {
         assertThrows(IllegalStateException.class, () -> writer.amount("~x.", "amount"));
     }
 
+    /**
+     * A write-only record's numbered keys are written as a record that keeps its index writes the keys with
+     * {@code index + "."} in front, for indices of any number of digits; only a write-only record numbers.
+     */
+    @Property(tries = 300)
+    void numberedKeysAreTheKeysAfterTheirNumber(@ForAll("records") Map<String, String> record,
+            @ForAll @IntRange(min = 0, max = 3) int cut, @ForAll("indices") List<Integer> indices,
+            @ForAll("amounts") Amount a, @ForAll long n) {
+        Fields kept = new Fields("ctx");
+        Fields writer = Fields.writer("ctx", 4);
+        writer.put("count", indices.size());
+        kept.put("count", indices.size());
+        for (int index : indices) {
+            writer.numbered(index);
+            record.forEach((k, v) -> {
+                int c = Math.min(cut, k.length());
+                writer.put(k.substring(0, c), k.substring(c), v);
+                kept.put(index + "." + k.substring(0, c), k.substring(c), v);
+            });
+            writer.put("", "amount", a).put("n", n);
+            kept.put(index + ".", "amount", a).put(index + ".n", n);
+        }
+        assertArrayEquals(kept.encode(), writer.encode());
+        assertThrows(IllegalStateException.class, () -> new Fields("ctx").numbered(1));
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> indices() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 300),
+                Arbitraries.of(0, 9, 10, 99, 100, 255, 256, 999_999_999, 1_000_000_000, Integer.MAX_VALUE),
+                Arbitraries.integers().greaterOrEqual(0)).list().uniqueElements().ofMaxSize(6);
+    }
+
     @Property(tries = 1000)
     void decimalsAreWrittenAsToPlainString(@ForAll("decimals") BigDecimal d) {
         byte[] bytes = new Fields("ctx").put("d", d).encode();

@@ -262,6 +262,37 @@ class JournalCodecProperties {
         assertArrayEquals(bytes, FactCodec.encode(back));
     }
 
+    /**
+     * The facts writer numbers each fact's keys as digits and may reuse its buffer: the bytes are those of the
+     * plain way, a record that keeps its index with the prefix {@code i + "."} built per fact, for lists longer
+     * than the prefixes made in advance, and a buffer reused for a longer then a shorter record.
+     */
+    @Property(tries = 40)
+    void factsAreWrittenAsWithTheirPrefixesConcatenated(@ForAll("factLists") List<Fact> some,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 700) int size,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 700) int shorter) {
+        List<Fact> facts = new java.util.ArrayList<>();
+        for (int i = 0; !some.isEmpty() && i < size; i++) {
+            facts.add(some.get(i % some.size()));
+        }
+        byte[] expected = plainFacts(facts);
+        assertArrayEquals(expected, FactCodec.encode(facts));
+        io.fomo.core.internal.JournalBytes buffer = new io.fomo.core.internal.JournalBytes(16);
+        assertArrayEquals(expected, FactCodec.encode(facts, buffer));
+        List<Fact> fewer = facts.subList(0, Math.min(shorter, facts.size()));
+        assertArrayEquals(plainFacts(fewer), FactCodec.encode(fewer, buffer));
+        assertArrayEquals(expected, FactCodec.encode(facts, buffer));
+    }
+
+    private static byte[] plainFacts(List<Fact> facts) {
+        Fields plain = new Fields("facts");
+        plain.put("count", facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            FactCodec.encode(facts.get(i), i + ".", plain);
+        }
+        return plain.encode();
+    }
+
     @Provide
     Arbitrary<List<Fact>> factLists() {
         return facts().list().ofMaxSize(12);
