@@ -1,5 +1,6 @@
 package io.fomo.spi;
 
+import io.fomo.spi.internal.HandedOver;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,12 +10,17 @@ import java.util.Objects;
  *
  * <p>The journal does not interpret the payload; the engine's event codec does. The payload array is
  * copied on the way in and on the way out, so neither the caller nor the journal can change a stored
- * event. Two entries are equal when their types, payload bytes and timestamps are equal; a journal
+ * event. (The engine alone, through a package exported to it only, hands over the arrays it has just
+ * encoded and never writes to again, so that a record of megabytes is not copied in.) Two entries are equal when their types, payload bytes and timestamps are equal; a journal
  * returns entries equal to the ones appended (the timestamp exact to the nanosecond).
  *
  * <p>This class is immutable and thread-safe.
  */
 public final class JournalEntry {
+
+    static {
+        HandedOver.install(JournalEntry::owning);
+    }
 
     private final String type;
     private final byte[] payload;
@@ -38,8 +44,14 @@ public final class JournalEntry {
      */
     public static JournalEntry of(String type, byte[] payload, Instant timestamp) {
         Objects.requireNonNull(payload, "payload");
+        return owning(type, payload.clone(), timestamp);
+    }
+
+    // An entry that keeps the array: of's copy, or an array the engine hands over (HandedOver).
+    private static JournalEntry owning(String type, byte[] payload, Instant timestamp) {
+        Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(timestamp, "timestamp");
-        return new JournalEntry(Ids.check("type", type), payload.clone(), timestamp);
+        return new JournalEntry(Ids.check("type", type), payload, timestamp);
     }
 
     /**

@@ -33,6 +33,7 @@ import io.fomo.spi.PriceQuote;
 import io.fomo.spi.SequenceConflictException;
 import io.fomo.spi.StorageException;
 import io.fomo.spi.TokenIntent;
+import io.fomo.spi.internal.HandedOver;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,11 +254,12 @@ public final class FomoProtocol {
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
             payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer());
-            batch.add(JournalEntry.of(COMMAND, payload, at));
-            batch.add(JournalEntry.of(FACTS, payloads[1], at));
+            // The entries keep these arrays, made here and only read from now on, instead of a copy of each.
+            batch.add(HandedOver.entry(COMMAND, payload, at));
+            batch.add(HandedOver.entry(FACTS, payloads[1], at));
             for (int i = 0; i < prepared.intents.size(); i++) {
                 payloads[2 + i] = IntentCodec.encode(prepared.intents.get(i));
-                batch.add(JournalEntry.of(INTENT, payloads[2 + i], at));
+                batch.add(HandedOver.entry(INTENT, payloads[2 + i], at));
             }
             byte[] h = seal(sequence + 1, commandId, batch, payloads, at);
             AppendResult r;
