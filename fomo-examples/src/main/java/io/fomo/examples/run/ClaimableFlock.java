@@ -5,6 +5,7 @@ import io.fomo.spi.InvalidArgumentException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -17,21 +18,27 @@ import java.util.function.BiConsumer;
  *
  * <p>A run credits every earner every day, and every day sums the ten largest of some ten thousand
  * balances; a map of {@code BigInteger}s made two numbers per credit and a heap pass over boxed numbers
- * scattered in memory. Here each account has a slot, found once per credit; a balance lives in a
- * {@code long} array while it fits one (a long holds over 9 FLOCK of 18 decimals) and as a
- * {@code BigInteger} only past that, so the daily scan for the largest reads one array. The numbers are
- * the exact ones: {@link ClaimableFlockProperties} checks them against a map and a sort.
+ * scattered in memory. Here each account has a slot, found once per credit; a balance lives in two
+ * {@code long} arrays as a 128-bit number (a long alone holds only 9.2 FLOCK of 18 decimals, which a
+ * year's earner passes; all the FLOCK there is fits 90 bits) and as a {@code BigInteger} only from
+ * 2<sup>127</sup>, so the daily scan for the largest reads two arrays. The numbers are the exact ones:
+ * {@link ClaimableFlockProperties} checks them against a map and a sort.
  *
  * <p>An account's balance is zero until it is credited; a zero balance is not held ({@link #forEachHeld}).
  * Not thread-safe: one per run.
  */
 final class ClaimableFlock {
 
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(Long.SIZE);
+    /** Balances below 2<sup>127</sup> are held in {@link #hi} and {@link #lo}. */
+    private static final int WIDE_BITS = 2 * Long.SIZE - 1;
+
     private final HashMap<AccountId, Integer> slots = new HashMap<>();
     private AccountId[] accounts = new AccountId[64];
-    /** The balance of each slot while it fits a long; 0 for a slot held in {@link #big}. */
-    private long[] small = new long[64];
-    /** Null, or per slot the balance when it is past a long (and only then: a set that fits moves it back). */
+    /** The balance of each slot below 2<sup>127</sup> is {@code hi·2^64 + lo}, {@code lo} unsigned; 0 for one in {@link #big}. */
+    private long[] hi = new long[64];
+    private long[] lo = new long[64];
+    /** Null, or per slot the balance when it is 2<sup>127</sup> or more (and only then). */
     private BigInteger[] big;
     private int bigCount;
     private int size;
@@ -56,11 +63,13 @@ final class ClaimableFlock {
         if (big != null && big[s] != null) {
             big[s] = big[s].add(BigInteger.valueOf(units));
         } else {
-            long sum = small[s] + units;
-            if (sum < 0) {
-                promote(s, BigInteger.valueOf(small[s]).add(BigInteger.valueOf(units)));
+            long l = lo[s] + units;
+            long h = hi[s] + (Long.compareUnsigned(l, lo[s]) < 0 ? 1 : 0);
+            if (h < 0) {
+                set(s, wide(hi[s], lo[s]).add(BigInteger.valueOf(units)));
             } else {
-                small[s] = sum;
+                hi[s] = h;
+                lo[s] = l;
             }
         }
         long p = pending + units;
@@ -87,8 +96,7 @@ final class ClaimableFlock {
             throw InvalidArgumentException.of("units", units, "must not be negative");
         }
         int s = slot(account);
-        BigInteger now = balance(s).add(units);
-        set(s, now);
+        set(s, balance(s).add(units));
         total = total.add(units);
     }
 
@@ -153,14 +161,14 @@ final class ClaimableFlock {
         BigInteger sum = BigInteger.ZERO;
         int rest = n;
         if (bigCount > 0) {
-            // A balance past a long is larger than every balance in one: the largest are these first.
+            // A balance from 2^127 is larger than every balance below: the largest are these first.
             List<BigInteger> large = new ArrayList<>(bigCount);
             for (int s = 0; s < size; s++) {
                 if (big[s] != null) {
                     large.add(big[s]);
                 }
             }
-            large.sort(java.util.Comparator.reverseOrder());
+            large.sort(Comparator.reverseOrder());
             for (int i = 0; i < large.size() && rest > 0; i++, rest--) {
                 sum = sum.add(large.get(i));
             }
@@ -168,37 +176,38 @@ final class ClaimableFlock {
                 return sum;
             }
         }
-        // The rest largest longs, kept ascending in top[0..count): most balances fail the first comparison.
-        long[] top = new long[Math.min(rest, size)];
+        // The rest largest 128-bit balances, kept ascending in top[0..count): most fail the first comparison.
+        int k = Math.min(rest, size);
+        long[] topHi = new long[k];
+        long[] topLo = new long[k];
         int count = 0;
         for (int s = 0; s < size; s++) {
-            long v = small[s];
-            if (count < top.length) {
+            long h = hi[s];
+            long l = lo[s];
+            if (count < k) {
                 int i = count++;
-                while (i > 0 && top[i - 1] > v) {
-                    top[i] = top[i - 1];
+                while (i > 0 && compare(topHi[i - 1], topLo[i - 1], h, l) > 0) {
+                    topHi[i] = topHi[i - 1];
+                    topLo[i] = topLo[i - 1];
                     i--;
                 }
-                top[i] = v;
-            } else if (v > top[0]) {
+                topHi[i] = h;
+                topLo[i] = l;
+            } else if (compare(h, l, topHi[0], topLo[0]) > 0) {
                 int i = 0;
-                while (i + 1 < top.length && top[i + 1] < v) {
-                    top[i] = top[i + 1];
+                while (i + 1 < k && compare(topHi[i + 1], topLo[i + 1], h, l) < 0) {
+                    topHi[i] = topHi[i + 1];
+                    topLo[i] = topLo[i + 1];
                     i++;
                 }
-                top[i] = v;
+                topHi[i] = h;
+                topLo[i] = l;
             }
         }
-        long acc = 0;
         for (int i = 0; i < count; i++) {
-            long a = acc + top[i];
-            if (a < 0) {
-                sum = sum.add(BigInteger.valueOf(acc));
-                a = top[i];
-            }
-            acc = a;
+            sum = sum.add(wide(topHi[i], topLo[i]));
         }
-        return sum.add(BigInteger.valueOf(acc));
+        return sum;
     }
 
     /**
@@ -208,12 +217,26 @@ final class ClaimableFlock {
      */
     void forEachHeld(BiConsumer<AccountId, BigInteger> visitor) {
         for (int s = 0; s < size; s++) {
-            if (big != null && big[s] != null) {
-                visitor.accept(accounts[s], big[s]);
-            } else if (small[s] != 0) {
-                visitor.accept(accounts[s], BigInteger.valueOf(small[s]));
+            BigInteger b = balance(s);
+            if (b.signum() > 0) {
+                visitor.accept(accounts[s], b);
             }
         }
+    }
+
+    private static int compare(long h1, long l1, long h2, long l2) {
+        return h1 != h2 ? Long.compare(h1, h2) : Long.compareUnsigned(l1, l2);
+    }
+
+    private static BigInteger wide(long h, long l) {
+        if (h == 0 && l >= 0) {
+            return BigInteger.valueOf(l);
+        }
+        BigInteger low = BigInteger.valueOf(l);
+        if (l < 0) {
+            low = low.add(TWO_64);
+        }
+        return BigInteger.valueOf(h).shiftLeft(Long.SIZE).add(low);
     }
 
     private int slot(AccountId account) {
@@ -221,10 +244,11 @@ final class ClaimableFlock {
         if (s != null) {
             return s;
         }
-        if (size == small.length) {
+        if (size == lo.length) {
             int grown = size * 2;
             accounts = Arrays.copyOf(accounts, grown);
-            small = Arrays.copyOf(small, grown);
+            hi = Arrays.copyOf(hi, grown);
+            lo = Arrays.copyOf(lo, grown);
             if (big != null) {
                 big = Arrays.copyOf(big, grown);
             }
@@ -235,30 +259,28 @@ final class ClaimableFlock {
     }
 
     private BigInteger balance(int s) {
-        return big != null && big[s] != null ? big[s] : BigInteger.valueOf(small[s]);
+        return big != null && big[s] != null ? big[s] : wide(hi[s], lo[s]);
     }
 
-    /** Holds a slot's balance where it belongs: in {@link #small} if it fits a long, else in {@link #big}. */
+    /** Holds a slot's balance where it belongs: in {@link #hi} and {@link #lo} below 2^127, else in {@link #big}. */
     private void set(int s, BigInteger units) {
-        if (units.bitLength() < Long.SIZE) {
+        if (units.bitLength() <= WIDE_BITS) {
             if (big != null && big[s] != null) {
                 big[s] = null;
                 bigCount--;
             }
-            small[s] = units.longValue();
+            hi[s] = units.shiftRight(Long.SIZE).longValue();
+            lo[s] = units.longValue();
         } else {
-            promote(s, units);
+            if (big == null) {
+                big = new BigInteger[lo.length];
+            }
+            if (big[s] == null) {
+                bigCount++;
+            }
+            big[s] = units;
+            hi[s] = 0;
+            lo[s] = 0;
         }
-    }
-
-    private void promote(int s, BigInteger units) {
-        if (big == null) {
-            big = new BigInteger[small.length];
-        }
-        if (big[s] == null) {
-            bigCount++;
-        }
-        big[s] = units;
-        small[s] = 0;
     }
 }

@@ -61,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -571,16 +572,18 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             // as its calls one by one would be; a refused batch is submitted again call by call, so a refusal
             // counts once per refused call, as it would without batches.
             List<Command.RecordUsageBatch.Call> calls = new ArrayList<>();
+            // The calls are made before any is submitted: the stakes are the day's, looked up in one map.
+            SortedMap<AccountId, Amount> stakers = protocol.stakes().stakers(d.deployment);
             d.plan.forEachSpend(day - d.liveDay, new ScenarioPlan.LaunchPlan.SpendVisitor() {
                 @Override
                 public void spend(AccountId account, long usdUnits) {
-                    UnitsAtPrice price = price(d, account);
+                    UnitsAtPrice price = price(d, stakers.get(account));
                     call(price == null ? 0 : price.unitsFor(usdUnits), account);
                 }
 
                 @Override
                 public void spend(AccountId account, Amount usd) {
-                    UnitsAtPrice price = price(d, account);
+                    UnitsAtPrice price = price(d, stakers.get(account));
                     call(price == null ? 0 : price.unitsFor(usd.value()), account);
                 }
 
@@ -689,15 +692,15 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         }
 
         /**
-         * The unit price a user pays, for the spends it buys units with: null when the price is zero (a spend
-         * buys nothing). The price is a function of the stake: most users stake nothing, and their price is
-         * prepared once per launch; a staker's is prepared again only when its price changes.
+         * The unit price a user with a stake (null: none) pays, for the spends it buys units with: null when
+         * the price is zero (a spend buys nothing). The price is a function of the stake: most users stake
+         * nothing, and their price is prepared once per launch; a staker's is prepared again only when its
+         * price changes.
          */
-        private UnitsAtPrice price(Deployed d, AccountId user) {
-            Amount stake = protocol.stakes().stakeOf(user, d.deployment);
-            if (stake.isZero()) {
+        private UnitsAtPrice price(Deployed d, Amount stake) {
+            if (stake == null || stake.isZero()) {
                 if (!d.unstakedPriced) {
-                    d.unstakedPrice = prepared(d.launch.pricing().priceFor(stake).value());
+                    d.unstakedPrice = prepared(d.launch.pricing().priceFor(Amount.zero(d.mt)).value());
                     d.unstakedPriced = true;
                 }
                 return d.unstakedPrice;

@@ -23,7 +23,8 @@ import net.jqwik.api.constraints.Size;
  * {@link ClaimableFlock} against the plain way it replaces: a map of {@code BigInteger} balances (a credit
  * merges a positive payout, a claim puts the engine's balance or removes a zero one) and the sum of the
  * largest by sorting every balance. Few accounts and clustered values make ties and equal balances
- * common; values at and past {@code Long.MAX_VALUE} take the paths past a long, and back.
+ * common; values around {@code Long.MAX_VALUE}, 2<sup>64</sup> and 2<sup>127</sup> take the carries between
+ * the two longs of a balance and the paths past 128 bits, and back.
  */
 class ClaimableFlockProperties {
 
@@ -42,7 +43,10 @@ class ClaimableFlockProperties {
                 Arbitraries.longs().between(0, 4).map(d -> LONG_MAX.subtract(BigInteger.valueOf(d))),
                 Arbitraries.longs().between(0, 4).map(d -> BigInteger.valueOf(Long.MAX_VALUE / 2 + d)),
                 Arbitraries.longs().between(1, 4).map(d -> LONG_MAX.add(BigInteger.valueOf(d))),
-                Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(70)));
+                Arbitraries.longs().between(-4, 4).map(d -> BigInteger.ONE.shiftLeft(64).add(BigInteger.valueOf(d))),
+                Arbitraries.longs().between(-4, 4).map(d -> BigInteger.ONE.shiftLeft(127).add(BigInteger.valueOf(d))),
+                Arbitraries.longs().between(1, 4).map(d -> BigInteger.ONE.shiftLeft(126).subtract(BigInteger.valueOf(d))),
+                Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(130)));
     }
 
     @Provide
