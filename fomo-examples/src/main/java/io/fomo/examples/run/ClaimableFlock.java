@@ -42,9 +42,13 @@ final class ClaimableFlock {
     private BigInteger[] big;
     private int bigCount;
     private int size;
-    /** The total is {@code total + pending}: credits that fit a long add to {@code pending} first. */
+    /**
+     * The total is {@code total + pendingHi·2^64 + pendingLo} ({@code pendingLo} unsigned): credits that fit a
+     * long add to the pending 128 bits first (a day credits thousands of FLOCK: past a long many times).
+     */
     private BigInteger total = BigInteger.ZERO;
-    private long pending;
+    private long pendingHi;
+    private long pendingLo;
 
     /**
      * Adds a credit to an account's balance.
@@ -72,12 +76,15 @@ final class ClaimableFlock {
                 lo[s] = l;
             }
         }
-        long p = pending + units;
-        if (p < 0) {
-            total = total.add(BigInteger.valueOf(pending));
-            p = units;
+        long l = pendingLo + units;
+        long h = pendingHi + (Long.compareUnsigned(l, pendingLo) < 0 ? 1 : 0);
+        if (h < 0) {
+            total = total.add(wide(pendingHi, pendingLo));
+            h = 0;
+            l = units;
         }
-        pending = p;
+        pendingHi = h;
+        pendingLo = l;
     }
 
     /**
@@ -138,9 +145,10 @@ final class ClaimableFlock {
      * @return the total in base units
      */
     BigInteger total() {
-        if (pending != 0) {
-            total = total.add(BigInteger.valueOf(pending));
-            pending = 0;
+        if (pendingHi != 0 || pendingLo != 0) {
+            total = total.add(wide(pendingHi, pendingLo));
+            pendingHi = 0;
+            pendingLo = 0;
         }
         return total;
     }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * {@code BigDecimal}s made a few numbers per spend. With {@code price = P·10^-s} and
  * {@code spend = m·10^-d}, {@code floor(spend / price) = floor(m·10^(s−d) / P)} (or
  * {@code floor(m / (P·10^(d−s)))}): one {@code long} multiplication and division when every factor fits a
- * {@code long}, checked per spend; any other spend takes the {@code BigDecimal} division.
+ * {@code long} (with the price's trailing zeros stripped), checked per spend; any other spend takes the
+ * {@code BigDecimal} division.
  * {@link UnitsAtPriceProperties} holds the two to equal.
  *
  * <p>This class is immutable and thread-safe.
@@ -53,8 +54,10 @@ final class UnitsAtPrice {
             throw InvalidArgumentException.of("spendDecimals", spendDecimals, "must not be negative");
         }
         this.spendDecimals = spendDecimals;
-        BigInteger unscaled = price.unscaledValue();
-        long e = (long) price.scale() - spendDecimals;
+        // The same value with the fewest digits (a discounted price carries its product's trailing zeros).
+        BigDecimal lean = price.stripTrailingZeros();
+        BigInteger unscaled = lean.unscaledValue();
+        long e = (long) lean.scale() - spendDecimals;
         long m = 0;
         long q = 0;
         if (unscaled.bitLength() < Long.SIZE && Math.abs(e) < POWERS.length) {

@@ -53,6 +53,13 @@ class UnitsAtPriceProperties {
         assertEquals(expected, units.unitsFor(BigDecimal.valueOf(spend, decimals)));
     }
 
+    @Property(tries = 1_000)
+    void trailingZerosOfThePriceChangeNothing(@ForAll("longs") long spend, @ForAll("unscaledPrices") BigInteger unscaled,
+            @ForAll @IntRange(min = 0, max = 24) int zeros, @ForAll @IntRange(min = 0, max = 30) int priceScale) {
+        BigDecimal price = new BigDecimal(unscaled.multiply(BigInteger.TEN.pow(zeros)), priceScale + zeros);
+        assertEquals(plain(spend, 6, price), new UnitsAtPrice(price, 6).unitsFor(spend), () -> spend + " / " + price);
+    }
+
     @Property(tries = 500)
     void theUsdPricesOfTheScenarios(@ForAll @IntRange(min = 0, max = 100_000_000) int spendMicros,
             @ForAll @IntRange(min = 1, max = 1_000_000_000) int priceUnits, @ForAll @IntRange(min = 0, max = 18) int scale) {
