@@ -42,6 +42,33 @@ public final class EpochResult {
         void visit(DeploymentId deployment, AccountId user, Amount flock, Amount mt);
     }
 
+    /**
+     * Receives each user's FLOCK reward of an epoch in base units ({@link #forEachFlockReward}).
+     */
+    @FunctionalInterface
+    public interface FlockRewardVisitor {
+        /**
+         * Receives one user's FLOCK reward.
+         *
+         * @param user  the user
+         * @param units the reward in base units of the reward asset, not negative
+         */
+        void visit(AccountId user, BigInteger units);
+
+        /**
+         * Receives one user's FLOCK reward when it fits a {@code long} (nearly always: a long holds over 9
+         * FLOCK of 18 decimals per user and epoch). The default hands it to
+         * {@link #visit(AccountId, BigInteger)}; a visitor that keeps {@code long} sums overrides this to
+         * take the reward without a {@code BigInteger} made for it.
+         *
+         * @param user  the user
+         * @param units the reward in base units of the reward asset, not negative
+         */
+        default void visitLong(AccountId user, long units) {
+            visit(user, BigInteger.valueOf(units));
+        }
+    }
+
     private final long from;
     private final long to;
     private final BigDecimal alpha;
@@ -250,6 +277,26 @@ public final class EpochResult {
             for (int i = usage.offset[d]; i < usage.offset[d + 1]; i++) {
                 visitor.visit(dep, usage.account[i], Amount.ofUnits(usage.rewardAsset, flockPay.get(i)),
                         Amount.ofUnits(mt, mtPay.get(i)));
+            }
+        }
+    }
+
+    /**
+     * Visits every user of the epoch once, in ascending order, with its FLOCK reward in base units: the
+     * sum of its global and FLOCK incentive payouts over all deployments, as
+     * {@link #flockRewardOf(AccountId)} returns it, zero included. For a caller that keeps running totals of
+     * rewards (a simulator's claimable balances, every epoch): no amount is built per user, and a reward
+     * that fits a {@code long} goes to {@link FlockRewardVisitor#visitLong}.
+     *
+     * @param visitor the visitor
+     */
+    public void forEachFlockReward(FlockRewardVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        for (int r = 0; r < usage.users.length; r++) {
+            if (userFlock.fitsLong(r)) {
+                visitor.visitLong(usage.users[r], userFlock.longAt(r));
+            } else {
+                visitor.visit(usage.users[r], userFlock.get(r));
             }
         }
     }

@@ -71,6 +71,16 @@ final class PayoutArray {
     }
 
     /** Returns entry i. */
+    /** Whether entry {@code i} is held as a {@code long} ({@link #longAt}); else it is past a long. */
+    boolean fitsLong(int i) {
+        return big == null || big[i] == null;
+    }
+
+    /** Entry {@code i}, which {@link #fitsLong} says is held as a {@code long}: no {@code BigInteger} made. */
+    long longAt(int i) {
+        return small[i];
+    }
+
     BigInteger get(int i) {
         return big != null && big[i] != null ? big[i] : BigInteger.valueOf(small[i]);
     }

@@ -157,6 +157,41 @@ class EpochDistributorProperties {
     }
 
     @Property(tries = 100)
+    void eachUsersFlockRewardIsTheSumOfItsPayouts(@ForAll("epochs") Spec s, @ForAll @IntRange(min = 0, max = 100) int alpha) {
+        EpochResult r = EpochDistributor.close(params(alpha), CarryOver.empty(F), usage(s, 1, 0), 0, 86_400);
+        java.util.TreeMap<AccountId, BigInteger> sums = new java.util.TreeMap<>();
+        r.forEachPayout((d, u, f, m) -> sums.merge(u, f.units(), BigInteger::add));
+        List<AccountId> seenLong = new ArrayList<>();
+        List<BigInteger> unitsLong = new ArrayList<>();
+        r.forEachFlockReward(new EpochResult.FlockRewardVisitor() {
+            @Override
+            public void visit(AccountId user, BigInteger units) {
+                seenLong.add(user);
+                unitsLong.add(units);
+            }
+
+            @Override
+            public void visitLong(AccountId user, long units) {
+                visit(user, BigInteger.valueOf(units));
+            }
+        });
+        List<AccountId> seen = new ArrayList<>();
+        List<BigInteger> units = new ArrayList<>();
+        r.forEachFlockReward((user, u) -> {
+            seen.add(user);
+            units.add(u);
+        });
+        assertEquals(new ArrayList<>(sums.keySet()), seen, "every user once, ascending");
+        assertEquals(r.users(), seen);
+        assertEquals(new ArrayList<>(sums.values()), units);
+        assertEquals(seen, seenLong);
+        assertEquals(units, unitsLong);
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(r.flockRewardOf(seen.get(i)).units(), units.get(i));
+        }
+    }
+
+    @Property(tries = 100)
     void theUsageGateAndZeroUsage(@ForAll("epochs") Spec s, @ForAll @IntRange(min = 0, max = 100) int alpha) {
         EpochUsage u = usage(s, 1, 0);
         EpochResult r = EpochDistributor.close(params(alpha), CarryOver.empty(F), u, 0, 86_400);

@@ -2,6 +2,7 @@ package io.fomo.core.rewards;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -145,6 +146,11 @@ class FastPathProperties {
         BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < 5; i++) {
             assertEquals(model[i], a.get(i), "entry " + i);
+            if (a.fitsLong(i)) {
+                assertEquals(model[i], BigInteger.valueOf(a.longAt(i)), "long entry " + i);
+            } else {
+                assertTrue(model[i].bitLength() >= Long.SIZE - 1, "promoted entry " + i + " fits a long: " + model[i]);
+            }
             total = total.add(model[i]);
         }
         assertEquals(total, a.sum());

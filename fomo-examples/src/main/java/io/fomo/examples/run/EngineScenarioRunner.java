@@ -56,12 +56,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -302,6 +302,12 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private Amount issuerYield = Amount.zero(Asset.USD);
         private Amount mtBurnedBefore;
         private int active;
+        /** The unit price of a user without stake (null: zero), once {@link #unstakedPriced}. */
+        private UnitsAtPrice unstakedPrice;
+        private boolean unstakedPriced;
+        /** The last price of a staker, and its division (null: zero). */
+        private BigDecimal stakedPriceValue;
+        private UnitsAtPrice stakedPrice;
 
         Deployed(ScenarioPlan.LaunchPlan plan) {
             this.plan = plan;
@@ -331,12 +337,23 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final FomoProtocol protocol;
         private final List<Deployed> launches = new ArrayList<>();
         /**
-         * The claimable FLOCK, in base units, of every account credited so far, and their sum, kept current
-         * without asking the engine for every earner's balance every day: a claimable balance changes only when
-         * the close credits it (by the payout the close reports) or its owner claims (then the engine is asked).
+         * The claimable FLOCK of every account credited so far, kept current without asking the engine for
+         * every earner's balance every day: a claimable balance changes only when the close credits it (by the
+         * reward the close reports) or its owner claims (then the engine is asked).
          */
-        private final HashMap<AccountId, BigInteger> claimable = new HashMap<>();
-        private BigInteger claimableTotal = BigInteger.ZERO;
+        private final ClaimableFlock claimable = new ClaimableFlock();
+        /** Takes each day's FLOCK rewards into {@link #claimable}, in base units (made once per run). */
+        private final EpochResult.FlockRewardVisitor credit = new EpochResult.FlockRewardVisitor() {
+            @Override
+            public void visit(AccountId user, BigInteger units) {
+                claimable.credit(user, units);
+            }
+
+            @Override
+            public void visitLong(AccountId user, long units) {
+                claimable.credit(user, units);
+            }
+        };
         /** The accounts that claimed since the last rows. */
         private final HashSet<AccountId> claimed = new HashSet<>();
         private long commandCount;
@@ -402,7 +419,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             }
             // Every account holding claimable FLOCK at the end (only a credit makes one).
             TreeMap<AccountId, Amount> rewards = new TreeMap<>();
-            claimable.forEach((a, units) -> rewards.put(a, Amount.ofUnits(Asset.FLOCK, units)));
+            claimable.forEachHeld((a, units) -> rewards.put(a, Amount.ofUnits(Asset.FLOCK, units)));
             return new SimulationResult(rows, rewards, journal.currentSequence(), protocol.stateHash(),
                     protocol.headHash());
         }
@@ -555,13 +572,28 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             // as its calls one by one would be; a refused batch is submitted again call by call, so a refusal
             // counts once per refused call, as it would without batches.
             List<Command.RecordUsageBatch.Call> calls = new ArrayList<>();
-            for (UsageSpend u : d.plan.usage(day - d.liveDay)) {
-                long units = units(d, u);
-                if (units > 0) {
-                    calls.add(new Command.RecordUsageBatch.Call(EventId.of(prefix + u.account().value()),
-                            u.account(), units));
+            // The calls are made before any is submitted: the stakes are the day's, looked up in one map.
+            SortedMap<AccountId, Amount> stakers = protocol.stakes().stakers(d.deployment);
+            d.plan.forEachSpend(day - d.liveDay, new ScenarioPlan.LaunchPlan.SpendVisitor() {
+                @Override
+                public void spend(AccountId account, long usdUnits) {
+                    UnitsAtPrice price = price(d, stakers.get(account));
+                    call(price == null ? 0 : price.unitsFor(usdUnits), account);
                 }
-            }
+
+                @Override
+                public void spend(AccountId account, Amount usd) {
+                    UnitsAtPrice price = price(d, stakers.get(account));
+                    call(price == null ? 0 : price.unitsFor(usd.value()), account);
+                }
+
+                private void call(long units, AccountId account) {
+                    if (units > 0) {
+                        calls.add(new Command.RecordUsageBatch.Call(EventId.of(prefix + account.value()), account,
+                                units));
+                    }
+                }
+            });
             int paid = 0;
             for (int from = 0; from < calls.size(); from += EngineLimits.MAX_CALLS_PER_USAGE_BATCH) {
                 List<Command.RecordUsageBatch.Call> chunk = calls.subList(from,
@@ -659,14 +691,30 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             submit(new Command.Stake(s.account(), d.deployment, amount));
         }
 
-        private long units(Deployed d, UsageSpend u) {
-            BigDecimal price = d.launch.pricing().priceFor(protocol.stakes().stakeOf(u.account(), d.deployment))
-                    .value();
-            if (price.signum() == 0) {
-                return 0;
+        /**
+         * The unit price a user with a stake (null: none) pays, for the spends it buys units with: null when
+         * the price is zero (a spend buys nothing). The price is a function of the stake: most users stake
+         * nothing, and their price is prepared once per launch; a staker's is prepared again only when its
+         * price changes.
+         */
+        private UnitsAtPrice price(Deployed d, Amount stake) {
+            if (stake == null || stake.isZero()) {
+                if (!d.unstakedPriced) {
+                    d.unstakedPrice = prepared(d.launch.pricing().priceFor(Amount.zero(d.mt)).value());
+                    d.unstakedPriced = true;
+                }
+                return d.unstakedPrice;
             }
-            BigDecimal units = u.spend().value().divide(price, 0, RoundingMode.FLOOR);
-            return units.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValueExact();
+            BigDecimal price = d.launch.pricing().priceFor(stake).value();
+            if (price != d.stakedPriceValue) {
+                d.stakedPriceValue = price;
+                d.stakedPrice = prepared(price);
+            }
+            return d.stakedPrice;
+        }
+
+        private static UnitsAtPrice prepared(BigDecimal price) {
+            return price.signum() == 0 ? null : new UnitsAtPrice(price, Asset.USD.decimals());
         }
 
         // ---- the rows ----
@@ -679,21 +727,15 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             EpochResult rewards = protocol.lastEpochRewards().orElse(null);
             boolean rewardsToday = rewards != null && rewards.from() == day * DAY;
             // The top-10 share of claimable FLOCK over every account credited (a payer never credited holds none).
+            // A user's reward is the sum of its payouts, none negative: crediting the sum credits each one.
             if (rewardsToday) {
-                rewards.forEachPayout((deployment, user, flock, mt) -> {
-                    if (flock.isPositive()) {
-                        claimable.merge(user, flock.units(), BigInteger::add);
-                        claimableTotal = claimableTotal.add(flock.units());
-                    }
-                });
+                rewards.forEachFlockReward(credit);
             }
             for (AccountId a : claimed) {
-                BigInteger now = protocol.claimableFlock(a).units();
-                BigInteger before = now.signum() == 0 ? claimable.remove(a) : claimable.put(a, now);
-                claimableTotal = claimableTotal.add(now).subtract(before == null ? BigInteger.ZERO : before);
+                claimable.set(a, protocol.claimableFlock(a).units());
             }
             claimed.clear();
-            BigDecimal top10 = RewardStats.share(RewardStats.largestSum(claimable.values(), 10), claimableTotal);
+            BigDecimal top10 = RewardStats.share(claimable.largestSum(10), claimable.total());
             List<DailyRow> out = new ArrayList<>(launches.size());
             for (Deployed d : launches) {
                 boolean exists = exists(d);

@@ -146,6 +146,11 @@ public final class ScenarioPlan {
         private final int index;
         private final List<SupporterBuy> buys;
         private final long[] populationMicro;
+        /**
+         * The generated users' ids, up to the largest population of the run: made once, not once per user and
+         * day ({@link #usage(int)} names some ten thousand users a day).
+         */
+        private final AccountId[] userIds;
 
         private LaunchPlan(Scenario scenario, int index) {
             this.scenario = scenario;
@@ -153,6 +158,7 @@ public final class ScenarioPlan {
             this.index = index;
             this.buys = Collections.unmodifiableList(drawBuys());
             this.populationMicro = population();
+            this.userIds = userIds();
         }
 
         /**
@@ -221,12 +227,40 @@ public final class ScenarioPlan {
          * @throws InvalidArgumentException if the day is out of range
          */
         public List<UsageSpend> usage(int usageDay) {
+            List<UsageSpend> out = new ArrayList<>();
+            forEachSpend(usageDay, new SpendVisitor() {
+                @Override
+                public void spend(AccountId account, long usdUnits) {
+                    out.add(new UsageSpend(account, Amount.ofUnits(Asset.USD, usdUnits)));
+                }
+
+                @Override
+                public void spend(AccountId account, Amount usd) {
+                    out.add(new UsageSpend(account, usd));
+                }
+            });
+            return out;
+        }
+
+        /** Receives a usage day's spends ({@link #forEachSpend}). */
+        interface SpendVisitor {
+            /** A generated user's spend, in USD base units (positive). */
+            void spend(AccountId account, long usdUnits);
+
+            /** A whale's spend (positive). */
+            void spend(AccountId account, Amount usd);
+        }
+
+        /**
+         * {@link #usage(int)}'s spends, in its order, without an amount made per generated user: the runner
+         * prices some ten thousand spends a day from their base units.
+         */
+        void forEachSpend(int usageDay, SpendVisitor visitor) {
             checkDay(scenario, "usageDay", usageDay);
             if (launch.users().isEmpty()) {
-                return List.of();
+                return;
             }
             UsageModel model = launch.users().get();
-            List<UsageSpend> out = new ArrayList<>();
             long minUnits = model.minDailySpend().units().longValueExact();
             long span = model.maxDailySpend().units().longValueExact() - minUnits + 1;
             SplittableRandom users = SeedStreams.forLaunch(scenario.seed(), SeedStreams.USERS, index, usageDay);
@@ -235,17 +269,16 @@ public final class ScenarioPlan {
                 int activity = users.nextInt(UsageModel.PPM);
                 long spend = minUnits + users.nextLong(span);
                 if (activity < model.activePpm() && spend > 0) {
-                    out.add(new UsageSpend(model.userId(i), Amount.ofUnits(Asset.USD, spend)));
+                    visitor.spend(userIds[i], spend);
                 }
             }
             SplittableRandom whales = SeedStreams.forLaunch(scenario.seed(), SeedStreams.WHALES, index, usageDay);
             for (UsageModel.Whale w : model.whales()) {
                 int activity = whales.nextInt(UsageModel.PPM);
                 if (usageDay >= w.fromDay() && usageDay <= w.toDay() && activity < w.activePpm()) {
-                    out.add(new UsageSpend(w.id(), w.dailySpend()));
+                    visitor.spend(w.id(), w.dailySpend());
                 }
             }
-            return out;
         }
 
         /**
@@ -298,6 +331,22 @@ public final class ScenarioPlan {
             // Stable: same-day buys keep file (or index) order.
             out.sort((a, b) -> Integer.compare(a.day(), b.day()));
             return out;
+        }
+
+        private AccountId[] userIds() {
+            if (launch.users().isEmpty()) {
+                return new AccountId[0];
+            }
+            UsageModel model = launch.users().get();
+            long most = 0;
+            for (long p : populationMicro) {
+                most = Math.max(most, p / MICRO);
+            }
+            AccountId[] ids = new AccountId[Math.toIntExact(most)];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = model.userId(i);
+            }
+            return ids;
         }
 
         private long[] population() {
