@@ -161,10 +161,11 @@ public final class RevenueLedger {
                 int slot = slotIfRecordable(p, Set.of());
                 ids[i] = p.id();
                 c[slot]++;
-                java.math.BigInteger u = p.amount().units();
+                java.math.BigDecimal v = p.amount().value();
                 long sum = sums[slot];
-                if (u.bitLength() < Long.SIZE - 1 && sum != Long.MIN_VALUE) {
-                    long next = sum + u.longValue();
+                // At most 18 digits: the units fit a long (read without building a BigInteger).
+                if (v.precision() <= 18 && sum != Long.MIN_VALUE) {
+                    long next = sum + v.scaleByPowerOfTen(v.scale()).longValueExact();
                     if (next >= 0) {
                         sums[slot] = next;
                         continue;
@@ -174,7 +175,8 @@ public final class RevenueLedger {
                 if (bigSums == null) {
                     bigSums = new java.math.BigInteger[sums.length];
                 }
-                bigSums[slot] = (sum == Long.MIN_VALUE ? bigSums[slot] : java.math.BigInteger.valueOf(sum)).add(u);
+                bigSums[slot] = (sum == Long.MIN_VALUE ? bigSums[slot] : java.math.BigInteger.valueOf(sum))
+                        .add(v.unscaledValue());
                 sums[slot] = Long.MIN_VALUE;
             }
         } catch (RuntimeException e) {
