@@ -148,7 +148,7 @@ final class EpochHandler implements CommandHandler {
             Amount fi = d.flockIncentivePerEpoch.min(b.balance(d.stakingBudget(), Asset.FLOCK));
             Amount mi = d.mtIncentivePerEpoch.min(b.balance(d.incentives(), d.mtIncentivePerEpoch.asset()));
             ub.deployment(d.id, net, ageDays, fi, mi);
-            TreeMap<AccountId, Amount> users = state.spend.get(d.id);
+            Map<AccountId, Amount> users = state.spend.get(d.id);
             if (users != null) {
                 for (Map.Entry<AccountId, Amount> u : users.entrySet()) {
                     ub.usage(d.id, u.getKey(), u.getValue(), state.stakes.stakeOf(u.getKey(), d.id));

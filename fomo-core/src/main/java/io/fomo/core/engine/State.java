@@ -25,7 +25,9 @@ import io.fomo.spi.PriceQuote;
 import io.fomo.spi.TokenIntent;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,8 +63,10 @@ final class State {
     EmissionReserve reserve;
     CarryOver carry = CarryOver.empty(Asset.FLOCK);
     ClaimLedger claims = ClaimLedger.empty(Asset.FLOCK);
-    final TreeSet<AccountId> rewarded = new TreeSet<>();
-    TreeMap<DeploymentId, TreeMap<AccountId, Amount>> spend = new TreeMap<>();
+    /** Every user ever credited a reward; in no order ({@link #sorted} orders it for the hash and snapshots). */
+    final HashSet<AccountId> rewarded = new HashSet<>();
+    /** Each user's paid spend per deployment in the open epoch; in no order (the close and the hash sort it). */
+    TreeMap<DeploymentId, HashMap<AccountId, Amount>> spend = new TreeMap<>();
     final TokenLedger tokens = new TokenLedger();
     Map<EventId, CommandDigest> seen = new HashMap<>();
     long commands;
@@ -231,7 +235,21 @@ final class State {
         if (at.isBefore(lastTime)) {
             throw InvalidStateException.of("at", at, "is before the last command's time " + lastTime);
         }
-        for (Fact f : facts) {
+        int n = facts.size();
+        for (int i = 0; i < n; i++) {
+            Fact f = facts.get(i);
+            if (f instanceof Fact.Charged && !(command instanceof RecordTokenUsage)) {
+                // A batch of usage calls: its run of charged facts is folded at once.
+                int end = i + 1;
+                while (end < n && facts.get(end) instanceof Fact.Charged) {
+                    end++;
+                }
+                if (end - i > 1) {
+                    usage.evolveAll(at, facts.subList(i, end));
+                    i = end - 1;
+                    continue;
+                }
+            }
             apply(id, at, command, f);
         }
         seen.put(id, digest);
@@ -269,6 +287,19 @@ final class State {
         }
     }
 
+    /** The accounts in code-point order, for what must list them in a fixed order (the hash, snapshots). */
+    static List<AccountId> sorted(Collection<AccountId> accounts) {
+        AccountId[] a = accounts.toArray(new AccountId[0]);
+        java.util.Arrays.sort(a);
+        return List.of(a);
+    }
+
+    /** A deployment's spend in the open epoch by account in code-point order; empty if it has none. */
+    TreeMap<AccountId, Amount> sortedSpend(DeploymentId deployment) {
+        Map<AccountId, Amount> users = spend.get(deployment);
+        return users == null ? new TreeMap<>() : new TreeMap<>(users);
+    }
+
     static void positive(String field, Amount amount) {
         if (!amount.isPositive()) {
             throw InvalidArgumentException.of(field, amount, "must be positive");
@@ -295,10 +326,4 @@ final class State {
         }
         return d;
     }
-
-
-
-
-
-
 }

@@ -89,11 +89,8 @@ final class StateHash {
                 Asset mt = d.rmo.params().mtAsset();
                 line(p + ".supply", s.burns.supplyOf(mt) + "|" + s.burns.burnedOf(mt));
             }
-            Map<AccountId, Amount> users = s.spend.get(d.id);
-            if (users != null) {
-                for (Map.Entry<AccountId, Amount> e : users.entrySet()) {
-                    line(p + ".spend." + e.getKey().value(), e.getValue());
-                }
+            for (Map.Entry<AccountId, Amount> e : s.sortedSpend(d.id).entrySet()) {
+                line(p + ".spend." + e.getKey().value(), e.getValue());
             }
         }
         line("flock", s.burns.supplyOf(Asset.FLOCK) + "|" + s.burns.burnedOf(Asset.FLOCK));
@@ -108,7 +105,7 @@ final class StateHash {
             }
         }
         line("gmflock.fees", s.gm.feesCollected());
-        for (AccountId user : s.rewarded) {
+        for (AccountId user : State.sorted(s.rewarded)) {
             line("claims." + user.value(), s.claims.flockBalance(user));
             for (DeploymentId d : s.deployments.keySet()) {
                 Amount mt = s.claims.mtBalance(user, d);

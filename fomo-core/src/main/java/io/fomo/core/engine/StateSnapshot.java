@@ -133,16 +133,16 @@ final class StateSnapshot {
                 .put("reserve.returned", s.reserve.returned());
         carry(s.carry, f);
         claims(s, f);
-        putIds(f, "rewarded", s.rewarded);
+        putIds(f, "rewarded", State.sorted(s.rewarded));
         int spends = 0;
-        for (TreeMap<AccountId, Amount> m : s.spend.values()) {
+        for (Map<AccountId, Amount> m : s.spend.values()) {
             spends += m.size();
         }
         f.put("spend", spends);
         i = 0;
-        for (Map.Entry<DeploymentId, TreeMap<AccountId, Amount>> e : s.spend.entrySet()) {
-            for (Map.Entry<AccountId, Amount> u : e.getValue().entrySet()) {
-                f.put("spend." + i + ".deployment", e.getKey().value()).put("spend." + i + ".user", u.getKey().value())
+        for (DeploymentId d : s.spend.keySet()) {
+            for (Map.Entry<AccountId, Amount> u : s.sortedSpend(d).entrySet()) {
+                f.put("spend." + i + ".deployment", d.value()).put("spend." + i + ".user", u.getKey().value())
                         .put("spend." + i + ".amount", u.getValue());
                 i++;
             }
@@ -417,7 +417,7 @@ final class StateSnapshot {
         for (int i = 0; i < n; i++) {
             DeploymentId d = f.deployment("spend." + i + ".deployment");
             AccountId u = f.account("spend." + i + ".user");
-            s.spend.computeIfAbsent(d, k -> new TreeMap<>()).put(u, f.amount("spend." + i + ".amount"));
+            s.spend.computeIfAbsent(d, k -> new java.util.HashMap<>()).put(u, f.amount("spend." + i + ".amount"));
         }
         s.tokens.clearForRestore();
         n = count(f, "balances");

@@ -9,10 +9,11 @@ import io.fomo.spi.InvalidArgumentException;
 import io.fomo.spi.LimitExceededException;
 import io.fomo.spi.PriceQuote;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The usage family: a paid usage call, or a batch of them on one deployment, each charged at the deployment's
@@ -89,7 +90,33 @@ final class UsageHandler implements CommandHandler {
     void evolve(Instant at, Fact.Charged c) {
         if (c.amount().isPositive()) {
             state.revenue = state.revenue.record(UsagePayment.of(c.payment(), c.deployment(), c.user(), c.amount(), at));
-            state.spend.computeIfAbsent(c.deployment(), k -> new TreeMap<>()).merge(c.user(), c.amount(), Amount::plus);
+            spend(c);
         }
+    }
+
+    /**
+     * Folds a run of {@code charged} facts of one command (a batch of usage calls): the same state as folding
+     * each with {@link #evolve}, with the payments recorded into the ledger at once
+     * ({@link io.fomo.core.revenue.RevenueLedger#recordAll}); if one does not fit, nothing is folded.
+     */
+    void evolveAll(Instant at, List<Fact> charged) {
+        List<UsagePayment> payments = new ArrayList<>(charged.size());
+        for (Fact f : charged) {
+            Fact.Charged c = (Fact.Charged) f;
+            if (c.amount().isPositive()) {
+                payments.add(UsagePayment.of(c.payment(), c.deployment(), c.user(), c.amount(), at));
+            }
+        }
+        state.revenue = state.revenue.recordAll(payments);
+        for (Fact f : charged) {
+            Fact.Charged c = (Fact.Charged) f;
+            if (c.amount().isPositive()) {
+                spend(c);
+            }
+        }
+    }
+
+    private void spend(Fact.Charged c) {
+        state.spend.computeIfAbsent(c.deployment(), k -> new HashMap<>()).merge(c.user(), c.amount(), Amount::plus);
     }
 }

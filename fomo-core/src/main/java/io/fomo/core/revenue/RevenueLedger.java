@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -128,6 +129,82 @@ public final class RevenueLedger {
         int[] c = counts.clone();
         c[slot]++;
         return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext);
+    }
+
+    /**
+     * Accepts several usage payments into the open epoch at once: exactly the ledger that {@link #record}ing
+     * them one by one, in list order, would give, or the error that doing so would throw first (a payment
+     * whose id an earlier one in the list used is a duplicate), with nothing accepted. One ledger is built
+     * for the whole list, instead of one per payment: how a day's batch of paid calls is folded.
+     *
+     * @param payments the payments, in order; may be empty
+     * @return the new ledger ({@code this} if the list is empty)
+     * @throws InvalidPaymentException   if an asset is not accepted or an amount is zero
+     * @throws PaymentConflictException if a deployment is unknown, an id was seen (or used earlier in the
+     *                                   list), or a time is outside the open epoch
+     */
+    public RevenueLedger recordAll(List<UsagePayment> payments) {
+        Objects.requireNonNull(payments, "payments");
+        int n = payments.size();
+        if (n <= 1) {
+            return n == 0 ? this : record(payments.get(0));
+        }
+        // Checked against this ledger in order; a failure, or an id used twice within the list, is reported
+        // by recording one by one, which throws exactly the error that comes first in list order.
+        EventId[] ids = new EventId[n];
+        long[] sums = new long[gross.length];
+        java.math.BigInteger[] bigSums = null;
+        int[] c = counts.clone();
+        try {
+            for (int i = 0; i < n; i++) {
+                UsagePayment p = Objects.requireNonNull(payments.get(i), "payment");
+                int slot = slotIfRecordable(p, Set.of());
+                ids[i] = p.id();
+                c[slot]++;
+                java.math.BigDecimal v = p.amount().value();
+                long sum = sums[slot];
+                // At most 18 digits: the units fit a long (read without building a BigInteger).
+                if (v.precision() <= 18 && sum != Long.MIN_VALUE) {
+                    long next = sum + v.scaleByPowerOfTen(v.scale()).longValueExact();
+                    if (next >= 0) {
+                        sums[slot] = next;
+                        continue;
+                    }
+                }
+                // Past what a long holds: this slot's sum goes on in BigInteger (Long.MIN_VALUE marks it).
+                if (bigSums == null) {
+                    bigSums = new java.math.BigInteger[sums.length];
+                }
+                bigSums[slot] = (sum == Long.MIN_VALUE ? bigSums[slot] : java.math.BigInteger.valueOf(sum))
+                        .add(v.unscaledValue());
+                sums[slot] = Long.MIN_VALUE;
+            }
+        } catch (RuntimeException e) {
+            return recordOneByOne(payments);
+        }
+        SeenPayments seenNext = seen.plusAllAbsentOrNull(ids);
+        if (seenNext == null) {
+            return recordOneByOne(payments);
+        }
+        Amount[] g = gross.clone();
+        for (int slot = 0; slot < g.length; slot++) {
+            if (c[slot] == counts[slot]) {
+                continue;
+            }
+            Amount added = Amount.ofUnits(revenueAsset, sums[slot] == Long.MIN_VALUE ? bigSums[slot]
+                    : java.math.BigInteger.valueOf(sums[slot]));
+            g[slot] = g[slot] == null ? added : g[slot].plus(added);
+        }
+        return new RevenueLedger(router, calendar, revenueAsset, accepted, epoch, deployments, slots, g, c, seenNext);
+    }
+
+    /** Records {@code payments} one by one: the reference for {@link #recordAll}, and its error path. */
+    private RevenueLedger recordOneByOne(List<UsagePayment> payments) {
+        RevenueLedger l = this;
+        for (UsagePayment p : payments) {
+            l = l.record(p);
+        }
+        return l;
     }
 
     /**

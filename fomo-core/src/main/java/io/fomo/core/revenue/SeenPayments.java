@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *   <li>The open epoch's ids are in a small {@link HashTrieSet}: adding one copies a short path of a trie that
  *       stays in the processor's caches, instead of a path through a trie of every id ever seen.</li>
  *   <li>Closing the epoch freezes them into a <em>level</em>: two parallel arrays, the ids' hashes sorted and
- *       the ids in the same order. A level as large as half of the next-older one is merged into it, so there
+ *       the ids in the same order. Ids added all at once (a batch of paid calls) become a level straight away. A level as large as half of the next-older one is merged into it, so there
  *       are at most about log2(ids) levels and each id is copied about that many times over its life; a lookup
  *       is a binary search per level.</li>
  *   <li>A {@link SeenFilter} in front answers most lookups of a new id (the usual case) in one memory access,
@@ -30,7 +30,7 @@ final class SeenPayments {
     private static final Level[] NO_LEVELS = new Level[0];
 
     private final HashTrieSet<EventId> open;
-    /** The closed epochs' ids, the oldest and largest level first. */
+    /** The frozen ids (closed epochs', and batches added whole), the oldest and largest level first. */
     private final Level[] levels;
     private final int size;
     private final SeenFilter filter;
@@ -105,6 +105,42 @@ final class SeenPayments {
         return new SeenPayments(nextOpen, levels, nextSize, f);
     }
 
+    /**
+     * This set with {@code ids}, none of which it holds (the caller asked {@link #contains} for each), added
+     * as one level (merged with smaller levels) rather than one by one into the open trie; or null if
+     * {@code ids} names an id twice.
+     */
+    SeenPayments plusAllAbsentOrNull(EventId[] ids) {
+        Level added = Level.of(ids.clone());
+        if (added.size() != ids.length) {
+            return null;
+        }
+        int nextSize = size + ids.length;
+        Level[] next = pushed(levels, added);
+        SeenFilter f = filter;
+        if (nextSize > f.capacity()) {
+            f = filterOf(next, open, nextSize);
+        } else {
+            for (int h : added.hashes) {
+                f.add(h);
+            }
+        }
+        return new SeenPayments(open, next, nextSize, f);
+    }
+
+    /** {@code levels} with {@code level} as the newest, merged with every level less than twice its size. */
+    private static Level[] pushed(Level[] levels, Level level) {
+        Level merged = level;
+        int k = levels.length;
+        while (k > 0 && levels[k - 1].size() < 2 * merged.size()) {
+            merged = Level.merge(levels[k - 1], merged);
+            k--;
+        }
+        Level[] next = Arrays.copyOf(levels, k + 1);
+        next[k] = merged;
+        return next;
+    }
+
     /** This set with the open epoch's ids frozen into a level (merged with smaller levels), at an epoch's close. */
     SeenPayments freeze() {
         if (open.size() == 0) {
@@ -117,15 +153,7 @@ final class SeenPayments {
         EventId[] fresh = new EventId[open.size()];
         int[] n = {0};
         open.forEach(id -> fresh[n[0]++] = id);
-        Level merged = Level.of(fresh);
-        int k = levels.length;
-        while (k > 0 && levels[k - 1].size() < 2 * merged.size()) {
-            merged = Level.merge(levels[k - 1], merged);
-            k--;
-        }
-        Level[] next = Arrays.copyOf(levels, k + 1);
-        next[k] = merged;
-        memo = new SeenPayments(HashTrieSet.empty(), next, size, filter);
+        memo = new SeenPayments(HashTrieSet.empty(), pushed(levels, Level.of(fresh)), size, filter);
         frozen = memo;
         return memo;
     }
@@ -157,7 +185,7 @@ final class SeenPayments {
         return f;
     }
 
-    /** Ids of closed epochs: hashes ascending (signed), the ids in the same order, no id twice. */
+    /** Frozen ids: hashes ascending (signed), the ids in the same order, no id twice. */
     private static final class Level {
         final int[] hashes;
         final EventId[] ids;

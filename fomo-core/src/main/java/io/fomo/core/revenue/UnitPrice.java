@@ -1,5 +1,6 @@
 package io.fomo.core.revenue;
 
+import io.fomo.core.internal.LongScaling;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.InvalidArgumentException;
@@ -27,11 +28,14 @@ public final class UnitPrice implements Comparable<UnitPrice> {
     private final Asset quote;
     private final int decimals;
     private final BigDecimal value;
+    /** The value's digits ({@code value · 10^decimals}) when they fit a long, else -1: for {@link #charge}. */
+    private final long unscaled;
 
     private UnitPrice(Asset quote, int decimals, BigDecimal value) {
         this.quote = quote;
         this.decimals = decimals;
         this.value = value;
+        this.unscaled = value.precision() <= 18 ? value.unscaledValue().longValueExact() : -1;
     }
 
     /**
@@ -121,6 +125,14 @@ public final class UnitPrice implements Comparable<UnitPrice> {
     public Amount charge(long units, RoundingMode rounding) {
         if (units < 0) {
             throw InvalidArgumentException.of("units", units, "must not be negative");
+        }
+        int shift = decimals - quote.decimals();
+        if (unscaled >= 0 && shift >= 0 && rounding != null) {
+            // Small numbers (the usual charge) in long arithmetic, with the same result; otherwise exactly.
+            long charged = LongScaling.multiplyDivideByPowerOfTen(unscaled, units, shift, rounding);
+            if (charged >= 0) {
+                return Amount.ofUnits(quote, charged);
+            }
         }
         return Amount.of(quote, value.multiply(BigDecimal.valueOf(units)), rounding);
     }

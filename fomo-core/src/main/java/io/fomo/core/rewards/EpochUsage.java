@@ -345,16 +345,12 @@ public final class EpochUsage {
                 distinctOf[i] = k;
             }
             int un = seen.size();
-            Integer[] byAccount = new Integer[un];
-            for (int k = 0; k < un; k++) {
-                byAccount[k] = k;
-            }
-            Arrays.sort(byAccount, (x, y) -> seen.get(x).compareTo(seen.get(y)));
+            // Distinct accounts sort without ties, so sorting the accounts themselves gives each its rank.
+            AccountId[] distinct = seen.toArray(new AccountId[0]);
+            Arrays.sort(distinct);
             int[] rankOfDistinct = new int[un];
-            AccountId[] distinct = new AccountId[un];
             for (int r = 0; r < un; r++) {
-                rankOfDistinct[byAccount[r]] = r;
-                distinct[r] = seen.get(byAccount[r]);
+                rankOfDistinct[firstSeen.get(distinct[r])] = r;
             }
             // 2. Pairs ordered by user rank (a stable counting sort), then stably by deployment rank: each
             //    deployment's pairs end up in account order. Linear in the pairs.
