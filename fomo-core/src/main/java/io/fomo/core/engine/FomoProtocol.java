@@ -94,7 +94,7 @@ public final class FomoProtocol {
     private byte[] head = JournalChain.GENESIS_PREVIOUS;
     private int journalRules;
     private JournalIntegrityException failure;
-    /** The payloads of the batch being applied, copied once out of its entries. */
+    /** The payloads of the batch being applied, read in place from its entries (never written to). */
     private byte[][] batchPayloads;
     /** Reads the commands and confirmations being applied, one record after the other (on the fold's thread). */
     private final Fields foldReader = Fields.reader();
@@ -533,7 +533,7 @@ public final class FomoProtocol {
     }
 
     /**
-     * A sealed batch as read: its entries and payloads (each copied out of its entry once), its seal, and,
+     * A sealed batch as read: its entries and payloads (each read in place, never written to), its seal, and,
      * for a command, what decoding it gave (or the exception it threw, kept to be thrown at the point of the
      * fold where the sequential reading would have thrown it). Its place on the chain is checked by the fold.
      */
@@ -565,11 +565,12 @@ public final class FomoProtocol {
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
         List<JournalEntry> entries = new ArrayList<>(n - 1);
-        // Each payload is copied out of its entry once (JournalEntry.payload() copies on every call).
+        // Each payload is read in place, not copied out of its entry (JournalEntry.payload() copies on every
+        // call): replay only reads the payloads, never writes to them, and lets go of them with the batch.
         byte[][] payloads = new byte[n - 1][];
         for (int i = 0; i < n - 1; i++) {
             entries.add(batch.get(i).entry());
-            payloads[i] = entries.get(i).payload();
+            payloads[i] = HandedOver.payload(entries.get(i));
         }
         ReadBatch b = new ReadBatch(first.sequence(), sealRecord.sequence(), first.idempotencyKey(), entries,
                 payloads, sealRecord.entry());
@@ -625,7 +626,7 @@ public final class FomoProtocol {
         // The chain is hashed here, on the fold's thread: with the command's digest and the fold it balances the
         // reading thread's copying and decoding (docs/benchmarks.md, "Replay ratio, third pass").
         byte[] hash = chain.hash(head, b.first, b.key, b.entries, b.payloads, b.seal.timestamp());
-        if (!JournalChain.sealMatches(hash, b.seal.payload())) {
+        if (!JournalChain.sealMatches(hash, HandedOver.payload(b.seal))) {
             throw JournalIntegrityException.of(b.first, JournalIntegrityException.Kind.CHAIN,
                     "batch " + b.first + ".." + b.last + " ('"
                             + shorten(b.key.value()) + "') does not match its seal: a row of it was "
@@ -772,7 +773,8 @@ public final class FomoProtocol {
     }
 
     private void expectFacts(long seq, EventId key, List<JournalEntry> entries, byte[] facts, List<TokenIntent> intents) {
-        if (!Arrays.equals(facts, entries.get(1).payload())) {
+        // The facts record as read (in place): verifying reaches here only once it has decoded it.
+        if (!Arrays.equals(facts, batchPayloads[1])) {
             throw diverged(seq, key, "the journaled facts differ from what the rules decide now", null);
         }
         expectIntents(seq, entries, intents, batchPayloads);
