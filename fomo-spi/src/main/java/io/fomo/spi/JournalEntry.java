@@ -19,7 +19,7 @@ import java.util.Objects;
 public final class JournalEntry {
 
     static {
-        HandedOver.install(JournalEntry::owning);
+        HandedOver.install(JournalEntry::owning, e -> e.payload);
     }
 
     private final String type;

@@ -94,7 +94,7 @@ public final class FomoProtocol {
     private byte[] head = JournalChain.GENESIS_PREVIOUS;
     private int journalRules;
     private JournalIntegrityException failure;
-    /** The payloads of the batch being applied, copied once out of its entries. */
+    /** The payloads of the batch being applied, read in place from its entries (never written to). */
     private byte[][] batchPayloads;
     /** Reads the commands and confirmations being applied, one record after the other (on the fold's thread). */
     private final Fields foldReader = Fields.reader();
@@ -437,20 +437,19 @@ public final class FomoProtocol {
         long before = sequence;
         if (state == null) {
             // The genesis first, on this thread: the rules version it sets is part of every later error.
-            readBatches(sequence + 1, head, true, this::applyRead);
+            readBatches(sequence + 1, true, this::applyRead);
         }
         if (state != null && readAheadFrom >= 0 && !verify
                 && journal.currentSequence() - sequence >= readAheadFrom) {
-            // Reading, the chain check and decoding run on a second thread ahead of the fold; the fold, and
-            // every check that needs the state, stay here, in journal order (docs/journal.md, "Replay").
+            // Reading and decoding run on a second thread ahead of the fold; the chain's check, the fold and
+            // every check that needs the state stay here, in journal order (docs/journal.md, "Replay").
             long from = sequence + 1;
-            byte[] previous = head;
             // A batch has three records at least (a command, its facts, its seal).
             state.expectCommands((journal.currentSequence() - sequence) / 3);
             ReadAhead.run("fomo-replay-read-ahead", READ_AHEAD_BATCHES,
-                    sink -> readBatches(from, previous, false, sink), this::applyRead);
+                    sink -> readBatches(from, false, sink), this::applyRead);
         } else {
-            readBatches(sequence + 1, head, false, this::applyRead);
+            readBatches(sequence + 1, false, this::applyRead);
         }
         return sequence - before;
     }
@@ -459,14 +458,12 @@ public final class FomoProtocol {
     private static final int READ_AHEAD_BATCHES = 16;
 
     /**
-     * Reads the journal from {@code from}, groups its records into sealed batches, checks each against
-     * the chain from {@code previous} and decodes it ({@link #readBatch}), handing each to {@code sink} in
-     * order. Needs nothing of the state, so that it may run ahead of the fold on another thread.
+     * Reads the journal from {@code from}, groups its records into sealed batches and decodes each
+     * ({@link #readBatch}), handing each to {@code sink} in order. Needs nothing of the state, so that it
+     * may run ahead of the fold on another thread; the chain is checked by the fold ({@link #applyRead}).
      */
-    private void readBatches(long from, byte[] previous, boolean firstOnly,
-            java.util.function.Consumer<ReadBatch> sink) {
+    private void readBatches(long from, boolean firstOnly, java.util.function.Consumer<ReadBatch> sink) {
         long next = from;
-        byte[] prev = previous;
         // This thread's reader of the facts records (one record object for the whole catch-up).
         Fields reader = Fields.reader();
         List<JournalRecord> pending = new ArrayList<>();
@@ -484,9 +481,7 @@ public final class FomoProtocol {
                 }
                 pending.add(r);
                 if (SEAL.equals(r.entry().type())) {
-                    ReadBatch b = readBatch(pending, prev, reader);
-                    prev = b.hash;
-                    sink.accept(b);
+                    sink.accept(readBatch(pending, reader));
                     if (firstOnly) {
                         return;
                     }
@@ -538,9 +533,9 @@ public final class FomoProtocol {
     }
 
     /**
-     * A sealed batch as read: its entries and payloads (each copied out of its entry once), its hash on the
-     * chain and whether its seal matches, and, for a command, what decoding it gave (or the exception it
-     * threw, kept to be thrown at the point of the fold where the sequential reading would have thrown it).
+     * A sealed batch as read: its entries and payloads (each read in place, never written to), its seal, and,
+     * for a command, what decoding it gave (or the exception it threw, kept to be thrown at the point of the
+     * fold where the sequential reading would have thrown it). Its place on the chain is checked by the fold.
      */
     private static final class ReadBatch {
         final long first;
@@ -548,39 +543,41 @@ public final class FomoProtocol {
         final EventId key;
         final List<JournalEntry> entries;
         final byte[][] payloads;
-        final byte[] hash;
-        final boolean sealMatches;
+        final JournalEntry seal;
         List<Fact> facts;
         RuntimeException unreadable;
+        Command command;
+        RuntimeException commandUnreadable;
 
-        ReadBatch(long first, long last, EventId key, List<JournalEntry> entries, byte[][] payloads, byte[] hash,
-                boolean sealMatches) {
+        ReadBatch(long first, long last, EventId key, List<JournalEntry> entries, byte[][] payloads,
+                JournalEntry seal) {
             this.first = first;
             this.last = last;
             this.key = key;
             this.entries = entries;
             this.payloads = payloads;
-            this.hash = hash;
-            this.sealMatches = sealMatches;
+            this.seal = seal;
         }
     }
 
-    private ReadBatch readBatch(List<JournalRecord> batch, byte[] previous, Fields reader) {
+    private static ReadBatch readBatch(List<JournalRecord> batch, Fields reader) {
         int n = batch.size();
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
         List<JournalEntry> entries = new ArrayList<>(n - 1);
-        // Each payload is copied out of its entry once (JournalEntry.payload() copies on every call).
+        // Each payload is read in place, not copied out of its entry (JournalEntry.payload() copies on every
+        // call): replay only reads the payloads, never writes to them, and lets go of them with the batch.
         byte[][] payloads = new byte[n - 1][];
         for (int i = 0; i < n - 1; i++) {
             entries.add(batch.get(i).entry());
-            payloads[i] = entries.get(i).payload();
+            payloads[i] = HandedOver.payload(entries.get(i));
         }
-        byte[] h = chain.hash(previous, first.sequence(), first.idempotencyKey(), entries, payloads,
-                sealRecord.entry().timestamp());
         ReadBatch b = new ReadBatch(first.sequence(), sealRecord.sequence(), first.idempotencyKey(), entries,
-                payloads, h, JournalChain.sealMatches(h, sealRecord.entry().payload()));
-        if (b.sealMatches && entries.get(0).type().equals(COMMAND)) {
+                payloads, sealRecord.entry());
+        // A command's facts are decoded before its seal is checked (the fold checks it first, and a batch that
+        // fails it is refused before anything decoded from it is used): decoding needs nothing but the bytes,
+        // and whatever it throws is kept, so that a damaged batch fails on its seal as before.
+        if (!entries.isEmpty() && entries.get(0).type().equals(COMMAND)) {
             decodeCommand(b, reader);
         }
         // The fold looks the key up among the ids seen: its string's hash (kept by the string once taken)
@@ -590,10 +587,11 @@ public final class FomoProtocol {
     }
 
     /**
-     * Decodes a command batch's facts: nothing here depends on the state. The command itself, its digest,
-     * the intents and every check that needs the state are left to the fold's thread,
-     * which throws what this step threw only once it has decoded the command (the order of a sequential
-     * reading), so that the two threads of a read-ahead carry similar loads.
+     * Decodes a command batch's facts, then its command: nothing here depends on the state. The chain's check,
+     * the command's digest, the intents and every check that needs the state are left to the fold's thread,
+     * which throws what decoding threw only where a sequential reading would have thrown it (the command's
+     * failure after the checks of its key, the facts' after the command's), so that the two threads of a
+     * read-ahead carry similar loads.
      */
     private static void decodeCommand(ReadBatch b, Fields reader) {
         long seq = b.first;
@@ -611,14 +609,33 @@ public final class FomoProtocol {
         } catch (RuntimeException e) {
             b.unreadable = e;
         }
+        try {
+            Fields commandFields = reader.reread(b.payloads[0], seq);
+            if (b.facts != null && !b.facts.isEmpty() && b.facts.get(0) instanceof Fact.Charged charged) {
+                // A usage command names the payment its charge names: that id, made and checked with the facts,
+                // is taken instead of being made again from the same text.
+                commandFields.knowing(charged.payment());
+            }
+            b.command = CommandCodec.decode(commandFields);
+        } catch (RuntimeException e) {
+            b.commandUnreadable = e;
+        }
     }
 
     private void applyRead(ReadBatch b) {
-        if (!b.sealMatches) {
+        // The chain is hashed here, on the fold's thread: with the command's digest and the fold it balances the
+        // reading thread's copying and decoding (docs/benchmarks.md, "Replay ratio, third pass").
+        byte[] hash = chain.hash(head, b.first, b.key, b.entries, b.payloads, b.seal.timestamp());
+        if (!JournalChain.sealMatches(hash, HandedOver.payload(b.seal))) {
             throw JournalIntegrityException.of(b.first, JournalIntegrityException.Kind.CHAIN,
                     "batch " + b.first + ".." + b.last + " ('"
                             + shorten(b.key.value()) + "') does not match its seal: a row of it was "
                             + "edited, inserted, removed or moved, or an earlier batch was removed");
+        }
+        if (b.entries.isEmpty()) {
+            // A batch of a seal alone that matches it: reading it has always failed here, on its first entry,
+            // with this exception as it is (kept so, exactly).
+            b.entries.get(0);
         }
         batchPayloads = b.payloads;
         try {
@@ -630,7 +647,7 @@ public final class FomoProtocol {
                     journalRules, "batch '" + shorten(b.key.value()) + "' cannot be read: "
                     + e.getMessage(), e);
         }
-        head = b.hash;
+        head = hash;
         sequence = b.last;
     }
 
@@ -698,15 +715,13 @@ public final class FomoProtocol {
                     "command id '" + shorten(key.value()) + "' was already journaled", null);
         }
         JournalEntry e = entries.get(0);
-        // The facts were decoded when the batch was read (ahead, or just before); what that threw is thrown
-        // now, after the checks and the command's decoding, in the order of a sequential reading.
-        Fields commandFields = foldReader.reread(batchPayloads[0], seq);
-        if (read.facts != null && !read.facts.isEmpty() && read.facts.get(0) instanceof Fact.Charged charged) {
-            // A usage command names the payment its charge names: that id, made and checked on the reading
-            // thread, is taken instead of being made again from the same text.
-            commandFields.knowing(charged.payment());
+        // The command and its facts were decoded when the batch was read (ahead, or just before); what that
+        // threw is thrown now, after the checks of the key, the command's failure first, in the order of a
+        // sequential reading.
+        if (read.commandUnreadable != null) {
+            throw read.commandUnreadable;
         }
-        Command c = CommandCodec.decode(commandFields);
+        Command c = read.command;
         if (read.unreadable != null) {
             throw read.unreadable;
         }
@@ -758,7 +773,8 @@ public final class FomoProtocol {
     }
 
     private void expectFacts(long seq, EventId key, List<JournalEntry> entries, byte[] facts, List<TokenIntent> intents) {
-        if (!Arrays.equals(facts, entries.get(1).payload())) {
+        // The facts record as read (in place): verifying reaches here only once it has decoded it.
+        if (!Arrays.equals(facts, batchPayloads[1])) {
             throw diverged(seq, key, "the journaled facts differ from what the rules decide now", null);
         }
         expectIntents(seq, entries, intents, batchPayloads);
@@ -1254,8 +1270,8 @@ public final class FomoProtocol {
         }
 
         /**
-         * Whether a replay or a catch-up of two pages of records or more (2,000 records) reads,
-         * checks against the hash chain and decodes the journal on a second thread, ahead of the fold on the
+         * Whether a replay or a catch-up of two pages of records or more (2,000 records) reads and
+         * decodes the journal on a second thread, ahead of the hash chain's check and the fold on the
          * calling thread (on by default; used only where the JVM has two processors or more). The result,
          * and the error and its sequence number on a journal that fails, are the same either way: the fold,
          * every check that needs the state, and the order in which failures are reported stay on the calling

@@ -44,6 +44,6 @@ class HandedOverTest {
     @Test
     void onlyJournalEntryInstallsItsMaker() {
         HandedOver.entry("T", new byte[0], T0);
-        assertThrows(IllegalStateException.class, () -> HandedOver.install((t, p, at) -> null));
+        assertThrows(IllegalStateException.class, () -> HandedOver.install((t, p, at) -> null, e -> null));
     }
 }
