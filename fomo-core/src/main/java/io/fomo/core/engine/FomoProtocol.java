@@ -4,6 +4,7 @@ import io.fomo.core.amm.ConstantProductPool;
 import io.fomo.core.emission.EmissionReserve;
 import io.fomo.core.internal.JournalBytes;
 import io.fomo.core.internal.ReadAhead;
+import io.fomo.core.internal.TwoCores;
 import io.fomo.core.launch.Rmo;
 import io.fomo.core.revenue.BurnLedger;
 import io.fomo.core.revenue.BuybackExecution;
@@ -102,6 +103,11 @@ public final class FomoProtocol {
     // reused (under this engine's lock) from submit to submit, since a day's usage or an epoch's close makes
     // a facts record of megabytes, which a buffer made for each record would reach by doubling every time.
     private JournalBytes encoding = new JournalBytes(1 << 12);
+    // The buffer the second half of a large facts record is written in on another core (see splitFactsFrom);
+    // null when facts records are written on the calling thread only.
+    private JournalBytes encodingSecond;
+    /** Facts records of at least this many facts are written in two halves at once; MAX_VALUE for never. */
+    private final int splitFactsFrom;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
@@ -122,6 +128,9 @@ public final class FomoProtocol {
         this.verify = b.verify;
         this.readAheadFrom = b.readAheadForced
                 || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
+        this.splitFactsFrom = b.splitFactsForced || b.twoCoreEncoding && TwoCores.available()
+                ? b.splitFactsFrom : Integer.MAX_VALUE;
+        this.encodingSecond = splitFactsFrom == Integer.MAX_VALUE ? null : new JournalBytes(1 << 12);
         this.snapshots = b.snapshots;
         this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
@@ -184,6 +193,14 @@ public final class FomoProtocol {
             encoding = new JournalBytes(1 << 12);
         }
         return encoding;
+    }
+
+    /** The buffer for the second half of a large facts record, or null when records are not split. */
+    private JournalBytes encodingSecond() {
+        if (encodingSecond != null && encodingSecond.array().length > ENCODING_KEPT) {
+            encodingSecond = new JournalBytes(1 << 12);
+        }
+        return encodingSecond;
     }
 
     /** Appends the seal of a batch that will start at {@code firstSequence}; returns the batch's hash. */
@@ -253,7 +270,7 @@ public final class FomoProtocol {
             // which an entry copies in and would copy out again.
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
-            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer());
+            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer(), encodingSecond(), splitFactsFrom);
             // The entries keep these arrays, made here and only read from now on, instead of a copy of each.
             batch.add(HandedOver.entry(COMMAND, payload, at));
             batch.add(HandedOver.entry(FACTS, payloads[1], at));
@@ -1164,6 +1181,9 @@ public final class FomoProtocol {
         private boolean verify;
         private boolean readAhead = true;
         private boolean readAheadForced;
+        private boolean twoCoreEncoding = true;
+        private boolean splitFactsForced;
+        private int splitFactsFrom = SPLIT_FACTS_FROM;
         private long readAheadFrom = (long) READ_AHEAD_MIN_PAGES * EventJournal.DEFAULT_PAGE_SIZE;
         private io.fomo.spi.SnapshotStore snapshots;
         private long snapshotEvery;
@@ -1267,6 +1287,32 @@ public final class FomoProtocol {
          */
         public Builder readAhead(boolean value) {
             this.readAhead = value;
+            return this;
+        }
+
+        /**
+         * Whether a submit whose facts record is large (a day of usage calls, an epoch's rewards: thousands of
+         * facts) writes it in two halves at once, the second on a thread of the common fork-join pool, when
+         * the JVM has two processors or more (on by default). The bytes are the same either way; the pool's
+         * thread only writes into a buffer of this engine, and the submit returns after both halves are
+         * written. If no pool thread is free, the submitting thread writes both. Turn it off where a submit
+         * must run on the calling thread only.
+         *
+         * @param value {@code false} to write every record on the submitting thread
+         * @return this builder
+         */
+        public Builder twoCoreEncoding(boolean value) {
+            this.twoCoreEncoding = value;
+            return this;
+        }
+
+        /** Facts in a record from which it is written in two halves (a day's usage of a few thousand calls). */
+        private static final int SPLIT_FACTS_FROM = 2048;
+
+        /** For tests: split facts records of at least this many facts (at least 2), whatever the processors. */
+        Builder splitFactsFrom(int facts) {
+            this.splitFactsFrom = facts;
+            this.splitFactsForced = true;
             return this;
         }
 
