@@ -106,8 +106,11 @@ public final class FomoProtocol {
     // The buffer the second half of a large facts record is written in on another core (see splitFactsFrom);
     // null when facts records are written on the calling thread only.
     private JournalBytes encodingSecond;
-    /** Facts records of at least this many facts are written in two halves at once; MAX_VALUE for never. */
-    private final int splitFactsFrom;
+    /**
+     * Facts records of at least this many facts are written in two halves at once, and usage batches of at
+     * least this many calls decided in two halves at once; MAX_VALUE for never.
+     */
+    private final int splitFrom;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
@@ -128,9 +131,8 @@ public final class FomoProtocol {
         this.verify = b.verify;
         this.readAheadFrom = b.readAheadForced
                 || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
-        this.splitFactsFrom = b.splitFactsForced || b.twoCoreEncoding && TwoCores.available()
-                ? b.splitFactsFrom : Integer.MAX_VALUE;
-        this.encodingSecond = splitFactsFrom == Integer.MAX_VALUE ? null : new JournalBytes(1 << 12);
+        this.splitFrom = b.splitForced || b.secondCore && TwoCores.available() ? b.splitFrom : Integer.MAX_VALUE;
+        this.encodingSecond = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes(1 << 12);
         this.snapshots = b.snapshots;
         this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
@@ -270,7 +272,7 @@ public final class FomoProtocol {
             // which an entry copies in and would copy out again.
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
-            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer(), encodingSecond(), splitFactsFrom);
+            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer(), encodingSecond(), splitFrom);
             // The entries keep these arrays, made here and only read from now on, instead of a copy of each.
             batch.add(HandedOver.entry(COMMAND, payload, at));
             batch.add(HandedOver.entry(FACTS, payloads[1], at));
@@ -700,6 +702,7 @@ public final class FomoProtocol {
         State fresh = new State(ProtocolParameters.decode(g));
         expectEntries(seq, key, entries, FactCodec.encode(fresh.genesisFacts), fresh.genesisIntents);
         state = fresh;
+        state.splitFrom = splitFrom;
         for (TokenIntent intent : state.genesisIntents) {
             outbox.put(intent.id(), intent);
         }
@@ -1181,9 +1184,9 @@ public final class FomoProtocol {
         private boolean verify;
         private boolean readAhead = true;
         private boolean readAheadForced;
-        private boolean twoCoreEncoding = true;
-        private boolean splitFactsForced;
-        private int splitFactsFrom = SPLIT_FACTS_FROM;
+        private boolean secondCore = true;
+        private boolean splitForced;
+        private int splitFrom = SPLIT_FROM;
         private long readAheadFrom = (long) READ_AHEAD_MIN_PAGES * EventJournal.DEFAULT_PAGE_SIZE;
         private io.fomo.spi.SnapshotStore snapshots;
         private long snapshotEvery;
@@ -1291,28 +1294,30 @@ public final class FomoProtocol {
         }
 
         /**
-         * Whether a submit whose facts record is large (a day of usage calls, an epoch's rewards: thousands of
-         * facts) writes it in two halves at once, the second on a thread of the common fork-join pool, when
-         * the JVM has two processors or more (on by default). The bytes are the same either way; the pool's
-         * thread only writes into a buffer of this engine, and the submit returns after both halves are
-         * written. If no pool thread is free, the submitting thread writes both. Turn it off where a submit
-         * must run on the calling thread only.
+         * Whether a large submit uses a second core, when the JVM has two processors or more (on by default):
+         * a usage batch of thousands of calls is decided in two halves at once, and a facts record of
+         * thousands of facts (a day of usage, an epoch's rewards) written in two halves at once, the second
+         * half of each on a thread of the common fork-join pool. The decisions, the refusals and the bytes
+         * are the same either way: the pool's thread only reads the state and writes into its own list or
+         * buffer, the submitting thread keeps the first refusal in call order, and the submit goes on only
+         * after both halves are done. If no pool thread is free, the submitting thread does both. Turn it off
+         * where a submit must run on the calling thread only.
          *
-         * @param value {@code false} to write every record on the submitting thread
+         * @param value {@code false} to do all of a submit's work on the submitting thread
          * @return this builder
          */
-        public Builder twoCoreEncoding(boolean value) {
-            this.twoCoreEncoding = value;
+        public Builder secondCore(boolean value) {
+            this.secondCore = value;
             return this;
         }
 
-        /** Facts in a record from which it is written in two halves (a day's usage of a few thousand calls). */
-        private static final int SPLIT_FACTS_FROM = 2048;
+        /** Facts (or calls of a usage batch) from which the work is split in two halves. */
+        private static final int SPLIT_FROM = 2048;
 
-        /** For tests: split facts records of at least this many facts (at least 2), whatever the processors. */
-        Builder splitFactsFrom(int facts) {
-            this.splitFactsFrom = facts;
-            this.splitFactsForced = true;
+        /** For tests: split records and usage batches of at least this many items, whatever the processors. */
+        Builder splitFrom(int items) {
+            this.splitFrom = items;
+            this.splitForced = true;
             return this;
         }
 
@@ -1405,6 +1410,7 @@ public final class FomoProtocol {
             return;
         }
         state = d.state();
+        state.splitFrom = splitFrom;
         sequence = d.sequence();
         head = d.head();
         journalRules = d.journalRules();

@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.TwoCores;
 import io.fomo.core.revenue.UsageCharge;
 import io.fomo.core.revenue.UsagePayment;
 import io.fomo.spi.AccountId;
@@ -31,7 +32,7 @@ final class UsageHandler implements CommandHandler {
     public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
         if (command instanceof Command.RecordUsage c) {
             Accounts.user("user", c.user());
-            charge(-1, c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of(), b);
+            b.fact(charge(-1, c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of()));
             return () -> { };
         }
         if (command instanceof Command.RecordUsageBatch c) {
@@ -39,25 +40,81 @@ final class UsageHandler implements CommandHandler {
             // Each call is checked as if the calls before it had been recorded (a payment id used twice in one
             // batch is a duplicate), as when the calls are submitted one by one; nothing is kept here.
             List<Command.RecordUsageBatch.Call> calls = c.calls();
-            Set<EventId> decided = new HashSet<>(calls.size() * 2);
-            for (int i = 0; i < calls.size(); i++) {
-                Command.RecordUsageBatch.Call call = calls.get(i);
-                charge(i, call.paymentId(), d, call.user(), call.units(), at, decided, b);
-                decided.add(call.paymentId());
+            int n = calls.size();
+            if (n < state.splitFrom || n < 2) {
+                Set<EventId> decided = new HashSet<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    Command.RecordUsageBatch.Call call = calls.get(i);
+                    b.fact(charge(i, call.paymentId(), d, call.user(), call.units(), at, decided));
+                    decided.add(call.paymentId());
+                }
+                return () -> { };
+            }
+            // Two halves at once: deciding reads the state and writes nothing, and each half keeps its facts
+            // and its first refusal; the second half counts the first half's ids as decided before its own.
+            // The batch gets the facts in call order, or the first refusal in call order: the first half's
+            // if it has one, as deciding the calls in turn would have stopped there.
+            int half = n / 2;
+            Half first = new Half(half);
+            Half second = new Half(n - half);
+            TwoCores.run(() -> first.decide(calls, 0, half, 0, d, at),
+                    () -> second.decide(calls, half, n, 0, d, at));
+            if (first.refusal != null) {
+                throw first.refusal;
+            }
+            if (second.refusal != null) {
+                throw second.refusal;
+            }
+            for (Fact.Charged f : first.facts) {
+                b.fact(f);
+            }
+            for (Fact.Charged f : second.facts) {
+                b.fact(f);
             }
             return () -> { };
         }
         throw InvalidArgumentException.of("command", command, "not a usage command");
     }
 
+    /** One half of a batch's calls being decided: its facts in call order, or its first refusal. */
+    private final class Half {
+        final List<Fact.Charged> facts;
+        RuntimeException refusal;
+
+        Half(int calls) {
+            facts = new ArrayList<>(calls);
+        }
+
+        /**
+         * Decides calls {@code from} (inclusive) to {@code to} (exclusive), the ids of calls {@code before} to
+         * {@code from} counting as decided before them; stops at the first refusal.
+         */
+        void decide(List<Command.RecordUsageBatch.Call> calls, int from, int to, int before, Deployment d,
+                Instant at) {
+            Set<EventId> decided = new HashSet<>((to - before) * 2);
+            for (int i = before; i < from; i++) {
+                decided.add(calls.get(i).paymentId());
+            }
+            try {
+                for (int i = from; i < to; i++) {
+                    Command.RecordUsageBatch.Call call = calls.get(i);
+                    facts.add(charge(i, call.paymentId(), d, call.user(), call.units(), at, decided));
+                    decided.add(call.paymentId());
+                }
+            } catch (RuntimeException e) {
+                refusal = e;
+            }
+        }
+    }
+
     /**
      * Decides one paid call: checks it, prices it for the user's stake, checks the payment against the ledger
-     * (the ids {@code decidedBefore} in the same command counting as seen) and adds its {@code charged} fact
-     * to the batch. A call of a batch ({@code index} 0 or more) names its fields {@code calls[index].}, a
-     * lone call ({@code index} -1) plainly; the names are built only for an error.
+     * (the ids {@code decidedBefore} in the same command counting as seen) and returns its {@code charged}
+     * fact. A call of a batch ({@code index} 0 or more) names its fields {@code calls[index].}, a lone call
+     * ({@code index} -1) plainly; the names are built only for an error.
      */
-    private void charge(int index, EventId paymentId, Deployment d, AccountId user, long units,
-            Instant at, Set<EventId> decidedBefore, TokenLedger.Batch b) {
+    private Fact.Charged charge(int index, EventId paymentId, Deployment d, AccountId user, long units,
+            Instant at, Set<EventId> decidedBefore) {
         if (Accounts.isProtocol(user)) {
             throw Accounts.notAUser(field(index, "user"), user);
         }
@@ -76,7 +133,7 @@ final class UsageHandler implements CommandHandler {
         }
         // Validates the payment (a duplicate id, a zero charge, the epoch); evolve records it.
         state.revenue.check(UsagePayment.of(paymentId, d.id, user, charge.amount(), at), decidedBefore);
-        b.fact(new Fact.Charged(paymentId, d.id, user, charge.amount()));
+        return new Fact.Charged(paymentId, d.id, user, charge.amount());
     }
 
     private static String field(int index, String name) {

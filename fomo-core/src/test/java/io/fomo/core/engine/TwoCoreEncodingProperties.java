@@ -29,9 +29,9 @@ class TwoCoreEncodingProperties {
     @Property(tries = 60)
     void halvesJournalTheBytesOfOneThread(@ForAll("scripts") List<EngineProperties.Step> script,
             @ForAll @IntRange(min = 2, max = 6) int splitFrom) {
-        EngineFixture split = new EngineFixture(new InMemoryEventJournal(), b -> b.splitFactsFrom(splitFrom))
+        EngineFixture split = new EngineFixture(new InMemoryEventJournal(), b -> b.splitFrom(splitFrom))
                 .graduated();
-        EngineFixture plain = new EngineFixture(new InMemoryEventJournal(), b -> b.twoCoreEncoding(false))
+        EngineFixture plain = new EngineFixture(new InMemoryEventJournal(), b -> b.secondCore(false))
                 .graduated();
         int n = 0;
         for (EngineProperties.Step s : script) {
