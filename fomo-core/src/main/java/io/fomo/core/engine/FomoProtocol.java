@@ -111,6 +111,8 @@ public final class FomoProtocol {
      * least this many calls decided in two halves at once; MAX_VALUE for never.
      */
     private final int splitFrom;
+    /** Whether a submit may use a second core at all (Builder.secondCore). */
+    private final boolean secondCore;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
@@ -131,6 +133,7 @@ public final class FomoProtocol {
         this.verify = b.verify;
         this.readAheadFrom = b.readAheadForced
                 || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
+        this.secondCore = b.secondCore;
         this.splitFrom = b.splitForced || b.secondCore && TwoCores.available() ? b.splitFrom : Integer.MAX_VALUE;
         this.encodingSecond = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes(1 << 12);
         this.snapshots = b.snapshots;
@@ -246,6 +249,10 @@ public final class FomoProtocol {
      *         id is safe: it is answered as a duplicate if the batch did reach the journal
      */
     public synchronized Receipt submit(EventId commandId, Command command) {
+        return secondCore ? submitHere(commandId, command) : TwoCores.hereOnly(() -> submitHere(commandId, command));
+    }
+
+    private Receipt submitHere(EventId commandId, Command command) {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(command, "command");
         if (commandId.value().startsWith(ENGINE_PREFIX)) {
@@ -1295,9 +1302,10 @@ public final class FomoProtocol {
 
         /**
          * Whether a large submit uses a second core, when the JVM has two processors or more (on by default):
-         * a usage batch of thousands of calls is decided in two halves at once, and a facts record of
-         * thousands of facts (a day of usage, an epoch's rewards) written in two halves at once, the second
-         * half of each on a thread of the common fork-join pool. The decisions, the refusals and the bytes
+         * a usage batch of thousands of calls is decided in two halves at once, an epoch close's rewards over
+         * thousands of users are scored and allocated in two halves at once, and a facts record of thousands
+         * of facts (a day of usage, an epoch's rewards) is written in two halves at once, the second half of
+         * each on a thread of the common fork-join pool (none is used when its parallelism is set to 0). The decisions, the refusals and the bytes
          * are the same either way: the pool's thread only reads the state and writes into its own list or
          * buffer, the submitting thread keeps the first refusal in call order, and the submit goes on only
          * after both halves are done. If no pool thread is free, the submitting thread does both. Turn it off

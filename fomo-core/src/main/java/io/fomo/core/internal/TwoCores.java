@@ -1,7 +1,9 @@
 package io.fomo.core.internal;
 
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 /**
  * Runs two independent pieces of work at once: the first on the calling thread, the second offered to the
@@ -19,20 +21,46 @@ import java.util.concurrent.ForkJoinTask;
  *   <li>what the second part wrote is visible to the caller afterwards (the task is joined).</li>
  * </ul>
  *
+ * <p>Inside {@link #hereOnly} (an engine built not to use a second core), both parts run on the calling
+ * thread, first then second, with the same outcome.
+ *
  * <p>This package is not exported.
  */
 public final class TwoCores {
+
+    /** Whether the current thread is inside {@link #hereOnly}. */
+    private static final ThreadLocal<Boolean> HERE_ONLY = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private TwoCores() {
     }
 
     /**
+     * Runs {@code work} with every {@link #run} inside it kept on the calling thread, and {@link #available()}
+     * false there.
+     *
+     * @param work the work
+     * @param <T>  its result's type
+     * @return what {@code work} returns
+     */
+    public static <T> T hereOnly(Supplier<T> work) {
+        Boolean was = HERE_ONLY.get();
+        HERE_ONLY.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            HERE_ONLY.set(was);
+        }
+    }
+
+    /**
      * Whether a second processor may help at all (with one, the caller would run both parts anyway).
      *
-     * @return true if the JVM has two processors or more
+     * @return true if the JVM has two processors or more, the common pool has threads (its parallelism is not
+     *         set to 0), and the current thread is not inside {@link #hereOnly}
      */
     public static boolean available() {
-        return Runtime.getRuntime().availableProcessors() > 1;
+        return Runtime.getRuntime().availableProcessors() > 1 && ForkJoinPool.getCommonPoolParallelism() > 0
+                && !HERE_ONLY.get();
     }
 
     /**
@@ -46,15 +74,20 @@ public final class TwoCores {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
         Part other = new Part(second);
-        ForkJoinTask<?> task = ForkJoinTask.adapt(other).fork();
+        boolean here = HERE_ONLY.get();
+        ForkJoinTask<?> task = here ? null : ForkJoinTask.adapt(other).fork();
         Throwable failed = null;
         try {
             first.run();
         } catch (Throwable t) {
             failed = t;
         }
-        // The task catches everything its part throws, so joining it throws nothing of the part's own.
-        task.quietlyJoin();
+        if (here) {
+            other.run();
+        } else {
+            // The task catches everything its part throws, so joining it throws nothing of the part's own.
+            task.quietlyJoin();
+        }
         if (other.failed != null) {
             if (failed == null) {
                 failed = other.failed;

@@ -81,6 +81,39 @@ class TwoCoresProperties {
         assertSame(e, thrown);
     }
 
+    @Property(tries = 30)
+    void hereOnlyRunsBothPartsOnTheCallingThread(@ForAll boolean firstFails, @ForAll boolean secondFails) {
+        Thread caller = Thread.currentThread();
+        Thread[] ran = new Thread[2];
+        RuntimeException one = new IllegalStateException("first");
+        RuntimeException two = new IllegalArgumentException("second");
+        String outcome = TwoCores.hereOnly(() -> {
+            assertTrue(!TwoCores.available(), "no second core inside hereOnly");
+            try {
+                TwoCores.run(() -> {
+                    ran[0] = Thread.currentThread();
+                    if (firstFails) {
+                        throw one;
+                    }
+                }, () -> {
+                    ran[1] = Thread.currentThread();
+                    if (secondFails) {
+                        throw two;
+                    }
+                });
+                return "ok";
+            } catch (RuntimeException e) {
+                return e.getMessage() + " " + e.getSuppressed().length;
+            }
+        });
+        assertSame(caller, ran[0]);
+        assertSame(caller, ran[1]);
+        assertEquals(firstFails ? "first " + (secondFails ? 1 : 0) : secondFails ? "second 0" : "ok", outcome);
+        assertEquals(Runtime.getRuntime().availableProcessors() > 1
+                && java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 0, TwoCores.available(),
+                "hereOnly ends with its work");
+    }
+
     private static void fill(long[] a, long plus) {
         for (int i = 0; i < a.length; i++) {
             a[i] = i * 31L + plus;
