@@ -29,27 +29,36 @@ final class FactCodec {
     }
 
     /**
-     * The same bytes as {@link #encode(List)}, written in two halves at once when there are at least
-     * {@code splitFrom} facts: the first half (with the {@code count} line) in {@code buffer} on this thread,
-     * the second in {@code second} on another core if one is free ({@link TwoCores}); the two are copied out
-     * into one array. A fact's lines depend on nothing but the fact and its index, so the halves join into
-     * exactly the record one writer makes. With {@code second} null, or fewer facts, one writer writes all.
+     * The same bytes as {@link #encode(List)}, written in chunks shared with a second core when there are
+     * at least {@code splitFrom} facts ({@link TwoCores#chunks}): chunk {@code k} of {@code buffers.length}
+     * (fewer for fewer facts) in {@code buffers[k]}, the first with the {@code count} line; the chunks are
+     * then copied out, in order, into one array. A fact's lines depend on nothing but the fact and its index,
+     * so the chunks join into exactly the record one writer makes. With one buffer, or fewer facts, one
+     * writer writes all in {@code buffers[0]}.
      */
-    static byte[] encode(List<Fact> facts, JournalBytes buffer, JournalBytes second, int splitFrom) {
+    static byte[] encode(List<Fact> facts, JournalBytes[] buffers, int splitFrom) {
         int n = facts.size();
-        if (second == null || n < splitFrom || n < 2) {
-            return encode(facts, buffer);
+        if (buffers.length < 2 || n < splitFrom || n < 2) {
+            return encode(facts, buffers[0]);
         }
-        int half = n / 2;
-        Fields head = Fields.writer("facts", buffer);
-        Fields tail = Fields.writer("facts", second);
-        TwoCores.run(() -> {
-            head.put("count", n);
-            write(facts, 0, half, head);
-        }, () -> write(facts, half, n, tail));
-        byte[] out = new byte[buffer.size() + second.size()];
-        System.arraycopy(buffer.array(), 0, out, 0, buffer.size());
-        System.arraycopy(second.array(), 0, out, buffer.size(), second.size());
+        int count = Math.min(buffers.length, n);
+        TwoCores.chunks(count, k -> {
+            Fields f = Fields.writer("facts", buffers[k]);
+            if (k == 0) {
+                f.put("count", n);
+            }
+            write(facts, (int) ((long) n * k / count), (int) ((long) n * (k + 1) / count), f);
+        });
+        int size = 0;
+        for (int k = 0; k < count; k++) {
+            size += buffers[k].size();
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(buffers[k].array(), 0, out, at, buffers[k].size());
+            at += buffers[k].size();
+        }
         return out;
     }
 

@@ -103,9 +103,9 @@ public final class FomoProtocol {
     // reused (under this engine's lock) from submit to submit, since a day's usage or an epoch's close makes
     // a facts record of megabytes, which a buffer made for each record would reach by doubling every time.
     private JournalBytes encoding = new JournalBytes(1 << 12);
-    // The buffer the second half of a large facts record is written in on another core (see splitFactsFrom);
-    // null when facts records are written on the calling thread only.
-    private JournalBytes encodingSecond;
+    // The buffers of a large facts record's chunks but the first, which are written on two cores (see
+    // splitFrom); null when facts records are written on the calling thread only.
+    private JournalBytes[] encodingChunks;
     /**
      * Facts records of at least this many facts are written in two halves at once, and usage batches of at
      * least this many calls decided in two halves at once; MAX_VALUE for never.
@@ -135,7 +135,7 @@ public final class FomoProtocol {
                 || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
         this.secondCore = b.secondCore;
         this.splitFrom = b.splitForced || b.secondCore && TwoCores.available() ? b.splitFrom : Integer.MAX_VALUE;
-        this.encodingSecond = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes(1 << 12);
+        this.encodingChunks = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes[ENCODING_CHUNKS - 1];
         this.snapshots = b.snapshots;
         this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
@@ -200,12 +200,27 @@ public final class FomoProtocol {
         return encoding;
     }
 
-    /** The buffer for the second half of a large facts record, or null when records are not split. */
-    private JournalBytes encodingSecond() {
-        if (encodingSecond != null && encodingSecond.array().length > ENCODING_KEPT) {
-            encodingSecond = new JournalBytes(1 << 12);
+    /** Chunks a large facts record is written in, shared between two cores (the faster takes more). */
+    private static final int ENCODING_CHUNKS = 16;
+
+    /**
+     * The buffers for a facts record's chunks: the encoding buffer first, then, when records are split, one per
+     * further chunk (each let go past {@link #ENCODING_KEPT} / {@link #ENCODING_CHUNKS}).
+     */
+    private JournalBytes[] factBuffers() {
+        JournalBytes first = encodingBuffer();
+        if (encodingChunks == null) {
+            return new JournalBytes[] {first};
         }
-        return encodingSecond;
+        JournalBytes[] all = new JournalBytes[ENCODING_CHUNKS];
+        all[0] = first;
+        for (int k = 0; k < encodingChunks.length; k++) {
+            if (encodingChunks[k] == null || encodingChunks[k].array().length > ENCODING_KEPT / ENCODING_CHUNKS) {
+                encodingChunks[k] = new JournalBytes(1 << 12);
+            }
+            all[k + 1] = encodingChunks[k];
+        }
+        return all;
     }
 
     /** Appends the seal of a batch that will start at {@code firstSequence}; returns the batch's hash. */
@@ -279,7 +294,7 @@ public final class FomoProtocol {
             // which an entry copies in and would copy out again.
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
-            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer(), encodingSecond(), splitFrom);
+            payloads[1] = FactCodec.encode(prepared.facts, factBuffers(), splitFrom);
             // The entries keep these arrays, made here and only read from now on, instead of a copy of each.
             batch.add(HandedOver.entry(COMMAND, payload, at));
             batch.add(HandedOver.entry(FACTS, payloads[1], at));

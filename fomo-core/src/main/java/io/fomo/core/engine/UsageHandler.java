@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class UsageHandler implements CommandHandler {
 
+    /** Chunks a usage batch decided on two cores is cut into (the faster thread takes more of them). */
+    private static final int CHUNKS = 16;
+
     private final State state;
 
     UsageHandler(State state) {
@@ -50,61 +53,31 @@ final class UsageHandler implements CommandHandler {
                 }
                 return () -> { };
             }
-            // Two halves at once: deciding reads the state and writes nothing, and each half keeps its facts
-            // and its first refusal; the second half counts the first half's ids as decided before its own.
-            // The batch gets the facts in call order, or the first refusal in call order: the first half's
-            // if it has one, as deciding the calls in turn would have stopped there.
-            int half = n / 2;
-            Half first = new Half(half);
-            Half second = new Half(n - half);
-            TwoCores.run(() -> first.decide(calls, 0, half, 0, d, at),
-                    () -> second.decide(calls, half, n, 0, d, at));
-            if (first.refusal != null) {
-                throw first.refusal;
+            // Shared with a second core, in chunks: deciding reads the state and writes nothing. Whether a
+            // call's id was used by an earlier call of the batch is found first, in call order; each chunk
+            // then decides its calls into their slots and stops at its first refusal, and the refusal of the
+            // lowest chunk is thrown: the first in call order, where deciding the calls in turn would stop.
+            boolean[] repeated = new boolean[n];
+            Set<EventId> ids = new HashSet<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                repeated[i] = !ids.add(calls.get(i).paymentId());
             }
-            if (second.refusal != null) {
-                throw second.refusal;
-            }
-            for (Fact.Charged f : first.facts) {
-                b.fact(f);
-            }
-            for (Fact.Charged f : second.facts) {
+            Fact.Charged[] charged = new Fact.Charged[n];
+            int count = Math.min(CHUNKS, n);
+            TwoCores.chunks(count, k -> {
+                int to = (int) ((long) n * (k + 1) / count);
+                for (int i = (int) ((long) n * k / count); i < to; i++) {
+                    Command.RecordUsageBatch.Call call = calls.get(i);
+                    charged[i] = charge(i, call.paymentId(), d, call.user(), call.units(), at,
+                            repeated[i] ? Set.of(call.paymentId()) : Set.of());
+                }
+            });
+            for (Fact.Charged f : charged) {
                 b.fact(f);
             }
             return () -> { };
         }
         throw InvalidArgumentException.of("command", command, "not a usage command");
-    }
-
-    /** One half of a batch's calls being decided: its facts in call order, or its first refusal. */
-    private final class Half {
-        final List<Fact.Charged> facts;
-        RuntimeException refusal;
-
-        Half(int calls) {
-            facts = new ArrayList<>(calls);
-        }
-
-        /**
-         * Decides calls {@code from} (inclusive) to {@code to} (exclusive), the ids of calls {@code before} to
-         * {@code from} counting as decided before them; stops at the first refusal.
-         */
-        void decide(List<Command.RecordUsageBatch.Call> calls, int from, int to, int before, Deployment d,
-                Instant at) {
-            Set<EventId> decided = new HashSet<>((to - before) * 2);
-            for (int i = before; i < from; i++) {
-                decided.add(calls.get(i).paymentId());
-            }
-            try {
-                for (int i = from; i < to; i++) {
-                    Command.RecordUsageBatch.Call call = calls.get(i);
-                    facts.add(charge(i, call.paymentId(), d, call.user(), call.units(), at, decided));
-                    decided.add(call.paymentId());
-                }
-            } catch (RuntimeException e) {
-                refusal = e;
-            }
-        }
     }
 
     /**

@@ -3,26 +3,26 @@ package io.fomo.core.internal;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Runs two independent pieces of work at once: the first on the calling thread, the second offered to the
- * common fork-join pool. It is for work that is large (a day's facts of ten thousand users) and splits into
- * two parts that share nothing they write.
+ * Shares work cut into chunks between the calling thread and a thread of the common fork-join pool: work that
+ * is large (a day's facts of ten thousand users) and whose chunks share nothing they write.
  *
- * <p>It behaves as if the caller had run {@code first} and then {@code second} itself, but for their order:
+ * <p>{@link #chunks} behaves as if the caller had run the chunks in order and stopped at the first failure:
  * <ul>
- *   <li>both have finished when {@link #run} returns or throws, whichever failed (a part that writes into a
- *       buffer the caller reuses is never still writing after it);</li>
- *   <li>if no pool thread has started the second part by the time the first is done (a pool busy with other
- *       work, or none at all), the caller runs it itself, so it never waits on a pool that cannot help;</li>
- *   <li>the first part's exception is thrown if it failed (the second's is then added to it as suppressed),
- *       else the second part's: the very object thrown, not a copy made by the pool;</li>
- *   <li>what the second part wrote is visible to the caller afterwards (the task is joined).</li>
+ *   <li>every chunk has finished when it returns or throws (a chunk that writes into a buffer the caller
+ *       reuses is never still writing after it);</li>
+ *   <li>the chunks are taken in turn by whichever thread is free, so a pool busy with other work, or with
+ *       no thread at all, leaves them all to the caller, which never waits on a pool that cannot help;</li>
+ *   <li>the exception thrown is that of the lowest-numbered failed chunk, the very object, not a copy made
+ *       by the pool;</li>
+ *   <li>what every chunk wrote is visible to the caller afterwards (the pool's task is joined).</li>
  * </ul>
  *
- * <p>Inside {@link #hereOnly} (an engine built not to use a second core), both parts run on the calling
- * thread, first then second, with the same outcome.
+ * <p>Inside {@link #hereOnly} (an engine built not to use a second core), every chunk runs on the calling
+ * thread, in order, with the same outcome.
  *
  * <p>This package is not exported.
  */
@@ -35,8 +35,8 @@ public final class TwoCores {
     }
 
     /**
-     * Runs {@code work} with every {@link #run} inside it kept on the calling thread, and {@link #available()}
-     * false there.
+     * Runs {@code work} with every {@link #chunks} inside it kept on the calling thread, and
+     * {@link #available()} false there.
      *
      * @param work the work
      * @param <T>  its result's type
@@ -53,7 +53,7 @@ public final class TwoCores {
     }
 
     /**
-     * Whether a second processor may help at all (with one, the caller would run both parts anyway).
+     * Whether a second processor may help at all (with one, the caller would run every chunk anyway).
      *
      * @return true if the JVM has two processors or more, the common pool has threads (its parallelism is not
      *         set to 0), and the current thread is not inside {@link #hereOnly}
@@ -63,65 +63,60 @@ public final class TwoCores {
                 && !HERE_ONLY.get();
     }
 
-    /**
-     * Runs {@code first} on this thread and {@code second} on a pool thread if one is free, and returns when
-     * both have finished.
-     *
-     * @param first  the part run here
-     * @param second the part offered to the pool
-     */
-    public static void run(Runnable first, Runnable second) {
-        Objects.requireNonNull(first, "first");
-        Objects.requireNonNull(second, "second");
-        Part other = new Part(second);
-        boolean here = HERE_ONLY.get();
-        ForkJoinTask<?> task = here ? null : ForkJoinTask.adapt(other).fork();
-        Throwable failed = null;
-        try {
-            first.run();
-        } catch (Throwable t) {
-            failed = t;
-        }
-        if (here) {
-            other.run();
-        } else {
-            // The task catches everything its part throws, so joining it throws nothing of the part's own.
-            task.quietlyJoin();
-        }
-        if (other.failed != null) {
-            if (failed == null) {
-                failed = other.failed;
-            } else if (failed != other.failed) {
-                failed.addSuppressed(other.failed);
-            }
-        }
-        if (failed instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
-        if (failed != null) {
-            // A Runnable throws no checked exception unless smuggled; keep it as the cause.
-            throw new IllegalStateException(failed);
-        }
+    /** Work on one chunk of items, by its index. */
+    @FunctionalInterface
+    public interface Chunk {
+        /**
+         * Does the work of chunk {@code index}; it writes only into what belongs to that chunk.
+         *
+         * @param index the chunk's index, from 0
+         */
+        void run(int index);
     }
 
-    /** The second part, keeping what it threw for the caller (written before the task completes). */
-    private static final class Part implements Runnable {
-        private final Runnable work;
-        private Throwable failed;
-
-        Part(Runnable work) {
-            this.work = work;
+    /**
+     * Runs chunks {@code 0..count-1}, taken in turn by this thread and, if one is free, a pool thread, so that
+     * the faster of the two does more of them (a second core is often slower on data the first one made).
+     * Returns when every chunk has finished. If chunks failed, the exception of the lowest-numbered failed
+     * chunk is thrown, the very object (as if the chunks had run in order and stopped at the first failure);
+     * the others are dropped. Inside {@link #hereOnly}, every chunk runs on this thread, in order.
+     *
+     * @param count the number of chunks
+     * @param work  the work of one chunk
+     */
+    public static void chunks(int count, Chunk work) {
+        Objects.requireNonNull(work, "work");
+        if (count <= 0) {
+            return;
         }
-
-        @Override
-        public void run() {
-            try {
-                work.run();
-            } catch (Throwable t) {
-                failed = t;
+        AtomicInteger next = new AtomicInteger();
+        Throwable[] failed = new Throwable[count];
+        Runnable taker = () -> {
+            for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
+                try {
+                    work.run(c);
+                } catch (Throwable t) {
+                    failed[c] = t;
+                }
+            }
+        };
+        if (count == 1 || !available()) {
+            taker.run();
+        } else {
+            ForkJoinTask<?> helper = ForkJoinTask.adapt(taker).fork();
+            taker.run();
+            // Waits for the chunk the pool thread holds, if any; a task never started is run (and ends) here.
+            helper.quietlyJoin();
+        }
+        for (Throwable t : failed) {
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
             }
         }
     }

@@ -15,7 +15,7 @@ final class Weights {
     private Weights() {
     }
 
-    /** From this many pairs, {@link #score} and {@link #allocate} work in two halves at once. */
+    /** From this many pairs, {@link #score} and {@link #allocate} share their work with a second core. */
     static final int SPLIT_FROM = 2048;
 
     /**
@@ -29,8 +29,8 @@ final class Weights {
     }
 
     /**
-     * {@link #score}, in two halves at once from {@code splitFrom} pairs: each pair's weight depends only on
-     * the pair and the total stake, so the halves write apart and their sums add to the sum.
+     * {@link #score}, in chunks on two cores from {@code splitFrom} pairs: each pair's weight depends only on
+     * the pair and the total stake, so the chunks write apart and their sums add to the sum.
      */
     static BigInteger score(BigInteger[] spend, BigInteger[] stake, BigInteger[] gmScaled, int from, int to,
             BigDecimal alpha, boolean gated, int factorScale, BigInteger[] out, int splitFrom) {
@@ -42,7 +42,7 @@ final class Weights {
         StakingFactor.FloorCurve curve = StakingFactor.FloorCurve.of(a, factorScale);
         BigInteger unstaked = StakingFactor.scaled(a, BigInteger.ZERO, totalStake, factorScale, RoundingMode.DOWN);
         BigInteger total = totalStake;
-        return inHalves(from, to, splitFrom, (lo, hi) -> {
+        return inChunks(from, to, splitFrom, (lo, hi) -> {
             BigInteger sum = BigInteger.ZERO;
             for (int i = lo; i < hi; i++) {
                 BigInteger w;
@@ -74,10 +74,10 @@ final class Weights {
         return allocate(pool, w, sum, from, to, pay, TwoCores.available() ? SPLIT_FROM : Integer.MAX_VALUE);
     }
 
-    /** {@link #allocate}, in two halves at once from {@code splitFrom} pairs (each share is its own floor). */
+    /** {@link #allocate}, in chunks on two cores from {@code splitFrom} pairs (each share is its own floor). */
     static BigInteger allocate(BigInteger pool, BigInteger[] w, BigInteger sum, int from, int to,
             BigInteger[] pay, int splitFrom) {
-        return inHalves(from, to, splitFrom, (lo, hi) -> {
+        return inChunks(from, to, splitFrom, (lo, hi) -> {
             BigInteger paid = BigInteger.ZERO;
             for (int i = lo; i < hi; i++) {
                 BigInteger p = w[i].signum() == 0 ? BigInteger.ZERO : pool.multiply(w[i]).divide(sum);
@@ -93,18 +93,31 @@ final class Weights {
         BigInteger sum(int lo, int hi);
     }
 
+    /** Chunks a split slice is cut into, taken in turn by two threads (the faster takes more). */
+    private static final int CHUNKS = 16;
+
     /**
-     * Runs {@code work} over {@code [from, to)}: at once over the two halves (the second on another core if
-     * one is free, {@link TwoCores}) from {@code splitFrom} pairs on, else in one go; returns the sum of sums.
+     * Runs {@code work} over {@code [from, to)}: from {@code splitFrom} pairs on, in {@value #CHUNKS} chunks
+     * shared with another core if one is free ({@link TwoCores#chunks}), else in one go; returns the sum of
+     * the chunks' sums (exact, so in any order).
      */
-    private static BigInteger inHalves(int from, int to, int splitFrom, Range work) {
-        if (to - from < Math.max(2, splitFrom)) {
+    private static BigInteger inChunks(int from, int to, int splitFrom, Range work) {
+        int n = to - from;
+        if (n < Math.max(2, splitFrom)) {
             return work.sum(from, to);
         }
-        int mid = from + (to - from) / 2;
-        BigInteger[] sums = new BigInteger[2];
-        TwoCores.run(() -> sums[0] = work.sum(from, mid), () -> sums[1] = work.sum(mid, to));
-        return sums[0].add(sums[1]);
+        int count = Math.min(CHUNKS, n);
+        BigInteger[] sums = new BigInteger[count];
+        TwoCores.chunks(count, c -> {
+            int lo = from + (int) ((long) n * c / count);
+            int hi = from + (int) ((long) n * (c + 1) / count);
+            sums[c] = work.sum(lo, hi);
+        });
+        BigInteger total = BigInteger.ZERO;
+        for (BigInteger s : sums) {
+            total = total.add(s);
+        }
+        return total;
     }
 
     /** The unscaled values of decimals at their common (largest) scale, and that scale at index n. */

@@ -6,112 +6,116 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Both parts have run and finished when {@link TwoCores#run} returns or throws, what the second wrote is seen
- * by the caller, and the exception thrown is the very one a part threw: the first part's if it failed (the
- * second's added to it), else the second's.
+ * Every chunk has run once and finished when {@link TwoCores#chunks} returns or throws, what each wrote is
+ * seen by the caller, and the exception thrown is the very one the lowest failed chunk threw; inside
+ * {@link TwoCores#hereOnly} the chunks run in order on the calling thread.
  */
 class TwoCoresProperties {
 
-    @Property(tries = 200)
-    void bothPartsHaveRunAndTheirWritesAreSeen(@ForAll @IntRange(min = 0, max = 20_000) int size) {
-        long[] a = new long[size];
-        long[] b = new long[size];
-        TwoCores.run(() -> fill(a, 1), () -> fill(b, 2));
-        long[] wantA = new long[size];
-        long[] wantB = new long[size];
-        for (int i = 0; i < size; i++) {
-            wantA[i] = i * 31L + 1;
-            wantB[i] = i * 31L + 2;
-        }
-        assertArrayEquals(wantA, a);
-        assertArrayEquals(wantB, b);
-    }
-
-    @Property(tries = 100)
-    void theExceptionIsTheOneThrownAndTheOtherPartHasFinished(@ForAll boolean firstFails,
-            @ForAll boolean secondFails, @ForAll @IntRange(min = 0, max = 20_000) int work) {
-        RuntimeException one = new IllegalStateException("first");
-        RuntimeException two = new IllegalArgumentException("second");
-        AtomicBoolean firstDone = new AtomicBoolean();
-        AtomicBoolean secondDone = new AtomicBoolean();
-        long[] sink = new long[Math.max(1, work)];
-        Runnable first = () -> {
-            fill(sink, 3);
-            firstDone.set(true);
-            if (firstFails) {
-                throw one;
-            }
-        };
-        Runnable second = () -> {
-            long[] own = new long[Math.max(1, work)];
-            fill(own, 4);
-            secondDone.set(true);
-            if (secondFails) {
-                throw two;
-            }
-        };
-        if (!firstFails && !secondFails) {
-            TwoCores.run(first, second);
-        } else {
-            RuntimeException thrown = assertThrows(RuntimeException.class, () -> TwoCores.run(first, second));
-            assertSame(firstFails ? one : two, thrown);
-            assertEquals(firstFails && secondFails ? 1 : 0, thrown.getSuppressed().length);
-            if (firstFails && secondFails) {
-                assertSame(two, thrown.getSuppressed()[0]);
-            }
-        }
-        assertTrue(firstDone.get());
-        assertTrue(secondDone.get());
-    }
-
-    @Property(tries = 50)
-    void anErrorIsThrownAsItIs(@ForAll boolean inFirst) {
+    @Property(tries = 30)
+    void anErrorIsThrownAsItIs(@ForAll @IntRange(min = 1, max = 20) int count,
+            @ForAll @IntRange(min = 0, max = 19) int at) {
         Error e = new AssertionError("boom");
-        Runnable fails = () -> {
-            throw e;
-        };
-        Runnable fine = () -> { };
-        Error thrown = assertThrows(Error.class, () -> TwoCores.run(inFirst ? fails : fine, inFirst ? fine : fails));
+        int failing = at % count;
+        Error thrown = assertThrows(Error.class, () -> TwoCores.chunks(count, k -> {
+            if (k == failing) {
+                throw e;
+            }
+        }));
         assertSame(e, thrown);
     }
 
     @Property(tries = 30)
-    void hereOnlyRunsBothPartsOnTheCallingThread(@ForAll boolean firstFails, @ForAll boolean secondFails) {
+    void hereOnlyRunsEveryChunkOnTheCallingThreadInOrder(@ForAll @IntRange(min = 0, max = 30) int count,
+            @ForAll("failures") java.util.Set<Integer> failing) {
         Thread caller = Thread.currentThread();
-        Thread[] ran = new Thread[2];
-        RuntimeException one = new IllegalStateException("first");
-        RuntimeException two = new IllegalArgumentException("second");
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
         String outcome = TwoCores.hereOnly(() -> {
             assertTrue(!TwoCores.available(), "no second core inside hereOnly");
             try {
-                TwoCores.run(() -> {
-                    ran[0] = Thread.currentThread();
-                    if (firstFails) {
-                        throw one;
-                    }
-                }, () -> {
-                    ran[1] = Thread.currentThread();
-                    if (secondFails) {
-                        throw two;
+                TwoCores.chunks(count, k -> {
+                    order.add(k);
+                    threads.add(Thread.currentThread());
+                    if (failing.contains(k)) {
+                        throw new IllegalStateException("chunk " + k);
                     }
                 });
                 return "ok";
-            } catch (RuntimeException e) {
-                return e.getMessage() + " " + e.getSuppressed().length;
+            } catch (IllegalStateException e) {
+                return e.getMessage();
             }
         });
-        assertSame(caller, ran[0]);
-        assertSame(caller, ran[1]);
-        assertEquals(firstFails ? "first " + (secondFails ? 1 : 0) : secondFails ? "second 0" : "ok", outcome);
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        String lowest = "ok";
+        for (int k = 0; k < count; k++) {
+            expected.add(k);
+            if (failing.contains(k) && lowest.equals("ok")) {
+                lowest = "chunk " + k;
+            }
+        }
+        assertEquals(expected, order);
+        for (Thread t : threads) {
+            assertSame(caller, t);
+        }
+        assertEquals(lowest, outcome);
         assertEquals(Runtime.getRuntime().availableProcessors() > 1
                 && java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 0, TwoCores.available(),
                 "hereOnly ends with its work");
+    }
+
+    /**
+     * Every chunk runs once, whichever thread takes it, and what each wrote is seen; when chunks fail, the
+     * lowest failed chunk's exception is thrown, the very object, after every chunk has finished.
+     */
+    @Property(tries = 150)
+    void everyChunkRunsOnceAndTheLowestFailureIsThrown(@ForAll @IntRange(min = 0, max = 40) int count,
+            @ForAll("failures") java.util.Set<Integer> failing, @ForAll @IntRange(min = 0, max = 5_000) int work) {
+        int[] runs = new int[count];
+        long[][] written = new long[count][];
+        RuntimeException[] thrown = new RuntimeException[count];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        TwoCores.Chunk chunk = k -> {
+            runs[k]++;
+            written[k] = new long[work];
+            fill(written[k], k);
+            done.incrementAndGet();
+            if (failing.contains(k)) {
+                thrown[k] = new IllegalStateException("chunk " + k);
+                throw thrown[k];
+            }
+        };
+        int lowest = -1;
+        for (int k = 0; k < count; k++) {
+            if (failing.contains(k)) {
+                lowest = k;
+                break;
+            }
+        }
+        if (lowest < 0) {
+            TwoCores.chunks(count, chunk);
+        } else {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> TwoCores.chunks(count, chunk));
+            assertSame(thrown[lowest], e);
+            assertEquals(0, e.getSuppressed().length);
+        }
+        assertEquals(count, done.get());
+        for (int k = 0; k < count; k++) {
+            assertEquals(1, runs[k], "chunk " + k);
+            long[] want = new long[work];
+            fill(want, k);
+            assertArrayEquals(want, written[k], "chunk " + k);
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<java.util.Set<Integer>> failures() {
+        return net.jqwik.api.Arbitraries.integers().between(0, 45).set().ofMaxSize(4);
     }
 
     private static void fill(long[] a, long plus) {
