@@ -107,8 +107,8 @@ public final class FomoProtocol {
     // splitFrom); null when facts records are written on the calling thread only.
     private JournalBytes[] encodingChunks;
     /**
-     * Facts records of at least this many facts are written in two halves at once, and usage batches of at
-     * least this many calls decided in two halves at once; MAX_VALUE for never.
+     * Facts records of at least this many facts are written, and usage batches of at least this many calls
+     * decided, in chunks shared with a second core; MAX_VALUE for never.
      */
     private final int splitFrom;
     /** Whether a submit may use a second core at all (Builder.secondCore). */
@@ -1316,15 +1316,16 @@ public final class FomoProtocol {
         }
 
         /**
-         * Whether a large submit uses a second core, when the JVM has two processors or more (on by default):
-         * a usage batch of thousands of calls is decided in two halves at once, an epoch close's rewards over
-         * thousands of users are scored and allocated in two halves at once, and a facts record of thousands
-         * of facts (a day of usage, an epoch's rewards) is written in two halves at once, the second half of
-         * each on a thread of the common fork-join pool (none is used when its parallelism is set to 0). The decisions, the refusals and the bytes
-         * are the same either way: the pool's thread only reads the state and writes into its own list or
-         * buffer, the submitting thread keeps the first refusal in call order, and the submit goes on only
-         * after both halves are done. If no pool thread is free, the submitting thread does both. Turn it off
-         * where a submit must run on the calling thread only.
+         * Whether a large submit shares its work with a second core, when the JVM has two processors or more
+         * and the common fork-join pool has threads (on by default): a usage batch of thousands of calls is
+         * decided, an epoch close's rewards over thousands of users scored and allocated, and a facts record of
+         * thousands of facts (a day of usage, an epoch's rewards) written in chunks, which the submitting
+         * thread and one thread of the common pool take in turn. The decisions, the refusals and the bytes are
+         * the same either way: the pool's thread only reads the state and writes into its chunk's own slots or
+         * buffer, the first refusal in call order is the one thrown, and the submit goes on only once every
+         * chunk is done. If no pool thread is free, the submitting thread does every chunk (setting the common
+         * pool's parallelism to 0 keeps every engine's work on its own threads). Turn it off where a submit
+         * must run on the calling thread only.
          *
          * @param value {@code false} to do all of a submit's work on the submitting thread
          * @return this builder
@@ -1334,7 +1335,7 @@ public final class FomoProtocol {
             return this;
         }
 
-        /** Facts (or calls of a usage batch) from which the work is split in two halves. */
+        /** Facts (or calls of a usage batch) from which the work is shared with a second core. */
         private static final int SPLIT_FROM = 2048;
 
         /** For tests: split records and usage batches of at least this many items, whatever the processors. */

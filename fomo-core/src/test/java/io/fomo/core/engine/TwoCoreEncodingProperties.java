@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * An engine that writes its large facts records in two halves at once journals the same bytes as one that
+ * An engine that writes its large facts records (and decides its large usage batches) in chunks on two cores journals the same bytes as one that
  * writes every record on the submitting thread: batch for batch, entry for entry (type, payload, time), and
  * it ends on the same head and state hash, with the same refusals.
  */
@@ -27,7 +27,7 @@ class TwoCoreEncodingProperties {
     }
 
     @Property(tries = 60)
-    void halvesJournalTheBytesOfOneThread(@ForAll("scripts") List<EngineProperties.Step> script,
+    void chunksJournalTheBytesOfOneThread(@ForAll("scripts") List<EngineProperties.Step> script,
             @ForAll @IntRange(min = 2, max = 6) int splitFrom) {
         EngineFixture split = new EngineFixture(new InMemoryEventJournal(), b -> b.splitFrom(splitFrom))
                 .graduated();

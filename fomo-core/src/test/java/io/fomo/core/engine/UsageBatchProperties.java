@@ -151,12 +151,12 @@ class UsageBatchProperties {
 
     /** Graduated, Bob staked (a discount tier), one payment id used before, an hour on. */
     /**
-     * A batch decided in two halves at once (an engine that splits from a few calls) decides what one thread
+     * A batch decided in chunks on two cores (an engine that splits from a few calls) decides what one thread
      * deciding its calls in turn decides: the same receipt, or the same refusal (class, field and message:
-     * the first refused call's, in call order, also when both halves have one), the same state and journal.
+     * the first refused call's, in call order, also when several chunks have one), the same state and journal.
      */
     @Property(tries = 80)
-    void twoHalvesDecideWhatOneThreadDecides(@ForAll("longDraws") List<Draw> draws,
+    void chunksOnTwoCoresDecideWhatOneThreadDecides(@ForAll("longDraws") List<Draw> draws,
             @ForAll @IntRange(min = 2, max = 8) int splitFrom) {
         EngineFixture split = prepared(b -> b.splitFrom(splitFrom));
         EngineFixture plain = prepared(b -> b.secondCore(false));
@@ -183,7 +183,7 @@ class UsageBatchProperties {
     @Provide
     Arbitrary<List<Draw>> longDraws() {
         // Rarer refusals than draws(), so that batches long enough to split are often accepted whole, and
-        // refusals fall in either half or both; an id repeated in both halves is a duplicate of the second.
+        // refusals fall in one chunk or several; an id repeated across chunks is a duplicate of the later call.
         Arbitrary<AccountId> users = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(60, Arbitraries.of(ALICE, BOB, CAROL, DAVE)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(Accounts.TREASURY)));

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Scoring and allocating in two halves at once (another core writing the second half's slots) give every
+ * Scoring and allocating in chunks shared with another core (each writing its chunks' slots) give every
  * slot and the sum exactly as one pass does, over any slice of the arrays; and an allocation pays each pair
  * the floor of its exact share, so that what is paid falls short of the pool by less than one base unit per
  * paid pair (parts + dust == whole).
@@ -32,7 +32,7 @@ class WeightsProperties {
     }
 
     @Property(tries = 150)
-    void scoringInHalvesScoresEveryPairAsOnePass(@ForAll("units") List<BigInteger> spendList,
+    void scoringInChunksScoresEveryPairAsOnePass(@ForAll("units") List<BigInteger> spendList,
             @ForAll("units") List<BigInteger> stakeList, @ForAll @IntRange(min = 0, max = 1000) int alphaMilli,
             @ForAll boolean gated, @ForAll boolean withGm, @ForAll @IntRange(min = 0, max = 12) int factorScale,
             @ForAll @IntRange(min = 2, max = 9) int splitFrom, @ForAll @IntRange(min = 0, max = 100) int cut) {
@@ -49,12 +49,12 @@ class WeightsProperties {
         int from = n == 0 ? 0 : cut % (n / 2 + 1);
         BigDecimal alpha = BigDecimal.valueOf(alphaMilli, 3);
         BigInteger[] once = new BigInteger[n];
-        BigInteger[] halves = new BigInteger[n];
+        BigInteger[] chunked = new BigInteger[n];
         BigInteger sumOnce = Weights.score(spend, stake, gm, from, n, alpha, gated, factorScale, once,
                 Integer.MAX_VALUE);
-        BigInteger sumHalves = Weights.score(spend, stake, gm, from, n, alpha, gated, factorScale, halves, splitFrom);
-        assertArrayEquals(once, halves);
-        assertEquals(sumOnce, sumHalves);
+        BigInteger sumChunked = Weights.score(spend, stake, gm, from, n, alpha, gated, factorScale, chunked, splitFrom);
+        assertArrayEquals(once, chunked);
+        assertEquals(sumOnce, sumChunked);
         BigInteger sum = BigInteger.ZERO;
         for (int i = from; i < n; i++) {
             sum = sum.add(once[i]);
@@ -63,7 +63,7 @@ class WeightsProperties {
     }
 
     @Property(tries = 150)
-    void allocatingInHalvesPaysEveryPairItsFloor(@ForAll("units") List<BigInteger> weightList,
+    void allocatingInChunksPaysEveryPairItsFloor(@ForAll("units") List<BigInteger> weightList,
             @ForAll("units") List<BigInteger> pools, @ForAll @IntRange(min = 2, max = 9) int splitFrom,
             @ForAll @IntRange(min = 0, max = 100) int cut) {
         int n = weightList.size();
@@ -80,20 +80,20 @@ class WeightsProperties {
         }
         BigInteger pool = pools.isEmpty() ? BigInteger.ONE : pools.get(0).add(BigInteger.ONE);
         BigInteger[] once = new BigInteger[n];
-        BigInteger[] halves = new BigInteger[n];
+        BigInteger[] chunked = new BigInteger[n];
         BigInteger paidOnce = Weights.allocate(pool, w, sum, from, n, once, Integer.MAX_VALUE);
-        BigInteger paidHalves = Weights.allocate(pool, w, sum, from, n, halves, splitFrom);
-        assertArrayEquals(once, halves);
-        assertEquals(paidOnce, paidHalves);
+        BigInteger paidChunked = Weights.allocate(pool, w, sum, from, n, chunked, splitFrom);
+        assertArrayEquals(once, chunked);
+        assertEquals(paidOnce, paidChunked);
         BigInteger paid = BigInteger.ZERO;
         for (int i = from; i < n; i++) {
             // Each pay is the floor of pool·w/sum: pay·sum <= pool·w < (pay + 1)·sum.
             BigInteger exact = pool.multiply(w[i]);
-            assertTrue(halves[i].multiply(sum).compareTo(exact) <= 0, "pair " + i);
-            assertTrue(halves[i].add(BigInteger.ONE).multiply(sum).compareTo(exact) > 0, "pair " + i);
-            paid = paid.add(halves[i]);
+            assertTrue(chunked[i].multiply(sum).compareTo(exact) <= 0, "pair " + i);
+            assertTrue(chunked[i].add(BigInteger.ONE).multiply(sum).compareTo(exact) > 0, "pair " + i);
+            paid = paid.add(chunked[i]);
         }
-        assertEquals(paid, paidHalves);
+        assertEquals(paid, paidChunked);
         BigInteger dust = pool.subtract(paid);
         assertTrue(dust.signum() >= 0 && dust.compareTo(BigInteger.valueOf(positive)) < 0, "dust " + dust);
     }
