@@ -1,6 +1,7 @@
 package io.fomo.core.engine;
 
 import io.fomo.core.internal.JournalBytes;
+import io.fomo.core.internal.TwoCores;
 import io.fomo.spi.InvalidStateException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,53 @@ final class FactCodec {
         return encode(facts, Fields.writer("facts", buffer));
     }
 
+    /**
+     * The same bytes as {@link #encode(List)}, written in chunks shared with a second core when there are
+     * at least {@code splitFrom} facts ({@link TwoCores#chunks}): chunk {@code k} of {@code buffers.length}
+     * (fewer for fewer facts) in {@code buffers[k]}, the first with the {@code count} line; the chunks are
+     * then copied out, in order, into one array. A fact's lines depend on nothing but the fact and its index,
+     * so the chunks join into exactly the record one writer makes. With one buffer, or fewer facts, one
+     * writer writes all in {@code buffers[0]}.
+     */
+    static byte[] encode(List<Fact> facts, JournalBytes[] buffers, int splitFrom) {
+        int n = facts.size();
+        if (buffers.length < 2 || n < splitFrom || n < 2) {
+            return encode(facts, buffers[0]);
+        }
+        int count = Math.min(buffers.length, n);
+        TwoCores.chunks(count, k -> {
+            Fields f = Fields.writer("facts", buffers[k]);
+            if (k == 0) {
+                f.put("count", n);
+            }
+            write(facts, (int) ((long) n * k / count), (int) ((long) n * (k + 1) / count), f);
+        });
+        int size = 0;
+        for (int k = 0; k < count; k++) {
+            size += buffers[k].size();
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(buffers[k].array(), 0, out, at, buffers[k].size());
+            at += buffers[k].size();
+        }
+        return out;
+    }
+
     private static byte[] encode(List<Fact> facts, Fields f) {
         f.put("count", facts.size());
-        for (int i = 0; i < facts.size(); i++) {
+        write(facts, 0, facts.size(), f);
+        return f.encode();
+    }
+
+    /** Writes facts {@code from} (inclusive) to {@code to} (exclusive), each numbered by its index in the list. */
+    private static void write(List<Fact> facts, int from, int to, Fields f) {
+        for (int i = from; i < to; i++) {
             // The keys' prefix "i." is written as digits by the writer: no string per fact.
             f.numbered(i);
             encode(facts.get(i), "", f);
         }
-        return f.encode();
     }
 
     static void encode(Fact fact, String p, Fields f) {

@@ -4,6 +4,7 @@ import io.fomo.core.amm.ConstantProductPool;
 import io.fomo.core.emission.EmissionReserve;
 import io.fomo.core.internal.JournalBytes;
 import io.fomo.core.internal.ReadAhead;
+import io.fomo.core.internal.TwoCores;
 import io.fomo.core.launch.Rmo;
 import io.fomo.core.revenue.BurnLedger;
 import io.fomo.core.revenue.BuybackExecution;
@@ -102,6 +103,16 @@ public final class FomoProtocol {
     // reused (under this engine's lock) from submit to submit, since a day's usage or an epoch's close makes
     // a facts record of megabytes, which a buffer made for each record would reach by doubling every time.
     private JournalBytes encoding = new JournalBytes(1 << 12);
+    // The buffers of a large facts record's chunks but the first, which are written on two cores (see
+    // splitFrom); null when facts records are written on the calling thread only.
+    private JournalBytes[] encodingChunks;
+    /**
+     * Facts records of at least this many facts are written, and usage batches of at least this many calls
+     * decided, in chunks shared with a second core; MAX_VALUE for never.
+     */
+    private final int splitFrom;
+    /** Whether a submit may use a second core at all (Builder.secondCore). */
+    private final boolean secondCore;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
     /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
@@ -122,6 +133,9 @@ public final class FomoProtocol {
         this.verify = b.verify;
         this.readAheadFrom = b.readAheadForced
                 || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
+        this.secondCore = b.secondCore;
+        this.splitFrom = b.splitForced || b.secondCore && TwoCores.available() ? b.splitFrom : Integer.MAX_VALUE;
+        this.encodingChunks = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes[ENCODING_CHUNKS - 1];
         this.snapshots = b.snapshots;
         this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
@@ -186,6 +200,29 @@ public final class FomoProtocol {
         return encoding;
     }
 
+    /** Chunks a large facts record is written in, shared between two cores (the faster takes more). */
+    private static final int ENCODING_CHUNKS = 16;
+
+    /**
+     * The buffers for a facts record's chunks: the encoding buffer first, then, when records are split, one per
+     * further chunk (each let go past {@link #ENCODING_KEPT} / {@link #ENCODING_CHUNKS}).
+     */
+    private JournalBytes[] factBuffers() {
+        JournalBytes first = encodingBuffer();
+        if (encodingChunks == null) {
+            return new JournalBytes[] {first};
+        }
+        JournalBytes[] all = new JournalBytes[ENCODING_CHUNKS];
+        all[0] = first;
+        for (int k = 0; k < encodingChunks.length; k++) {
+            if (encodingChunks[k] == null || encodingChunks[k].array().length > ENCODING_KEPT / ENCODING_CHUNKS) {
+                encodingChunks[k] = new JournalBytes(1 << 12);
+            }
+            all[k + 1] = encodingChunks[k];
+        }
+        return all;
+    }
+
     /** Appends the seal of a batch that will start at {@code firstSequence}; returns the batch's hash. */
     private byte[] seal(long firstSequence, EventId key, List<JournalEntry> batch, Instant at) {
         return sealed(batch, chain.hash(head, firstSequence, key, batch, at), at);
@@ -227,6 +264,10 @@ public final class FomoProtocol {
      *         id is safe: it is answered as a duplicate if the batch did reach the journal
      */
     public synchronized Receipt submit(EventId commandId, Command command) {
+        return secondCore ? submitHere(commandId, command) : TwoCores.hereOnly(() -> submitHere(commandId, command));
+    }
+
+    private Receipt submitHere(EventId commandId, Command command) {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(command, "command");
         if (commandId.value().startsWith(ENGINE_PREFIX)) {
@@ -253,7 +294,7 @@ public final class FomoProtocol {
             // which an entry copies in and would copy out again.
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
-            payloads[1] = FactCodec.encode(prepared.facts, encodingBuffer());
+            payloads[1] = FactCodec.encode(prepared.facts, factBuffers(), splitFrom);
             // The entries keep these arrays, made here and only read from now on, instead of a copy of each.
             batch.add(HandedOver.entry(COMMAND, payload, at));
             batch.add(HandedOver.entry(FACTS, payloads[1], at));
@@ -700,6 +741,7 @@ public final class FomoProtocol {
         State fresh = new State(ProtocolParameters.decode(g));
         expectEntries(seq, key, entries, FactCodec.encode(fresh.genesisFacts), fresh.genesisIntents);
         state = fresh;
+        state.splitFrom = splitFrom;
         for (TokenIntent intent : state.genesisIntents) {
             outbox.put(intent.id(), intent);
         }
@@ -1180,6 +1222,9 @@ public final class FomoProtocol {
         private boolean verify;
         private boolean readAhead = true;
         private boolean readAheadForced;
+        private boolean secondCore = true;
+        private boolean splitForced;
+        private int splitFrom = SPLIT_FROM;
         private long readAheadFrom = (long) READ_AHEAD_MIN_PAGES * EventJournal.DEFAULT_PAGE_SIZE;
         private io.fomo.spi.SnapshotStore snapshots;
         private long snapshotEvery;
@@ -1286,6 +1331,36 @@ public final class FomoProtocol {
             return this;
         }
 
+        /**
+         * Whether a large submit shares its work with a second core, when the JVM has two processors or more
+         * and the common fork-join pool has threads (on by default): a usage batch of thousands of calls is
+         * decided, an epoch close's rewards over thousands of users scored and allocated, and a facts record of
+         * thousands of facts (a day of usage, an epoch's rewards) written in chunks, which the submitting
+         * thread and one thread of the common pool take in turn. The decisions, the refusals and the bytes are
+         * the same either way: the pool's thread only reads the state and writes into its chunk's own slots or
+         * buffer, the first refusal in call order is the one thrown, and the submit goes on only once every
+         * chunk is done. If no pool thread is free, the submitting thread does every chunk (setting the common
+         * pool's parallelism to 0 keeps every engine's work on its own threads). Turn it off where a submit
+         * must run on the calling thread only.
+         *
+         * @param value {@code false} to do all of a submit's work on the submitting thread
+         * @return this builder
+         */
+        public Builder secondCore(boolean value) {
+            this.secondCore = value;
+            return this;
+        }
+
+        /** Facts (or calls of a usage batch) from which the work is shared with a second core. */
+        private static final int SPLIT_FROM = 2048;
+
+        /** For tests: split records and usage batches of at least this many items, whatever the processors. */
+        Builder splitFrom(int items) {
+            this.splitFrom = items;
+            this.splitForced = true;
+            return this;
+        }
+
         /** Pages of records from which a catch-up reads ahead. */
         private static final int READ_AHEAD_MIN_PAGES = 2;
 
@@ -1375,6 +1450,7 @@ public final class FomoProtocol {
             return;
         }
         state = d.state();
+        state.splitFrom = splitFrom;
         sequence = d.sequence();
         head = d.head();
         journalRules = d.journalRules();

@@ -70,6 +70,11 @@ final class State {
     final TokenLedger tokens = new TokenLedger();
     Map<EventId, CommandDigest> seen = new HashMap<>();
     long commands;
+    /**
+     * Usage batches of at least this many calls are decided in two halves at once (the engine's choice, see
+     * {@code FomoProtocol.Builder.secondCore}); the decisions are the same either way. Not part of the state.
+     */
+    int splitFrom = Integer.MAX_VALUE;
     Instant lastTime;
     EpochRevenue lastRevenue;
     EpochResult lastRewards;

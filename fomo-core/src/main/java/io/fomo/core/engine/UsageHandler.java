@@ -1,5 +1,6 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.TwoCores;
 import io.fomo.core.revenue.UsageCharge;
 import io.fomo.core.revenue.UsagePayment;
 import io.fomo.spi.AccountId;
@@ -21,6 +22,9 @@ import java.util.Set;
  */
 final class UsageHandler implements CommandHandler {
 
+    /** Chunks a usage batch decided on two cores is cut into (the faster thread takes more of them). */
+    private static final int CHUNKS = 16;
+
     private final State state;
 
     UsageHandler(State state) {
@@ -31,7 +35,7 @@ final class UsageHandler implements CommandHandler {
     public Runnable prepare(EventId id, Instant at, Command command, PriceQuote quote, TokenLedger.Batch b) {
         if (command instanceof Command.RecordUsage c) {
             Accounts.user("user", c.user());
-            charge(-1, c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of(), b);
+            b.fact(charge(-1, c.paymentId(), state.graduated(c.deployment()), c.user(), c.units(), at, Set.of()));
             return () -> { };
         }
         if (command instanceof Command.RecordUsageBatch c) {
@@ -39,11 +43,37 @@ final class UsageHandler implements CommandHandler {
             // Each call is checked as if the calls before it had been recorded (a payment id used twice in one
             // batch is a duplicate), as when the calls are submitted one by one; nothing is kept here.
             List<Command.RecordUsageBatch.Call> calls = c.calls();
-            Set<EventId> decided = new HashSet<>(calls.size() * 2);
-            for (int i = 0; i < calls.size(); i++) {
-                Command.RecordUsageBatch.Call call = calls.get(i);
-                charge(i, call.paymentId(), d, call.user(), call.units(), at, decided, b);
-                decided.add(call.paymentId());
+            int n = calls.size();
+            if (n < state.splitFrom || n < 2) {
+                Set<EventId> decided = new HashSet<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    Command.RecordUsageBatch.Call call = calls.get(i);
+                    b.fact(charge(i, call.paymentId(), d, call.user(), call.units(), at, decided));
+                    decided.add(call.paymentId());
+                }
+                return () -> { };
+            }
+            // Shared with a second core, in chunks: deciding reads the state and writes nothing. Whether a
+            // call's id was used by an earlier call of the batch is found first, in call order; each chunk
+            // then decides its calls into their slots and stops at its first refusal, and the refusal of the
+            // lowest chunk is thrown: the first in call order, where deciding the calls in turn would stop.
+            boolean[] repeated = new boolean[n];
+            Set<EventId> ids = new HashSet<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                repeated[i] = !ids.add(calls.get(i).paymentId());
+            }
+            Fact.Charged[] charged = new Fact.Charged[n];
+            int count = Math.min(CHUNKS, n);
+            TwoCores.chunks(count, k -> {
+                int to = (int) ((long) n * (k + 1) / count);
+                for (int i = (int) ((long) n * k / count); i < to; i++) {
+                    Command.RecordUsageBatch.Call call = calls.get(i);
+                    charged[i] = charge(i, call.paymentId(), d, call.user(), call.units(), at,
+                            repeated[i] ? Set.of(call.paymentId()) : Set.of());
+                }
+            });
+            for (Fact.Charged f : charged) {
+                b.fact(f);
             }
             return () -> { };
         }
@@ -52,12 +82,12 @@ final class UsageHandler implements CommandHandler {
 
     /**
      * Decides one paid call: checks it, prices it for the user's stake, checks the payment against the ledger
-     * (the ids {@code decidedBefore} in the same command counting as seen) and adds its {@code charged} fact
-     * to the batch. A call of a batch ({@code index} 0 or more) names its fields {@code calls[index].}, a
-     * lone call ({@code index} -1) plainly; the names are built only for an error.
+     * (the ids {@code decidedBefore} in the same command counting as seen) and returns its {@code charged}
+     * fact. A call of a batch ({@code index} 0 or more) names its fields {@code calls[index].}, a lone call
+     * ({@code index} -1) plainly; the names are built only for an error.
      */
-    private void charge(int index, EventId paymentId, Deployment d, AccountId user, long units,
-            Instant at, Set<EventId> decidedBefore, TokenLedger.Batch b) {
+    private Fact.Charged charge(int index, EventId paymentId, Deployment d, AccountId user, long units,
+            Instant at, Set<EventId> decidedBefore) {
         if (Accounts.isProtocol(user)) {
             throw Accounts.notAUser(field(index, "user"), user);
         }
@@ -76,7 +106,7 @@ final class UsageHandler implements CommandHandler {
         }
         // Validates the payment (a duplicate id, a zero charge, the epoch); evolve records it.
         state.revenue.check(UsagePayment.of(paymentId, d.id, user, charge.amount(), at), decidedBefore);
-        b.fact(new Fact.Charged(paymentId, d.id, user, charge.amount()));
+        return new Fact.Charged(paymentId, d.id, user, charge.amount());
     }
 
     private static String field(int index, String name) {

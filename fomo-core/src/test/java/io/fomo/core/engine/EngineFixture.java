@@ -43,10 +43,15 @@ final class EngineFixture {
     }
 
     EngineFixture(EventJournal journal) {
+        this(journal, b -> b);
+    }
+
+    /** A fixture whose engine's builder is given to {@code options} before it is built. */
+    EngineFixture(EventJournal journal, java.util.function.UnaryOperator<FomoProtocol.Builder> options) {
         this.journal = journal;
         prices.put(PriceQuote.of(Asset.FLOCK, new BigDecimal("0.05"), "test", T0));
-        this.protocol = FomoProtocol.builder().journal(journal).chainGateway(chain).priceFeed(prices).clock(clock)
-                .parameters(ProtocolParameters.builder(T0).build()).build();
+        this.protocol = options.apply(FomoProtocol.builder().journal(journal).chainGateway(chain).priceFeed(prices)
+                .clock(clock).parameters(ProtocolParameters.builder(T0).build())).build();
     }
 
     static Amount flock(String v) {

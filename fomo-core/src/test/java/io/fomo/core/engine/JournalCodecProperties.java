@@ -284,6 +284,34 @@ class JournalCodecProperties {
         assertArrayEquals(expected, FactCodec.encode(facts, buffer));
     }
 
+    /**
+     * A facts record written in chunks on two cores is the record one writer makes, for any split threshold
+     * and number of chunks, with buffers reused for a longer then a shorter record; below the threshold, or
+     * with one buffer, one writer writes it all.
+     */
+    @Property(tries = 40)
+    void factsWrittenInChunksAreTheRecordOfOneWriter(@ForAll("factLists") List<Fact> some,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 700) int size,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 700) int shorter,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 40) int splitFrom,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 17) int chunks) {
+        List<Fact> facts = new java.util.ArrayList<>();
+        for (int i = 0; !some.isEmpty() && i < size; i++) {
+            facts.add(some.get(i % some.size()));
+        }
+        io.fomo.core.internal.JournalBytes[] buffers = new io.fomo.core.internal.JournalBytes[chunks];
+        for (int k = 0; k < chunks; k++) {
+            buffers[k] = new io.fomo.core.internal.JournalBytes(16);
+        }
+        byte[] expected = plainFacts(facts);
+        assertArrayEquals(expected, FactCodec.encode(facts, buffers, splitFrom));
+        List<Fact> fewer = facts.subList(0, Math.min(shorter, facts.size()));
+        assertArrayEquals(plainFacts(fewer), FactCodec.encode(fewer, buffers, splitFrom));
+        assertArrayEquals(expected, FactCodec.encode(facts, new io.fomo.core.internal.JournalBytes[] {buffers[0]},
+                splitFrom));
+        assertArrayEquals(expected, FactCodec.encode(facts, buffers, splitFrom));
+    }
+
     private static byte[] plainFacts(List<Fact> facts) {
         Fields plain = new Fields("facts");
         plain.put("count", facts.size());

@@ -150,8 +150,58 @@ class UsageBatchProperties {
     }
 
     /** Graduated, Bob staked (a discount tier), one payment id used before, an hour on. */
+    /**
+     * A batch decided in chunks on two cores (an engine that splits from a few calls) decides what one thread
+     * deciding its calls in turn decides: the same receipt, or the same refusal (class, field and message:
+     * the first refused call's, in call order, also when several chunks have one), the same state and journal.
+     */
+    @Property(tries = 80)
+    void chunksOnTwoCoresDecideWhatOneThreadDecides(@ForAll("longDraws") List<Draw> draws,
+            @ForAll @IntRange(min = 2, max = 8) int splitFrom) {
+        EngineFixture split = prepared(b -> b.splitFrom(splitFrom));
+        EngineFixture plain = prepared(b -> b.secondCore(false));
+        List<Command.RecordUsageBatch.Call> calls = new ArrayList<>();
+        int fresh = 0;
+        for (Draw d : draws) {
+            String id = d.id() < 0 ? "fresh-" + fresh++ : "pool-" + d.id();
+            calls.add(new Command.RecordUsageBatch.Call(EventId.of(id), d.user(), d.units()));
+        }
+        Command.RecordUsageBatch batch = new Command.RecordUsageBatch(DEP, calls);
+        assertEquals(outcome(plain, batch), outcome(split, batch));
+        assertEquals(plain.protocol.stateHash(), split.protocol.stateHash());
+        assertEquals(plain.protocol.headHash(), split.protocol.headHash());
+    }
+
+    private static String outcome(EngineFixture f, Command c) {
+        try {
+            return f.protocol.submit(EventId.of("the-batch"), c).toString();
+        } catch (FomoException e) {
+            return e.getClass().getName() + " " + e.field() + ": " + e.getMessage();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Draw>> longDraws() {
+        // Rarer refusals than draws(), so that batches long enough to split are often accepted whole, and
+        // refusals fall in one chunk or several; an id repeated across chunks is a duplicate of the later call.
+        Arbitrary<AccountId> users = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(60, Arbitraries.of(ALICE, BOB, CAROL, DAVE)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(Accounts.TREASURY)));
+        Arbitrary<Integer> ids = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, Arbitraries.just(-1)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1, 8)));
+        Arbitrary<Long> units = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(60, Arbitraries.longs().between(1, 5_000_000)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(Long.MIN_VALUE, 0)));
+        return Combinators.combine(users, ids, units).as(Draw::new).list().ofMinSize(1).ofMaxSize(40);
+    }
+
     private static EngineFixture prepared() {
-        EngineFixture f = new EngineFixture().graduated();
+        return prepared(b -> b);
+    }
+
+    private static EngineFixture prepared(java.util.function.UnaryOperator<FomoProtocol.Builder> options) {
+        EngineFixture f = new EngineFixture(new io.fomo.spi.InMemoryEventJournal(), options).graduated();
         f.clock.advance(Duration.ofHours(1));
         f.run(new Command.Stake(BOB, DEP, EngineFixture.mt("2000")));
         f.run(new Command.RecordUsage(EventId.of("pool-0"), DEP, CAROL, 10));
