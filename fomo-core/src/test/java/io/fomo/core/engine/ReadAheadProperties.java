@@ -102,7 +102,11 @@ class ReadAheadProperties {
         return new JournalSurgery.Batch(b.key(), e);
     }
 
-    private static String outcome(EventJournal journal, boolean ahead) {
+    /**
+     * How a fresh engine ends on {@code journal}, reading ahead or not: "ok", its sequence, state hash and head,
+     * or the exception's class, kind, sequence and message.
+     */
+    static String outcome(EventJournal journal, boolean ahead) {
         FomoProtocol.Builder b = FomoProtocol.builder().journal(journal).chainGateway(new InMemoryChainGateway())
                 .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(EngineFixture.T0))
                 .autoDispatch(false);

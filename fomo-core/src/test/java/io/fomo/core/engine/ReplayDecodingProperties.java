@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.spi.EventJournal;
-import io.fomo.spi.InMemoryChainGateway;
-import io.fomo.spi.InMemoryPriceFeed;
 import io.fomo.spi.JournalEntry;
-import io.fomo.spi.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
@@ -133,21 +130,6 @@ class ReplayDecodingProperties {
     }
 
     private static String outcome(EventJournal journal, boolean ahead) {
-        FomoProtocol.Builder b = FomoProtocol.builder().journal(journal).chainGateway(new InMemoryChainGateway())
-                .priceFeed(new InMemoryPriceFeed()).clock(ManualClock.startingAt(EngineFixture.T0))
-                .autoDispatch(false);
-        if (ahead) {
-            b.readAheadFrom(0);
-        } else {
-            b.readAhead(false);
-        }
-        try {
-            FomoProtocol p = b.build();
-            return "ok " + p.sequence();
-        } catch (JournalIntegrityException x) {
-            return x.getClass().getSimpleName() + " " + x.kind() + " at " + x.sequence() + ": " + x.getMessage();
-        } catch (RuntimeException x) {
-            return x.getClass().getName() + ": " + x.getMessage();
-        }
+        return ReadAheadProperties.outcome(journal, ahead);
     }
 }

@@ -53,18 +53,31 @@ class UsageBatchProperties {
 
     @Provide
     Arbitrary<List<Draw>> draws() {
-        Arbitrary<AccountId> users = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, Arbitraries.of(ALICE, BOB, CAROL, DAVE)),
+        return draws(12, 10, 1, 0, 3, 20, true, 12);
+    }
+
+    /**
+     * Calls: a user ({@code users} to 1 a protocol account), a fresh payment id ({@code fresh} to
+     * {@code reused} one of the ids {@code pool-<poolFrom>} to {@code pool-<poolTo>}), units ({@code goodUnits} to 1 non-positive,
+     * and with {@code beyond} as many past the bound).
+     */
+    private static Arbitrary<List<Draw>> draws(int users, int fresh, int reused, int poolFrom, int poolTo,
+            int goodUnits, boolean beyond, int maxSize) {
+        Arbitrary<AccountId> user = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(users, Arbitraries.of(ALICE, BOB, CAROL, DAVE)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(Accounts.TREASURY)));
         Arbitrary<Integer> ids = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(10, Arbitraries.just(-1)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 3)));
-        Arbitrary<Long> units = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(20, Arbitraries.longs().between(1, 5_000_000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(Long.MIN_VALUE, 0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(EngineLimits.MAX_UNITS_PER_PAYMENT,
-                        Long.MAX_VALUE)));
-        return Combinators.combine(users, ids, units).as(Draw::new).list().ofMinSize(1).ofMaxSize(12);
+                net.jqwik.api.Tuple.of(fresh, Arbitraries.just(-1)),
+                net.jqwik.api.Tuple.of(reused, Arbitraries.integers().between(poolFrom, poolTo)));
+        Arbitrary<Long> good = Arbitraries.longs().between(1, 5_000_000);
+        Arbitrary<Long> nonPositive = Arbitraries.longs().between(Long.MIN_VALUE, 0);
+        Arbitrary<Long> tooMany = Arbitraries.longs().between(EngineLimits.MAX_UNITS_PER_PAYMENT, Long.MAX_VALUE);
+        Arbitrary<Long> units = beyond
+                ? Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(goodUnits, good),
+                        net.jqwik.api.Tuple.of(1, nonPositive), net.jqwik.api.Tuple.of(1, tooMany))
+                : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(goodUnits, good),
+                        net.jqwik.api.Tuple.of(1, nonPositive));
+        return Combinators.combine(user, ids, units).as(Draw::new).list().ofMinSize(1).ofMaxSize(maxSize);
     }
 
     @Property(tries = 80)
@@ -184,16 +197,7 @@ class UsageBatchProperties {
     Arbitrary<List<Draw>> longDraws() {
         // Rarer refusals than draws(), so that batches long enough to split are often accepted whole, and
         // refusals fall in one chunk or several; an id repeated across chunks is a duplicate of the later call.
-        Arbitrary<AccountId> users = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(60, Arbitraries.of(ALICE, BOB, CAROL, DAVE)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(Accounts.TREASURY)));
-        Arbitrary<Integer> ids = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(30, Arbitraries.just(-1)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1, 8)));
-        Arbitrary<Long> units = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(60, Arbitraries.longs().between(1, 5_000_000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(Long.MIN_VALUE, 0)));
-        return Combinators.combine(users, ids, units).as(Draw::new).list().ofMinSize(1).ofMaxSize(40);
+        return draws(60, 30, 2, 1, 8, 60, false, 40);
     }
 
     private static EngineFixture prepared() {
