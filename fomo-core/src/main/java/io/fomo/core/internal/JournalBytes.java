@@ -247,16 +247,13 @@ public final class JournalBytes {
             text(value.toPlainString());
             return this;
         }
-        if (value.precision() <= 18) {
-            // |unscaled| < 10^18 fits in a long. Moving the point by the scale gives an integer that shares
-            // the unscaled value (a compact one is read as it is, with no BigInteger made for it; the
-            // BigDecimal in between does not escape and is not allocated once compiled).
-            long u = value.scaleByPowerOfTen(scale).longValue();
-            if (u < 0) {
+        long small = LongScaling.unscaledOrMinValue(value);
+        if (small != Long.MIN_VALUE) {
+            if (small < 0) {
                 ascii('-');
-                u = -u;
+                small = -small;
             }
-            unscaled(0, u, scale);
+            unscaled(0, small, scale);
             return this;
         }
         BigInteger u = value.unscaledValue();

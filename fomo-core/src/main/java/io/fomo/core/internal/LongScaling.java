@@ -27,6 +27,19 @@ public final class LongScaling {
     }
 
     /**
+     * Returns the unscaled value of {@code v} when it has at most 18 digits (so {@code |u| < 10^18} fits a
+     * long), else {@link Long#MIN_VALUE}, which no such value can be. A compact decimal is read as it is: no
+     * {@code BigInteger} is made for it (moving the point by the scale gives an integer sharing the unscaled
+     * value; the decimal in between does not escape and is not allocated once compiled).
+     *
+     * @param v the decimal; not null
+     * @return its unscaled value, or {@link Long#MIN_VALUE} if it has more than 18 digits
+     */
+    public static long unscaledOrMinValue(java.math.BigDecimal v) {
+        return v.precision() <= 18 ? v.scaleByPowerOfTen(v.scale()).longValue() : Long.MIN_VALUE;
+    }
+
+    /**
      * Returns {@code a · b / 10^k} rounded with {@code mode}, or -1 when this cannot answer: the product
      * does not fit a long, {@code k} is outside 0..18, or {@code mode} is {@link RoundingMode#UNNECESSARY}
      * and the division is not exact (the {@code BigDecimal} way then throws as it should).

@@ -164,8 +164,9 @@ public final class RevenueLedger {
                 java.math.BigDecimal v = p.amount().value();
                 long sum = sums[slot];
                 // At most 18 digits: the units fit a long (read without building a BigInteger).
-                if (v.precision() <= 18 && sum != Long.MIN_VALUE) {
-                    long next = sum + v.scaleByPowerOfTen(v.scale()).longValueExact();
+                long units = io.fomo.core.internal.LongScaling.unscaledOrMinValue(v);
+                if (units != Long.MIN_VALUE && sum != Long.MIN_VALUE) {
+                    long next = sum + units;
                     if (next >= 0) {
                         sums[slot] = next;
                         continue;

@@ -35,7 +35,8 @@ public final class UnitPrice implements Comparable<UnitPrice> {
         this.quote = quote;
         this.decimals = decimals;
         this.value = value;
-        this.unscaled = value.precision() <= 18 ? value.unscaledValue().longValueExact() : -1;
+        long u = LongScaling.unscaledOrMinValue(value);
+        this.unscaled = u < 0 ? -1 : u;
     }
 
     /**

@@ -88,4 +88,28 @@ class LongScalingProperties {
             return e.getClass().getName() + ": " + e.getMessage();
         }
     }
+
+    /**
+     * A decimal's unscaled value is read as a long exactly when it has at most 18 digits, whatever its sign and
+     * scale (negative scales too), and Long.MIN_VALUE marks every longer one, around the edge of 10^18.
+     */
+    @Property(tries = 2000)
+    void aDecimalOfAtMost18DigitsGivesItsUnscaledValue(@ForAll("unscaledValues") BigInteger unscaled,
+            @ForAll @IntRange(min = -30, max = 60) int scale) {
+        BigDecimal v = new BigDecimal(unscaled, scale);
+        long expected = v.precision() <= 18 ? unscaled.longValueExact() : Long.MIN_VALUE;
+        assertEquals(expected, LongScaling.unscaledOrMinValue(v), v.toString());
+    }
+
+    @Provide
+    Arbitrary<BigInteger> unscaledValues() {
+        BigInteger edge = BigInteger.TEN.pow(18);
+        return Arbitraries.oneOf(
+                Arbitraries.bigIntegers().between(edge.negate().subtract(BigInteger.valueOf(1000)),
+                        edge.negate().add(BigInteger.valueOf(1000))),
+                Arbitraries.bigIntegers().between(edge.subtract(BigInteger.valueOf(1000)),
+                        edge.add(BigInteger.valueOf(1000))),
+                Arbitraries.bigIntegers().between(BigInteger.TWO.pow(70).negate(), BigInteger.TWO.pow(70)),
+                Arbitraries.longs().map(BigInteger::valueOf));
+    }
 }
