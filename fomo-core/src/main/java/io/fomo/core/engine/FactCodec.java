@@ -42,12 +42,12 @@ final class FactCodec {
             return encode(facts, buffers[0]);
         }
         int count = Math.min(buffers.length, n);
-        TwoCores.chunks(count, k -> {
+        TwoCores.chunks(0, n, count, (k, from, to) -> {
             Fields f = Fields.writer("facts", buffers[k]);
             if (k == 0) {
                 f.put("count", n);
             }
-            write(facts, (int) ((long) n * k / count), (int) ((long) n * (k + 1) / count), f);
+            write(facts, from, to, f);
         });
         int size = 0;
         for (int k = 0; k < count; k++) {

@@ -135,7 +135,7 @@ public final class FomoProtocol {
                 || b.readAhead && Runtime.getRuntime().availableProcessors() > 1 ? b.readAheadFrom : -1;
         this.secondCore = b.secondCore;
         this.splitFrom = b.splitForced || b.secondCore && TwoCores.available() ? b.splitFrom : Integer.MAX_VALUE;
-        this.encodingChunks = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes[ENCODING_CHUNKS - 1];
+        this.encodingChunks = splitFrom == Integer.MAX_VALUE ? null : new JournalBytes[TwoCores.CHUNKS - 1];
         this.snapshots = b.snapshots;
         this.snapshotEvery = b.snapshotEvery;
         List<JournalRecord> first = read(1, 1);
@@ -200,22 +200,19 @@ public final class FomoProtocol {
         return encoding;
     }
 
-    /** Chunks a large facts record is written in, shared between two cores (the faster takes more). */
-    private static final int ENCODING_CHUNKS = 16;
-
     /**
      * The buffers for a facts record's chunks: the encoding buffer first, then, when records are split, one per
-     * further chunk (each let go past {@link #ENCODING_KEPT} / {@link #ENCODING_CHUNKS}).
+     * further chunk (each let go past {@link #ENCODING_KEPT} / {@link TwoCores#CHUNKS}).
      */
     private JournalBytes[] factBuffers() {
         JournalBytes first = encodingBuffer();
         if (encodingChunks == null) {
             return new JournalBytes[] {first};
         }
-        JournalBytes[] all = new JournalBytes[ENCODING_CHUNKS];
+        JournalBytes[] all = new JournalBytes[TwoCores.CHUNKS];
         all[0] = first;
         for (int k = 0; k < encodingChunks.length; k++) {
-            if (encodingChunks[k] == null || encodingChunks[k].array().length > ENCODING_KEPT / ENCODING_CHUNKS) {
+            if (encodingChunks[k] == null || encodingChunks[k].array().length > ENCODING_KEPT / TwoCores.CHUNKS) {
                 encodingChunks[k] = new JournalBytes(1 << 12);
             }
             all[k + 1] = encodingChunks[k];
@@ -1224,7 +1221,7 @@ public final class FomoProtocol {
         private boolean readAheadForced;
         private boolean secondCore = true;
         private boolean splitForced;
-        private int splitFrom = SPLIT_FROM;
+        private int splitFrom = TwoCores.SPLIT_FROM;
         private long readAheadFrom = (long) READ_AHEAD_MIN_PAGES * EventJournal.DEFAULT_PAGE_SIZE;
         private io.fomo.spi.SnapshotStore snapshots;
         private long snapshotEvery;
@@ -1350,9 +1347,6 @@ public final class FomoProtocol {
             this.secondCore = value;
             return this;
         }
-
-        /** Facts (or calls of a usage batch) from which the work is shared with a second core. */
-        private static final int SPLIT_FROM = 2048;
 
         /** For tests: split records and usage batches of at least this many items, whatever the processors. */
         Builder splitFrom(int items) {

@@ -22,9 +22,6 @@ import java.util.Set;
  */
 final class UsageHandler implements CommandHandler {
 
-    /** Chunks a usage batch decided on two cores is cut into (the faster thread takes more of them). */
-    private static final int CHUNKS = 16;
-
     private final State state;
 
     UsageHandler(State state) {
@@ -41,32 +38,22 @@ final class UsageHandler implements CommandHandler {
         if (command instanceof Command.RecordUsageBatch c) {
             Deployment d = state.graduated(c.deployment());
             // Each call is checked as if the calls before it had been recorded (a payment id used twice in one
-            // batch is a duplicate), as when the calls are submitted one by one; nothing is kept here.
+            // batch is a duplicate), as when the calls are submitted one by one; nothing is kept here. Whether
+            // a call's id was used by an earlier call is found first, in call order. Deciding then reads the
+            // state and writes nothing but each call's slot, so a large batch is shared with a second core in
+            // chunks: each stops at its first refusal, and the lowest chunk's is thrown, the first in call
+            // order, where deciding the calls in turn would stop.
             List<Command.RecordUsageBatch.Call> calls = c.calls();
             int n = calls.size();
-            if (n < state.splitFrom || n < 2) {
-                Set<EventId> decided = new HashSet<>(n * 2);
-                for (int i = 0; i < n; i++) {
-                    Command.RecordUsageBatch.Call call = calls.get(i);
-                    b.fact(charge(i, call.paymentId(), d, call.user(), call.units(), at, decided));
-                    decided.add(call.paymentId());
-                }
-                return () -> { };
-            }
-            // Shared with a second core, in chunks: deciding reads the state and writes nothing. Whether a
-            // call's id was used by an earlier call of the batch is found first, in call order; each chunk
-            // then decides its calls into their slots and stops at its first refusal, and the refusal of the
-            // lowest chunk is thrown: the first in call order, where deciding the calls in turn would stop.
             boolean[] repeated = new boolean[n];
             Set<EventId> ids = new HashSet<>(n * 2);
             for (int i = 0; i < n; i++) {
                 repeated[i] = !ids.add(calls.get(i).paymentId());
             }
             Fact.Charged[] charged = new Fact.Charged[n];
-            int count = Math.min(CHUNKS, n);
-            TwoCores.chunks(count, k -> {
-                int to = (int) ((long) n * (k + 1) / count);
-                for (int i = (int) ((long) n * k / count); i < to; i++) {
+            int count = n < state.splitFrom ? 1 : Math.min(TwoCores.CHUNKS, n);
+            TwoCores.chunks(0, n, count, (k, from, to) -> {
+                for (int i = from; i < to; i++) {
                     Command.RecordUsageBatch.Call call = calls.get(i);
                     charged[i] = charge(i, call.paymentId(), d, call.user(), call.units(), at,
                             repeated[i] ? Set.of(call.paymentId()) : Set.of());

@@ -63,38 +63,55 @@ public final class TwoCores {
                 && !HERE_ONLY.get();
     }
 
-    /** Work on one chunk of items, by its index. */
+    /** Items from which sharing work with a second core pays for the hand-over (a day of a few thousand users). */
+    public static final int SPLIT_FROM = 2048;
+
+    /** Chunks shared work is cut into: enough that the faster thread can take more, few enough to be cheap. */
+    public static final int CHUNKS = 16;
+
+    /** Work on one chunk of items: a range of them, and the chunk's index. */
     @FunctionalInterface
     public interface Chunk {
         /**
-         * Does the work of chunk {@code index}; it writes only into what belongs to that chunk.
+         * Does the work of chunk {@code index}, items {@code from} (inclusive) to {@code to} (exclusive); it
+         * writes only into what belongs to that chunk.
          *
          * @param index the chunk's index, from 0
+         * @param from  its first item
+         * @param to    the item after its last
          */
-        void run(int index);
+        void run(int index, int from, int to);
     }
 
     /**
-     * Runs chunks {@code 0..count-1}, taken in turn by this thread and, if one is free, a pool thread, so that
-     * the faster of the two does more of them (a second core is often slower on data the first one made).
+     * Cuts items {@code from..to-1} into {@code count} consecutive chunks of sizes differing by one at most
+     * (chunk {@code k} starts at {@code from + n·k/count}, with {@code n} items) and runs them, taken in turn
+     * by this thread and, if one is free, a pool thread, so that the faster of the two does more of them (a
+     * second core is often slower on data the first one made).
      * Returns when every chunk has finished. If chunks failed, the exception of the lowest-numbered failed
      * chunk is thrown, the very object (as if the chunks had run in order and stopped at the first failure);
      * the others are dropped. Inside {@link #hereOnly}, every chunk runs on this thread, in order.
      *
-     * @param count the number of chunks
+     * @param from  the first item
+     * @param to    the item after the last (not before {@code from})
+     * @param count the number of chunks (0 for none)
      * @param work  the work of one chunk
      */
-    public static void chunks(int count, Chunk work) {
+    public static void chunks(int from, int to, int count, Chunk work) {
         Objects.requireNonNull(work, "work");
-        if (count <= 0) {
+        if (to < from || count < 0) {
+            throw new IllegalArgumentException("items " + from + ".." + to + " in " + count + " chunks");
+        }
+        if (count == 0) {
             return;
         }
+        long n = (long) to - from;
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[count];
         Runnable taker = () -> {
             for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
                 try {
-                    work.run(c);
+                    work.run(c, from + (int) (n * c / count), from + (int) (n * (c + 1) / count));
                 } catch (Throwable t) {
                     failed[c] = t;
                 }

@@ -15,9 +15,6 @@ final class Weights {
     private Weights() {
     }
 
-    /** From this many pairs, {@link #score} and {@link #allocate} share their work with a second core. */
-    static final int SPLIT_FROM = 2048;
-
     /**
      * Fills {@code out[from..to)} with {@code spend · factor · gm}, where the factor is the global or, when
      * gated, the incentive factor at {@code factorScale} decimals, rounded DOWN. Returns the sum.
@@ -25,7 +22,7 @@ final class Weights {
     static BigInteger score(BigInteger[] spend, BigInteger[] stake, BigInteger[] gmScaled, int from, int to,
             BigDecimal alpha, boolean gated, int factorScale, BigInteger[] out) {
         return score(spend, stake, gmScaled, from, to, alpha, gated, factorScale, out,
-                TwoCores.available() ? SPLIT_FROM : Integer.MAX_VALUE);
+                TwoCores.available() ? TwoCores.SPLIT_FROM : Integer.MAX_VALUE);
     }
 
     /**
@@ -71,7 +68,7 @@ final class Weights {
      */
     static BigInteger allocate(BigInteger pool, BigInteger[] w, BigInteger sum, int from, int to,
             BigInteger[] pay) {
-        return allocate(pool, w, sum, from, to, pay, TwoCores.available() ? SPLIT_FROM : Integer.MAX_VALUE);
+        return allocate(pool, w, sum, from, to, pay, TwoCores.available() ? TwoCores.SPLIT_FROM : Integer.MAX_VALUE);
     }
 
     /** {@link #allocate}, in chunks on two cores from {@code splitFrom} pairs (each share is its own floor). */
@@ -93,11 +90,8 @@ final class Weights {
         BigInteger sum(int lo, int hi);
     }
 
-    /** Chunks a split slice is cut into, taken in turn by two threads (the faster takes more). */
-    private static final int CHUNKS = 16;
-
     /**
-     * Runs {@code work} over {@code [from, to)}: from {@code splitFrom} pairs on, in {@value #CHUNKS} chunks
+     * Runs {@code work} over {@code [from, to)}: from {@code splitFrom} pairs on, in {@link TwoCores#CHUNKS} chunks
      * shared with another core if one is free ({@link TwoCores#chunks}), else in one go; returns the sum of
      * the chunks' sums (exact, so in any order).
      */
@@ -106,13 +100,9 @@ final class Weights {
         if (n < Math.max(2, splitFrom)) {
             return work.sum(from, to);
         }
-        int count = Math.min(CHUNKS, n);
+        int count = Math.min(TwoCores.CHUNKS, n);
         BigInteger[] sums = new BigInteger[count];
-        TwoCores.chunks(count, c -> {
-            int lo = from + (int) ((long) n * c / count);
-            int hi = from + (int) ((long) n * (c + 1) / count);
-            sums[c] = work.sum(lo, hi);
-        });
+        TwoCores.chunks(from, to, count, (c, lo, hi) -> sums[c] = work.sum(lo, hi));
         BigInteger total = BigInteger.ZERO;
         for (BigInteger s : sums) {
             total = total.add(s);

@@ -22,7 +22,7 @@ class TwoCoresProperties {
             @ForAll @IntRange(min = 0, max = 19) int at) {
         Error e = new AssertionError("boom");
         int failing = at % count;
-        Error thrown = assertThrows(Error.class, () -> TwoCores.chunks(count, k -> {
+        Error thrown = assertThrows(Error.class, () -> TwoCores.chunks(0, count, count, (k, from, to) -> {
             if (k == failing) {
                 throw e;
             }
@@ -39,7 +39,7 @@ class TwoCoresProperties {
         String outcome = TwoCores.hereOnly(() -> {
             assertTrue(!TwoCores.available(), "no second core inside hereOnly");
             try {
-                TwoCores.chunks(count, k -> {
+                TwoCores.chunks(0, count, count, (k, from, to) -> {
                     order.add(k);
                     threads.add(Thread.currentThread());
                     if (failing.contains(k)) {
@@ -80,7 +80,7 @@ class TwoCoresProperties {
         long[][] written = new long[count][];
         RuntimeException[] thrown = new RuntimeException[count];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        TwoCores.Chunk chunk = k -> {
+        TwoCores.Chunk chunk = (k, from, to) -> {
             runs[k]++;
             written[k] = new long[work];
             fill(written[k], k);
@@ -98,9 +98,9 @@ class TwoCoresProperties {
             }
         }
         if (lowest < 0) {
-            TwoCores.chunks(count, chunk);
+            TwoCores.chunks(0, count, count, chunk);
         } else {
-            RuntimeException e = assertThrows(RuntimeException.class, () -> TwoCores.chunks(count, chunk));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> TwoCores.chunks(0, count, count, chunk));
             assertSame(thrown[lowest], e);
             assertEquals(0, e.getSuppressed().length);
         }
@@ -111,6 +111,34 @@ class TwoCoresProperties {
             fill(want, k);
             assertArrayEquals(want, written[k], "chunk " + k);
         }
+    }
+
+    /**
+     * The chunks cut the items into consecutive ranges in chunk order, covering each item once, of sizes that
+     * differ by one at most; a range that is not one, or a negative count, is refused before anything runs.
+     */
+    @Property(tries = 150)
+    void chunksCoverTheItemsInOrder(@ForAll @IntRange(min = -50, max = 50) int from,
+            @ForAll @IntRange(min = 0, max = 300) int items, @ForAll @IntRange(min = 0, max = 40) int count) {
+        int to = from + items;
+        int[][] ranges = new int[count][];
+        TwoCores.chunks(from, to, count, (k, lo, hi) -> ranges[k] = new int[] {lo, hi});
+        int at = from;
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        for (int k = 0; k < count; k++) {
+            assertEquals(at, ranges[k][0], "chunk " + k + " starts where the one before ends");
+            assertTrue(ranges[k][1] >= ranges[k][0], "chunk " + k);
+            smallest = Math.min(smallest, ranges[k][1] - ranges[k][0]);
+            largest = Math.max(largest, ranges[k][1] - ranges[k][0]);
+            at = ranges[k][1];
+        }
+        if (count > 0) {
+            assertEquals(to, at, "the chunks end at the last item");
+            assertTrue(largest - smallest <= 1, smallest + ".." + largest);
+        }
+        assertThrows(IllegalArgumentException.class, () -> TwoCores.chunks(to, to - 1, 1, (k, lo, hi) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> TwoCores.chunks(from, to, -1, (k, lo, hi) -> { }));
     }
 
     @net.jqwik.api.Provide
