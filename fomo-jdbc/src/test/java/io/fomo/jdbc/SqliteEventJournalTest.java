@@ -2,9 +2,6 @@ package io.fomo.jdbc;
 
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.contract.EventJournalContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class SqliteEventJournalTest implements EventJournalContract {
 
     private static final List<SqliteEventJournal> OPEN = new ArrayList<>();
+    private static final TempFolders FOLDERS = new TempFolders();
 
     /** The durability under test; the relaxed variant overrides it. */
     SqliteEventJournal.Durability durability() {
@@ -24,16 +22,12 @@ class SqliteEventJournalTest implements EventJournalContract {
 
     @Override
     public EventJournal newJournal() {
-        try {
-            Path dir = Files.createTempDirectory("fomo-sqlite-contract");
-            SqliteEventJournal j = SqliteEventJournal.open(dir.resolve("journal.db"), durability());
-            synchronized (OPEN) {
-                OPEN.add(j);
-            }
-            return j;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path dir = FOLDERS.make("fomo-sqlite-contract");
+        SqliteEventJournal j = SqliteEventJournal.open(dir.resolve("journal.db"), durability());
+        synchronized (OPEN) {
+            OPEN.add(j);
         }
+        return j;
     }
 
     @AfterContainer
@@ -42,5 +36,6 @@ class SqliteEventJournalTest implements EventJournalContract {
             OPEN.forEach(SqliteEventJournal::close);
             OPEN.clear();
         }
+        FOLDERS.deleteAll();
     }
 }

@@ -11,9 +11,7 @@ import io.fomo.spi.Snapshot;
 import io.fomo.spi.SnapshotStore;
 import io.fomo.spi.contract.SnapshotStoreContract;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,19 +28,16 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class SqliteSnapshotStoreTest implements SnapshotStoreContract {
 
     private static final List<SqliteSnapshotStore> OPEN = new ArrayList<>();
+    private static final TempFolders FOLDERS = new TempFolders();
 
     @Override
     public SnapshotStore newStore() {
-        try {
-            Path dir = Files.createTempDirectory("fomo-sqlite-snapshots");
-            SqliteSnapshotStore s = SqliteSnapshotStore.open(dir.resolve("journal.db"));
-            synchronized (OPEN) {
-                OPEN.add(s);
-            }
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path dir = FOLDERS.make("fomo-sqlite-snapshots");
+        SqliteSnapshotStore s = SqliteSnapshotStore.open(dir.resolve("journal.db"));
+        synchronized (OPEN) {
+            OPEN.add(s);
         }
+        return s;
     }
 
     @AfterContainer
@@ -51,6 +46,7 @@ class SqliteSnapshotStoreTest implements SnapshotStoreContract {
             OPEN.forEach(SqliteSnapshotStore::close);
             OPEN.clear();
         }
+        FOLDERS.deleteAll();
     }
 
     /**
@@ -61,7 +57,7 @@ class SqliteSnapshotStoreTest implements SnapshotStoreContract {
      */
     @Example
     void aSnapshotOutlivesTheConnectionAndSharesTheJournalsFile() throws IOException {
-        Path file = Files.createTempDirectory("fomo-sqlite-snapshots").resolve("journal.db");
+        Path file = FOLDERS.make("fomo-sqlite-snapshots").resolve("journal.db");
         Snapshot s = new Snapshot(2, "cd".repeat(32), 1, "fomo-state/1", "state".getBytes(StandardCharsets.UTF_8));
         try (SqliteEventJournal journal = SqliteEventJournal.open(file);
                 SqliteSnapshotStore store = SqliteSnapshotStore.open(file)) {
@@ -84,7 +80,7 @@ class SqliteSnapshotStoreTest implements SnapshotStoreContract {
      */
     @Example
     void anEditedRowIsATypedError() throws Exception {
-        Path file = Files.createTempDirectory("fomo-sqlite-snapshots").resolve("journal.db");
+        Path file = FOLDERS.make("fomo-sqlite-snapshots").resolve("journal.db");
         try (SqliteSnapshotStore store = SqliteSnapshotStore.open(file)) {
             store.save(new Snapshot(9, "cd".repeat(32), 1, "fomo-state/1", new byte[] {1}));
         }
