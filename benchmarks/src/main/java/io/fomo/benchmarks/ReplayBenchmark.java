@@ -62,6 +62,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       replay.</li>
  * </ul>
  *
+ * <p>The fork runs with the JVM options the {@code fomo} launcher gives every batch run, {@code fomo replay}
+ * among them: the throughput collector ({@code -XX:+UseParallelGC}) and a 1 GB young generation
+ * ({@code -Xmn1g}), as {@link SimulationBenchmark} does. A replay stores the new values of a long-lived state
+ * (balances, claims) on every fact, which G1's write barriers make dearer: in the same conditions both
+ * threads of a replay took 10–15% more CPU under G1 (docs/benchmarks.md, "Replay under the launcher's
+ * collector"). An engine embedded in a service runs under that service's collector; to measure it so, pass
+ * {@code -jvmArgsAppend -XX:+UseG1GC}, which replaces these options.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ReplayBenchmark -p users=1000
  * -rf json -rff benchmarks/target/jmh-replay.json} ({@code -p users=100} is the smallest journal).
  */
@@ -69,7 +77,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmn1g"})
 public class ReplayBenchmark {
 
     /** The journals, built once per trial. */
