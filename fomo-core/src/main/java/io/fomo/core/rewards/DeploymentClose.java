@@ -24,7 +24,9 @@ import java.util.Objects;
  * <p>Deployments are independent of each other: closing each with this class and adding up gives exactly
  * what {@link EpochDistributor#close} gives for the whole epoch, which is built on the same two steps.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class is immutable and thread-safe. A slice or pool of 2,048 pairs or more is
+ * scored and allocated in chunks shared with one thread of the common fork-join pool, with the same result
+ * to the base unit ({@link EpochDistributor} says how to keep the work on the calling thread).
  */
 public final class DeploymentClose {
 

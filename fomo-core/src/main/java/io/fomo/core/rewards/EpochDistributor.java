@@ -30,7 +30,12 @@ import java.util.TreeMap;
  * steps 1 to 3 above) and {@link DeploymentClose} (one deployment from its pairs, steps 4 and 5). A distributed
  * close runs the same two steps on many machines and gets the same result to the base unit.
  *
- * <p>This class is thread-safe; it has no state.
+ * <p>This class is thread-safe; it has no state. A deployment of 2,048 pairs or more is scored and allocated in
+ * chunks that the calling thread shares with one thread of the common {@link java.util.concurrent.ForkJoinPool}
+ * when the JVM has two processors or more; the result is the same to the base unit either way, and the call
+ * returns only when every chunk is done. Setting the common pool's parallelism to 0
+ * ({@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=0}) keeps all of the work on the calling
+ * thread (docs/engine.md, "A second core for large commands").
  */
 public final class EpochDistributor {
 

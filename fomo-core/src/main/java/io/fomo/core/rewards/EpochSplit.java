@@ -25,7 +25,9 @@ import java.util.Objects;
  * {@link #budget(DeploymentId, Amount, Amount, CarryOver)}; the deployments are independent of each other,
  * so that step may run on many machines. {@link EpochDistributor#close} is these two steps in one JVM.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class is immutable and thread-safe. A split over 2,048 deployments or more is
+ * allocated in chunks shared with one thread of the common fork-join pool, with the same result
+ * to the base unit ({@link EpochDistributor} says how to keep the work on the calling thread).
  */
 public final class EpochSplit {
 

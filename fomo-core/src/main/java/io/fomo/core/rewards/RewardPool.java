@@ -25,7 +25,9 @@ import java.util.TreeMap;
  *
  * <p>Results depend only on the set of participants, never on their order.
  *
- * <p>This class is thread-safe; it has no state.
+ * <p>This class is thread-safe; it has no state. A pool of 2,048 pairs or more is
+ * scored and allocated in chunks shared with one thread of the common fork-join pool, with the same result
+ * to the base unit ({@link EpochDistributor} says how to keep the work on the calling thread).
  */
 public final class RewardPool {
 
