@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * Random sequences of commands after a graduation: rejected commands change nothing, the books always
@@ -38,16 +38,22 @@ class EngineProperties {
     record Step(int kind, AccountId user, long units, long day) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> scripts() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 8),
-                Arbitraries.of(BOB, CAROL, DAVE), Arbitraries.longs().between(0, 3_000_000),
-                Arbitraries.longs().between(0, 2)).as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(30);
+    /**
+     * Random scripts of 1 to 30 steps over the engine's families of commands, for every property over engine
+     * scripts: {@code @ForAll(supplier = EngineProperties.Scripts.class)}.
+     */
+    static final class Scripts implements ArbitrarySupplier<List<Step>> {
+        @Override
+        public Arbitrary<List<Step>> get() {
+            Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 8),
+                    Arbitraries.of(BOB, CAROL, DAVE), Arbitraries.longs().between(0, 3_000_000),
+                    Arbitraries.longs().between(0, 2)).as(Step::new);
+            return step.list().ofMinSize(1).ofMaxSize(30);
+        }
     }
 
     @Property(tries = 40)
-    void rejectionsChangeNothingAndReplayAndBooksAgree(@ForAll("scripts") List<Step> script) {
+    void rejectionsChangeNothingAndReplayAndBooksAgree(@ForAll(supplier = Scripts.class) List<Step> script) {
         EngineFixture f = new EngineFixture().graduated();
         int n = 0;
         for (Step s : script) {

@@ -11,22 +11,15 @@ import io.fomo.spi.FomoException;
 import io.fomo.spi.InvalidStateException;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The books are the fold of the journaled facts: balance for balance, supply for supply. */
 class FactFoldProperties {
 
-    @Provide
-    Arbitrary<List<EngineProperties.Step>> scripts() {
-        return new EngineProperties().scripts();
-    }
-
     @Property(tries = 30)
-    void foldingAJournalsFactsGivesTheEnginesBooks(@ForAll("scripts") List<EngineProperties.Step> script) {
+    void foldingAJournalsFactsGivesTheEnginesBooks(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script) {
         EngineFixture f = new EngineFixture().graduated();
         int n = 0;
         for (EngineProperties.Step s : script) {

@@ -11,10 +11,8 @@ import io.fomo.spi.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -26,11 +24,6 @@ class JournalIntegrityProperties {
 
     enum Change { EDIT_BYTE, DROP_ENTRY, DROP_BATCH, SWAP_BATCHES, DUPLICATE_ENTRY, RETYPE, SWAP_ENTRIES, RENAME_KEY,
         RETIME }
-
-    @Provide
-    Arbitrary<List<EngineProperties.Step>> scripts() {
-        return new EngineProperties().scripts();
-    }
 
     /** An engine after the script's commands (a rejected one journals nothing). */
     static EngineFixture written(List<EngineProperties.Step> script) {
@@ -48,7 +41,7 @@ class JournalIntegrityProperties {
     }
 
     @Property(tries = 60)
-    void everyChangeBeforeTheHeadIsAnIntegrityError(@ForAll("scripts") List<EngineProperties.Step> script,
+    void everyChangeBeforeTheHeadIsAnIntegrityError(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll Change change, @ForAll @IntRange(min = 0, max = 10_000) int where,
             @ForAll @IntRange(min = 0, max = 10_000) int which, @ForAll @IntRange(min = 0, max = 255) int bits) {
         EngineFixture f = written(script);
@@ -121,7 +114,7 @@ class JournalIntegrityProperties {
     }
 
     @Property(tries = 20)
-    void aCutAtABatchBoundaryChangesTheHead(@ForAll("scripts") List<EngineProperties.Step> script,
+    void aCutAtABatchBoundaryChangesTheHead(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll @IntRange(min = 1, max = 10_000) int cut) {
         EngineFixture f = written(script);
         List<JournalSurgery.Batch> batches = JournalSurgery.batches(f.journal);

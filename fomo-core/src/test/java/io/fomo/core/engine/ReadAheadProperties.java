@@ -12,10 +12,8 @@ import io.fomo.spi.ManualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -28,13 +26,8 @@ class ReadAheadProperties {
 
     enum Change { EDIT_BYTE, CUT_PAYLOAD, DROP_ENTRY, DUPLICATE_ENTRY, RETYPE, BORROW_ENTRY, RENAME_KEY, NONE }
 
-    @Provide
-    Arbitrary<List<EngineProperties.Step>> scripts() {
-        return new EngineProperties().scripts();
-    }
-
     @Property(tries = 80)
-    void readingAheadEndsAsReadingInTurn(@ForAll("scripts") List<EngineProperties.Step> script,
+    void readingAheadEndsAsReadingInTurn(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll Change change, @ForAll boolean reseal, @ForAll @IntRange(min = 0, max = 10_000) int where,
             @ForAll @IntRange(min = 0, max = 10_000) int which, @ForAll @IntRange(min = 1, max = 255) int bits) {
         EngineFixture f = JournalIntegrityProperties.written(script);

@@ -7,11 +7,9 @@ import io.fomo.spi.EventJournal;
 import io.fomo.spi.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -24,13 +22,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class ReplayDecodingProperties {
 
-    @Provide
-    Arbitrary<List<EngineProperties.Step>> scripts() {
-        return new EngineProperties().scripts();
-    }
-
     @Property(tries = 100)
-    void aDamagedCommandBatchFailsAsItsRecordsDecodedInTurn(@ForAll("scripts") List<EngineProperties.Step> script,
+    void aDamagedCommandBatchFailsAsItsRecordsDecodedInTurn(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll @IntRange(min = 0, max = 10_000) int where, @ForAll boolean damageCommand,
             @ForAll boolean damageFacts, @ForAll @IntRange(min = 0, max = 100_000) int atCommand,
             @ForAll @IntRange(min = 0, max = 100_000) int atFacts, @ForAll @IntRange(min = 1, max = 255) int bits,
@@ -85,7 +78,7 @@ class ReplayDecodingProperties {
      * fold's thread keeps that failure as it was.
      */
     @Property(tries = 20)
-    void aSealAloneFailsOnItsMissingFirstEntry(@ForAll("scripts") List<EngineProperties.Step> script,
+    void aSealAloneFailsOnItsMissingFirstEntry(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll @IntRange(min = 0, max = 10_000) int where, @ForAll boolean ahead) {
         EngineFixture f = JournalIntegrityProperties.written(script);
         List<JournalSurgery.Batch> batches = new ArrayList<>(JournalSurgery.batches(f.journal));

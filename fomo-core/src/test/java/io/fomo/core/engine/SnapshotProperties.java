@@ -20,10 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * Snapshots of the whole state: the encoding round-trips (same state hash, same bytes), and a restart from a
@@ -32,11 +30,6 @@ import net.jqwik.api.Provide;
 class SnapshotProperties {
 
     private static final AccountId ACME = AccountId.of("acme");
-
-    @Provide
-    Arbitrary<List<EngineProperties.Step>> scripts() {
-        return new EngineProperties().scripts();
-    }
 
     /** Runs a script (the engine properties' commands plus metering), taking a snapshot where asked. */
     static List<Snapshot> run(EngineFixture f, List<EngineProperties.Step> script, Set<Integer> snapshotAt) {
@@ -87,7 +80,7 @@ class SnapshotProperties {
     }
 
     @Property(tries = 30)
-    void decodeOfEncodeIsTheSameStateAndTheSameBytes(@ForAll("scripts") List<EngineProperties.Step> script) {
+    void decodeOfEncodeIsTheSameStateAndTheSameBytes(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script) {
         EngineFixture f = new EngineFixture().graduated();
         f.protocol.dispatch();
         run(f, script, Set.of());
@@ -103,7 +96,7 @@ class SnapshotProperties {
     }
 
     @Property(tries = 30)
-    void snapshotPlusTailIsTheFullReplayHashForHash(@ForAll("scripts") List<EngineProperties.Step> script,
+    void snapshotPlusTailIsTheFullReplayHashForHash(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll List<@net.jqwik.api.constraints.IntRange(min = 0, max = 30) Integer> points) {
         EngineFixture f = new EngineFixture().graduated();
         List<Snapshot> taken = run(f, script, Set.copyOf(points));
@@ -138,7 +131,7 @@ class SnapshotProperties {
     }
 
     @Property(tries = 10)
-    void aSnapshotTakenAfterTheRestartIsTheSameBytes(@ForAll("scripts") List<EngineProperties.Step> script) {
+    void aSnapshotTakenAfterTheRestartIsTheSameBytes(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script) {
         EngineFixture f = new EngineFixture().graduated();
         run(f, script, Set.of());
         InMemorySnapshotStore store = new InMemorySnapshotStore();

@@ -8,10 +8,8 @@ import io.fomo.spi.FomoException;
 import io.fomo.spi.InMemoryEventJournal;
 import io.fomo.spi.JournalEntry;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -21,13 +19,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class TwoCoreEncodingProperties {
 
-    @Provide
-    Arbitrary<List<EngineProperties.Step>> scripts() {
-        return new EngineProperties().scripts();
-    }
-
     @Property(tries = 60)
-    void chunksJournalTheBytesOfOneThread(@ForAll("scripts") List<EngineProperties.Step> script,
+    void chunksJournalTheBytesOfOneThread(@ForAll(supplier = EngineProperties.Scripts.class) List<EngineProperties.Step> script,
             @ForAll @IntRange(min = 2, max = 6) int splitFrom) {
         EngineFixture split = new EngineFixture(new InMemoryEventJournal(), b -> b.splitFrom(splitFrom))
                 .graduated();
