@@ -780,37 +780,35 @@ final class Fields {
         int n = bytes.length;
         int start = 0;
         while (start < n) {
-            // One pass over the line: the first '=', the key's hash, whether the value has an escape, and
-            // its end; a non-ASCII byte sends the whole record the plain way.
+            // The key, up to its '=' (hashed on the way), then the value, passed over 8 plain bytes at a time up
+            // to the first group that may hold its end, an escape or a non-ASCII byte, then byte by byte to the
+            // line's end. A non-ASCII byte anywhere sends the whole record the plain way.
             int h = 0;
-            int eq = -1;
+            int eq = start;
+            byte c = 0;
+            while (eq < n && (c = bytes[eq]) != '=' && c != '\n' && c >= 0) {
+                h = 31 * h + c;
+                eq++;
+            }
+            if (c < 0) {
+                return decodeText(bytes, context());
+            }
+            int end = eq;
             boolean escaped = false;
-            int end = start;
-            for (; end < n; end++) {
-                byte c = bytes[end];
-                if (c == '\n') {
-                    break;
-                }
-                if (c < 0) {
-                    return decodeText(bytes, context());
-                }
-                if (eq < 0) {
-                    if (c == '=') {
-                        eq = end;
-                        // The value's plain bytes are passed over 8 at a time; the loop goes on from the first
-                        // group that may hold its end, an escape or a non-ASCII byte.
-                        end = JournalText.skipPlain(bytes, end + 1, n) - 1;
-                    } else {
-                        h = 31 * h + c;
+            if (eq < n && c == '=') {
+                end = JournalText.skipPlain(bytes, eq + 1, n);
+                while (end < n && (c = bytes[end]) != '\n') {
+                    if (c < 0) {
+                        return decodeText(bytes, context());
                     }
-                } else if (c == '\\') {
-                    escaped = true;
+                    escaped |= c == '\\';
+                    end++;
                 }
             }
             if (end == n) {
                 throw new InvalidStateException(context() + ": truncated record");
             }
-            if (eq <= start) {
+            if (eq == end || eq == start) {
                 throw new InvalidStateException(context() + ": malformed line '"
                         + new String(bytes, start, end - start, StandardCharsets.ISO_8859_1) + "'");
             }
@@ -820,42 +818,40 @@ final class Fields {
         return this;
     }
 
-    // Adds a field read from the bytes: key [from, eq), value (eq, end) or the unescaped text given.
+    // Adds a field read from the bytes: key [from, eq), value (eq, end) or the unescaped text given. A second
+    // field of its key is searched among the fields before it as it is put in place: by their hashes up to
+    // SCAN_LIMIT fields, then on the one probe of the table that inserts it.
     private void read(int h, int from, int eq, int end, String unescaped) {
         int i = slot(h);
         keys[i] = null;
-        values[i] = null;
+        values[i] = unescaped;
         keyFrom[i] = from;
         valueFrom[i] = eq + 1;
         valueTo[i] = end;
-        // The duplicate is searched once its key is in place, among the fields before it.
-        if (find(h, i)) {
-            throw new IllegalStateException("field written twice: " + key(i));
-        }
-        values[i] = unescaped;
-        end();
-    }
-
-    // Whether a field before i has the key of field i (both ASCII bytes of the source).
-    private boolean find(int h, int i) {
-        int from = keyFrom[i];
-        int len = valueFrom[i] - 1 - from;
+        int len = eq - from;
         if (table == null) {
             for (int k = 0; k < i; k++) {
                 if (hashes[k] == h && sameKey(k, from, len)) {
-                    return true;
+                    throw twice(i);
                 }
             }
-            return false;
+            end();
+            return;
         }
         int mask = table.length - 1;
-        for (int s = spread(h) & mask; table[s] != 0; s = (s + 1) & mask) {
-            int k = table[s] - 1;
-            if (hashes[k] == h && sameKey(k, from, len)) {
-                return true;
+        int s = spread(h) & mask;
+        for (int t; (t = table[s]) != 0; s = (s + 1) & mask) {
+            if (hashes[t - 1] == h && sameKey(t - 1, from, len)) {
+                throw twice(i);
             }
         }
-        return false;
+        table[s] = i + 1;
+        size++;
+    }
+
+    private IllegalStateException twice(int i) {
+        values[i] = null;
+        return new IllegalStateException("field written twice: " + key(i));
     }
 
     private boolean sameKey(int k, int from, int len) {
