@@ -9,6 +9,7 @@ import io.fomo.spi.JournalEntry;
 import io.fomo.spi.JournalRecord;
 import io.fomo.spi.SequenceConflictException;
 import io.fomo.spi.StorageException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -356,7 +357,12 @@ final class JdbcJournal implements AutoCloseable {
         String integral = dialect == Dialect.SQLITE
                 ? "(typeof(seq) = 'integer' AND typeof(ts_seconds) = 'integer' AND typeof(ts_nanos) = 'integer')"
                 : "1";
-        try (PreparedStatement q = c.prepareStatement("SELECT seq, idem_key, type, payload, ts_seconds, "
+        // SQLite's driver hands a text column over as a direct buffer made through a call back into the JVM,
+        // twice per row (a third of a replay's read): the key and the type are read as the bytes of their
+        // text (CAST AS BLOB gives the bytes that column_text would, whatever the column holds) and decoded
+        // here, as the driver decodes them, as UTF-8.
+        String texts = dialect == Dialect.SQLITE ? "CAST(idem_key AS BLOB), CAST(type AS BLOB)" : "idem_key, type";
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, " + texts + ", payload, ts_seconds, "
                 + "ts_nanos, " + integral + " FROM " + events + " WHERE seq > ? ORDER BY seq LIMIT ?")) {
             // "after the previous record", not "from the next integer": a row slipped in between two pages
             // (seq 30000.25 after a page ending at 30000) is read, and refused, instead of skipped.
@@ -375,10 +381,10 @@ final class JdbcJournal implements AutoCloseable {
                         throw new InvalidStateException("journal " + describe + ": the row after sequence "
                                 + previous + " has seq = " + seq + ": sequence numbers must increase");
                     }
-                    JournalEntry e = JournalEntry.of(rs.getString(3), rs.getBytes(4),
+                    JournalEntry e = JournalEntry.of(text(rs, 3), rs.getBytes(4),
                             Instant.ofEpochSecond(rs.getLong(5), rs.getInt(6)));
                     // The rows of a batch share their key: one checked id for the run, not one per row.
-                    String keyText = rs.getString(2);
+                    String keyText = text(rs, 2);
                     if (key == null || !key.value().equals(keyText)) {
                         key = EventId.of(keyText);
                     }
@@ -388,6 +394,15 @@ final class JdbcJournal implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Column {@code i} of the row as text: read as text, or (SQLite) as the UTF-8 bytes of its text. */
+    private String text(ResultSet rs, int i) throws SQLException {
+        if (dialect != Dialect.SQLITE) {
+            return rs.getString(i);
+        }
+        byte[] b = rs.getBytes(i);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
     /** The error for a row whose seq, ts_seconds or ts_nanos is not an integer, naming the first such column. */
