@@ -485,7 +485,7 @@ public final class FomoProtocol {
             // A batch has three records at least (a command, its facts, its seal).
             state.expectCommands((journal.currentSequence() - sequence) / 3);
             ReadAhead.run("fomo-replay-read-ahead", READ_AHEAD_BATCHES,
-                    sink -> readBatches(from, false, sink), this::applyRead);
+                    sink -> readBatchesAhead(from, sink), this::applyRead);
         } else {
             readBatches(sequence + 1, false, this::applyRead);
         }
@@ -501,12 +501,64 @@ public final class FomoProtocol {
      * may run ahead of the fold on another thread; the chain is checked by the fold ({@link #applyRead}).
      */
     private void readBatches(long from, boolean firstOnly, java.util.function.Consumer<ReadBatch> sink) {
-        long next = from;
-        // This thread's reader of the facts records (one record object for the whole catch-up).
-        Fields reader = Fields.reader();
-        List<JournalRecord> pending = new ArrayList<>();
+        Batches batches = new Batches(from, firstOnly, sink);
         while (true) {
-            List<JournalRecord> page = readPinpointed(next);
+            List<JournalRecord> page = readPinpointed(batches.next);
+            if (!batches.page(page) || page.size() < EventJournal.DEFAULT_PAGE_SIZE) {
+                break;
+            }
+        }
+        batches.end();
+    }
+
+    /** Pages of the journal read ahead of their decoding at most (a third thread: a database's reads). */
+    private static final int READ_AHEAD_PAGES = 4;
+
+    /**
+     * The same as {@link #readBatches readBatches(from, false, sink)}, with the journal's pages read on one more
+     * thread ahead of their decoding: reading a database's rows costs as much as decoding them, and neither
+     * needs the other. Each page starts after the last record of the one before it, which is where the
+     * sequential reading goes on from whenever that page passes its checks (and when it does not, its
+     * decoding fails before the next page is used); what the reading throws is thrown after every page read
+     * before it was decoded, as it would be sequentially.
+     */
+    private void readBatchesAhead(long from, java.util.function.Consumer<ReadBatch> sink) {
+        Batches batches = new Batches(from, false, sink);
+        ReadAhead.<List<JournalRecord>>run("fomo-replay-page-reader", READ_AHEAD_PAGES, 1, pages -> {
+            long next = from;
+            while (true) {
+                List<JournalRecord> page = readPinpointed(next);
+                pages.accept(page);
+                if (page.size() < EventJournal.DEFAULT_PAGE_SIZE) {
+                    return;
+                }
+                next = page.get(page.size() - 1).sequence() + 1;
+            }
+        }, batches::page);
+        batches.end();
+    }
+
+    /** The records read so far grouped into sealed batches, each decoded and handed over once its seal is read. */
+    private static final class Batches {
+        private final boolean firstOnly;
+        private final java.util.function.Consumer<ReadBatch> sink;
+        // This thread's reader of the facts records (one record object for the whole catch-up).
+        private final Fields reader = Fields.reader();
+        private List<JournalRecord> pending = new ArrayList<>();
+        private boolean done;
+        long next;
+
+        Batches(long from, boolean firstOnly, java.util.function.Consumer<ReadBatch> sink) {
+            this.next = from;
+            this.firstOnly = firstOnly;
+            this.sink = sink;
+        }
+
+        /** Takes the next page; false once the first batch is handed over when only that one is asked for. */
+        boolean page(List<JournalRecord> page) {
+            if (done) {
+                return false;
+            }
             for (JournalRecord r : page) {
                 if (r.sequence() != next) {
                     throw JournalIntegrityException.of(next, JournalIntegrityException.Kind.GAP,
@@ -520,18 +572,21 @@ public final class FomoProtocol {
                 pending.add(r);
                 if (SEAL.equals(r.entry().type())) {
                     sink.accept(readBatch(pending, reader));
-                    if (firstOnly) {
-                        return;
-                    }
                     pending = new ArrayList<>();
+                    if (firstOnly) {
+                        done = true;
+                        return false;
+                    }
                 }
             }
-            if (page.size() < EventJournal.DEFAULT_PAGE_SIZE) {
-                break;
-            }
+            return true;
         }
-        if (!pending.isEmpty()) {
-            throw unsealed(pending.get(0), "the journal ends inside this batch (cut, or its seal removed)");
+
+        /** At the end of the journal: a batch begun and never sealed is an error. */
+        void end() {
+            if (!done && !pending.isEmpty()) {
+                throw unsealed(pending.get(0), "the journal ends inside this batch (cut, or its seal removed)");
+            }
         }
     }
 

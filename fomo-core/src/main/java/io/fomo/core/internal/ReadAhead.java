@@ -31,7 +31,7 @@ public final class ReadAhead {
 
     private static final Object END = new Object();
 
-    /** Items handed over at once (the last chunk may be shorter). */
+    /** Items handed over at once by {@link #run(String, int, Producer, Consumer)} (the last chunk may be shorter). */
     static final int CHUNK = 32;
 
     private ReadAhead() {
@@ -61,7 +61,8 @@ public final class ReadAhead {
     }
 
     /**
-     * Runs {@code producer} on a new daemon thread and {@code consumer} on this one.
+     * Runs {@code producer} on a new daemon thread and {@code consumer} on this one, handing items over
+     * {@value #CHUNK} at a time (small items, each cheaper to make than a hand-over).
      *
      * @param <T>        the item type
      * @param threadName the producer thread's name
@@ -69,12 +70,32 @@ public final class ReadAhead {
      * @param producer   the first stage
      * @param consumer   the second stage
      */
-    @SuppressWarnings("unchecked")
     public static <T> void run(String threadName, int capacity, Producer<T> producer, Consumer<T> consumer) {
+        run(threadName, capacity, CHUNK, producer, consumer);
+    }
+
+    /**
+     * Runs {@code producer} on a new daemon thread and {@code consumer} on this one, handing items over
+     * {@code chunk} at a time: 1 for large items (a page of records), which the consumer should start on
+     * as soon as each is made.
+     *
+     * @param <T>        the item type
+     * @param threadName the producer thread's name
+     * @param capacity   the most chunks of items waiting between the two stages, 1 or more
+     * @param chunk      the items handed over at once (the last chunk may be shorter), 1 or more
+     * @param producer   the first stage
+     * @param consumer   the second stage
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> void run(String threadName, int capacity, int chunk, Producer<T> producer,
+            Consumer<T> consumer) {
         Objects.requireNonNull(producer, "producer");
         Objects.requireNonNull(consumer, "consumer");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity = " + capacity + ": must be 1 or more");
+        }
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk = " + chunk + ": must be 1 or more");
         }
         ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(capacity);
         AtomicBoolean stopped = new AtomicBoolean();
@@ -82,19 +103,19 @@ public final class ReadAhead {
             Object last;
             // Items go over in chunks: one hand-over per item would wake the consumer for each (a park and
             // an unpark, microseconds), more than a small item costs to produce.
-            Object[][] chunk = {new Object[CHUNK]};
+            Object[][] items = {new Object[chunk]};
             int[] filled = {0};
             try {
                 producer.produce(item -> {
-                    chunk[0][filled[0]++] = Objects.requireNonNull(item, "item");
-                    if (filled[0] == CHUNK) {
-                        put(queue, stopped, chunk[0]);
-                        chunk[0] = new Object[CHUNK];
+                    items[0][filled[0]++] = Objects.requireNonNull(item, "item");
+                    if (filled[0] == chunk) {
+                        put(queue, stopped, items[0]);
+                        items[0] = new Object[chunk];
                         filled[0] = 0;
                     }
                 });
                 if (filled[0] > 0) {
-                    put(queue, stopped, Arrays.copyOf(chunk[0], filled[0]));
+                    put(queue, stopped, Arrays.copyOf(items[0], filled[0]));
                 }
                 last = END;
             } catch (Stopped unwound) {
@@ -103,7 +124,7 @@ public final class ReadAhead {
                 last = new Failure(e);
                 if (filled[0] > 0) {
                     try {
-                        put(queue, stopped, Arrays.copyOf(chunk[0], filled[0]));
+                        put(queue, stopped, Arrays.copyOf(items[0], filled[0]));
                     } catch (Stopped unwound) {
                         return;
                     }

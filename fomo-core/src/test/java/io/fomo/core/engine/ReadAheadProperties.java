@@ -3,16 +3,22 @@ package io.fomo.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fomo.spi.AppendResult;
 import io.fomo.spi.EventId;
 import io.fomo.spi.EventJournal;
 import io.fomo.spi.InMemoryChainGateway;
 import io.fomo.spi.InMemoryPriceFeed;
 import io.fomo.spi.JournalEntry;
+import io.fomo.spi.JournalRecord;
 import io.fomo.spi.ManualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
@@ -44,6 +50,61 @@ class ReadAheadProperties {
         if (change == Change.NONE) {
             assertEquals("ok " + f.protocol.sequence() + " " + f.protocol.stateHash() + " " + f.protocol.headHash(),
                     ahead);
+        }
+    }
+
+    /** Scripts long enough that their journals span several pages of {@link EventJournal#DEFAULT_PAGE_SIZE}. */
+    @Provide
+    Arbitrary<List<EngineProperties.Step>> longScripts() {
+        Arbitrary<EngineProperties.Step> step = Combinators.combine(Arbitraries.integers().between(0, 8),
+                Arbitraries.of(EngineFixture.BOB, EngineFixture.CAROL, EngineFixture.DAVE),
+                Arbitraries.longs().between(0, 3_000_000), Arbitraries.longs().between(0, 2))
+                .as(EngineProperties.Step::new);
+        return step.list().ofMinSize(600).ofMaxSize(1_000);
+    }
+
+    /**
+     * The same over journals of several pages, whose pages are read on a third thread ahead of their decoding:
+     * a change in any batch (a page's records out of order, a batch cut across two pages), and a journal that
+     * fails to read from some record on, end as the sequential reading does.
+     */
+    @Property(tries = 12)
+    void readingPagesAheadEndsAsReadingInTurn(@ForAll("longScripts") List<EngineProperties.Step> script,
+            @ForAll Change change, @ForAll @IntRange(min = 0, max = 10_000) int where,
+            @ForAll @IntRange(min = 0, max = 10_000) int which, @ForAll @IntRange(min = 1, max = 255) int bits,
+            @ForAll @IntRange(min = 0, max = 4_000) int failFrom) {
+        EngineFixture f = JournalIntegrityProperties.written(script);
+        List<JournalSurgery.Batch> batches = JournalSurgery.batches(f.journal);
+        int i = where % batches.size();
+        List<JournalSurgery.Batch> all = new ArrayList<>(batches);
+        all.set(i, changed(batches, i, change, which, bits));
+        EventJournal journal = JournalSurgery.copy(all);
+        // (failFrom 0: a journal that reads to its end)
+        EventJournal failing = failFrom == 0 ? journal : new FailingFrom(journal, failFrom);
+        String inTurn = outcome(failing, false);
+        assertEquals(inTurn, outcome(failing, true), change + " in batch " + i + " of " + batches.size()
+                + " (" + journal.currentSequence() + " records), reads failing from " + failFrom);
+    }
+
+    /** A journal whose reads fail once they reach record {@code from}, as a row the database cannot read. */
+    private record FailingFrom(EventJournal journal, long from) implements EventJournal {
+        @Override
+        public AppendResult append(long expectedSequence, EventId idempotencyKey, List<JournalEntry> batch) {
+            return journal.append(expectedSequence, idempotencyKey, batch);
+        }
+
+        @Override
+        public List<JournalRecord> read(long fromSequence, int maxCount) {
+            List<JournalRecord> page = journal.read(fromSequence, maxCount);
+            if (!page.isEmpty() && page.get(page.size() - 1).sequence() >= from) {
+                throw new IllegalStateException("unreadable row at " + from);
+            }
+            return page;
+        }
+
+        @Override
+        public long currentSequence() {
+            return journal.currentSequence();
         }
     }
 

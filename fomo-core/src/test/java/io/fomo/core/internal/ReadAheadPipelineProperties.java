@@ -23,11 +23,12 @@ class ReadAheadPipelineProperties {
 
     @Property(tries = 200)
     void itemsArriveInOrderThenTheProducersFailure(@ForAll @IntRange(min = 0, max = 500) int items,
-            @ForAll boolean fails, @ForAll @IntRange(min = 1, max = 8) int capacity) {
+            @ForAll boolean fails, @ForAll @IntRange(min = 1, max = 8) int capacity,
+            @ForAll @IntRange(min = 1, max = 40) int chunk) {
         List<Integer> seen = new ArrayList<>();
         AtomicReference<Thread> producerThread = new AtomicReference<>();
         IllegalStateException failure = new IllegalStateException("producer failed after " + items);
-        Runnable run = () -> ReadAhead.<Integer>run("test-read-ahead", capacity, sink -> {
+        Runnable run = () -> ReadAhead.<Integer>run("test-read-ahead", capacity, chunk, sink -> {
             producerThread.set(Thread.currentThread());
             for (int i = 0; i < items; i++) {
                 sink.accept(i);
@@ -50,15 +51,39 @@ class ReadAheadPipelineProperties {
         assertTrue(producerThread.get() != Thread.currentThread());
     }
 
+    @Property(tries = 20)
+    void theDefaultChunkIsTheConstant(@ForAll @IntRange(min = 0, max = 200) int items) {
+        // Through the run without a chunk size, items are handed over CHUNK at a time.
+        List<Integer> seen = new ArrayList<>();
+        AtomicInteger produced = new AtomicInteger();
+        List<Integer> aheadAtFirst = new ArrayList<>();
+        ReadAhead.<Integer>run("test-read-ahead", 1, sink -> {
+            for (int i = 0; i < items; i++) {
+                produced.incrementAndGet();
+                sink.accept(i);
+            }
+        }, item -> {
+            if (item == 0) {
+                aheadAtFirst.add(produced.get());
+            }
+            seen.add(item);
+        });
+        assertEquals(items, seen.size());
+        if (items > 0) {
+            // The first item arrives only once its chunk is full (or the producer has ended).
+            assertTrue(aheadAtFirst.get(0) >= Math.min(items, ReadAhead.CHUNK), "ahead " + aheadAtFirst);
+        }
+    }
+
     @Property(tries = 100)
     void aConsumersFailureStopsTheProducer(@ForAll @IntRange(min = 0, max = 300) int failAt,
-            @ForAll @IntRange(min = 1, max = 4) int capacity) {
+            @ForAll @IntRange(min = 1, max = 4) int capacity, @ForAll @IntRange(min = 1, max = 40) int chunk) {
         AtomicInteger produced = new AtomicInteger();
         AtomicReference<Thread> producerThread = new AtomicReference<>();
         List<Integer> seen = new ArrayList<>();
         IllegalArgumentException failure = new IllegalArgumentException("consumer failed at " + failAt);
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> ReadAhead.<Integer>run("test-read-ahead", capacity, sink -> {
+                () -> ReadAhead.<Integer>run("test-read-ahead", capacity, chunk, sink -> {
                     producerThread.set(Thread.currentThread());
                     for (int i = 0; i < 1_000_000; i++) {
                         produced.incrementAndGet();
@@ -75,6 +100,6 @@ class ReadAheadPipelineProperties {
         assertFalse(producerThread.get().isAlive());
         // Stopped at its next hand-over: no more than the chunk being consumed, those waiting, one handed over
         // as the queue was cleared and the one being filled.
-        assertTrue(produced.get() <= failAt + 1 + (capacity + 3) * ReadAhead.CHUNK, "produced " + produced.get());
+        assertTrue(produced.get() <= failAt + 1 + (capacity + 3) * chunk, "produced " + produced.get());
     }
 }
