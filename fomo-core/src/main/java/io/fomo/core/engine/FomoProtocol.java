@@ -115,7 +115,7 @@ public final class FomoProtocol {
     private final boolean secondCore;
     /** Whether replay decides every command again and compares (the audit) instead of folding the facts. */
     private final boolean verify;
-    /** Catch-ups of at least this many records read ahead on a second thread; -1 for never. */
+    /** Catch-ups of at least this many records read ahead on other threads; -1 for never. */
     private final long readAheadFrom;
     private final LinkedHashMap<IntentId, TokenIntent> outbox = new LinkedHashMap<>();
     private final io.fomo.spi.SnapshotStore snapshots;
@@ -479,7 +479,7 @@ public final class FomoProtocol {
         }
         if (state != null && readAheadFrom >= 0 && !verify
                 && journal.currentSequence() - sequence >= readAheadFrom) {
-            // Reading and decoding run on a second thread ahead of the fold; the chain's check, the fold and
+            // Reading and decoding run on two more threads ahead of the fold; the chain's check, the fold and
             // every check that needs the state stay here, in journal order (docs/journal.md, "Replay").
             long from = sequence + 1;
             // A batch has three records at least (a command, its facts, its seal).
@@ -1367,12 +1367,12 @@ public final class FomoProtocol {
         }
 
         /**
-         * Whether a replay or a catch-up of two pages of records or more (2,000 records) reads and
-         * decodes the journal on a second thread, ahead of the hash chain's check and the fold on the
-         * calling thread (on by default; used only where the JVM has two processors or more). The result,
+         * Whether a replay or a catch-up of two pages of records or more (2,000 records) reads the journal's
+         * pages on one more thread and decodes them on another, ahead of the hash chain's check and the fold
+         * on the calling thread (on by default; used only where the JVM has two processors or more). The result,
          * and the error and its sequence number on a journal that fails, are the same either way: the fold,
          * every check that needs the state, and the order in which failures are reported stay on the calling
-         * thread. The second thread has ended when {@link #build()} or {@link FomoProtocol#catchUp()}
+         * thread. Both threads have ended when {@link #build()} or {@link FomoProtocol#catchUp()}
          * returns or throws. Turn it off where the journal must only be used from the calling thread.
          *
          * @param value {@code false} to read and fold on the calling thread only
