@@ -502,12 +502,7 @@ public final class FomoProtocol {
      */
     private void readBatches(long from, boolean firstOnly, java.util.function.Consumer<ReadBatch> sink) {
         Batches batches = new Batches(from, firstOnly, sink);
-        while (true) {
-            List<JournalRecord> page = readPinpointed(batches.next);
-            if (!batches.page(page) || page.size() < EventJournal.DEFAULT_PAGE_SIZE) {
-                break;
-            }
-        }
+        readPages(from, batches::page);
         batches.end();
     }
 
@@ -517,25 +512,34 @@ public final class FomoProtocol {
     /**
      * The same as {@link #readBatches readBatches(from, false, sink)}, with the journal's pages read on one more
      * thread ahead of their decoding: reading a database's rows costs as much as decoding them, and neither
-     * needs the other. Each page starts after the last record of the one before it, which is where the
-     * sequential reading goes on from whenever that page passes its checks (and when it does not, its
-     * decoding fails before the next page is used); what the reading throws is thrown after every page read
-     * before it was decoded, as it would be sequentially.
+     * needs the other. What the reading throws is thrown after every page read before it was decoded, as it
+     * would be sequentially.
      */
     private void readBatchesAhead(long from, java.util.function.Consumer<ReadBatch> sink) {
         Batches batches = new Batches(from, false, sink);
-        ReadAhead.<List<JournalRecord>>run("fomo-replay-page-reader", READ_AHEAD_PAGES, 1, pages -> {
-            long next = from;
-            while (true) {
-                List<JournalRecord> page = readPinpointed(next);
-                pages.accept(page);
-                if (page.size() < EventJournal.DEFAULT_PAGE_SIZE) {
-                    return;
-                }
-                next = page.get(page.size() - 1).sequence() + 1;
-            }
-        }, batches::page);
+        ReadAhead.<List<JournalRecord>>run("fomo-replay-page-reader", READ_AHEAD_PAGES, 1,
+                pages -> readPages(from, page -> {
+                    pages.accept(page);
+                    return true;
+                }), batches::page);
         batches.end();
+    }
+
+    /**
+     * Reads the journal's pages from {@code from} to its end (a page shorter than a full one), handing each to
+     * {@code page} until it answers false. Each page starts after the last record of the one before it, which
+     * is where the records go on whenever that page passes its checks (and when it does not, its decoding
+     * fails before the next page is used).
+     */
+    private void readPages(long from, java.util.function.Predicate<List<JournalRecord>> page) {
+        long next = from;
+        while (true) {
+            List<JournalRecord> records = readPinpointed(next);
+            if (!page.test(records) || records.size() < EventJournal.DEFAULT_PAGE_SIZE) {
+                return;
+            }
+            next = records.get(records.size() - 1).sequence() + 1;
+        }
     }
 
     /** The records read so far grouped into sealed batches, each decoded and handed over once its seal is read. */
@@ -546,7 +550,7 @@ public final class FomoProtocol {
         private final Fields reader = Fields.reader();
         private List<JournalRecord> pending = new ArrayList<>();
         private boolean done;
-        long next;
+        private long next;
 
         Batches(long from, boolean firstOnly, java.util.function.Consumer<ReadBatch> sink) {
             this.next = from;
