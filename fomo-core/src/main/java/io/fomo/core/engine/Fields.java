@@ -850,7 +850,6 @@ final class Fields {
     }
 
     private IllegalStateException twice(int i) {
-        values[i] = null;
         return new IllegalStateException("field written twice: " + key(i));
     }
 
