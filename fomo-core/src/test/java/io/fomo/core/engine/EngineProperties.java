@@ -45,11 +45,14 @@ class EngineProperties {
     static final class Scripts implements ArbitrarySupplier<List<Step>> {
         @Override
         public Arbitrary<List<Step>> get() {
-            Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 8),
-                    Arbitraries.of(BOB, CAROL, DAVE), Arbitraries.longs().between(0, 3_000_000),
-                    Arbitraries.longs().between(0, 2)).as(Step::new);
-            return step.list().ofMinSize(1).ofMaxSize(30);
+            return steps().list().ofMinSize(1).ofMaxSize(30);
         }
+    }
+
+    /** One step of a script: one of the nine kinds of command, by one of three users, with units and a day. */
+    static Arbitrary<Step> steps() {
+        return Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.of(BOB, CAROL, DAVE),
+                Arbitraries.longs().between(0, 3_000_000), Arbitraries.longs().between(0, 2)).as(Step::new);
     }
 
     @Property(tries = 40)
