@@ -12,9 +12,12 @@ abstract class TextId<T extends TextId<T>> implements Comparable<T> {
     private final String value;
     /** Every char is below U+D800, where UTF-16 order and code point order agree (ids are mostly ASCII). */
     private final boolean belowSurrogates;
+    /** The value's hash, kept here so that a hash table reads only this object (ids key the engine's tables). */
+    private final int hash;
 
     TextId(String value) {
         this.value = value;
+        this.hash = value.hashCode();
         this.belowSurrogates = CodePointOrder.belowSurrogates(value);
     }
 
@@ -38,12 +41,16 @@ abstract class TextId<T extends TextId<T>> implements Comparable<T> {
 
     @Override
     public final boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && ((TextId<?>) other).value.equals(value);
+        if (other == null || other.getClass() != getClass()) {
+            return false;
+        }
+        TextId<?> o = (TextId<?>) other;
+        return o.hash == hash && o.value.equals(value);
     }
 
     @Override
     public final int hashCode() {
-        return value.hashCode();
+        return hash;
     }
 
     /**

@@ -232,7 +232,7 @@ final class EpochHandler implements CommandHandler {
             state.reserve = state.reserve.release(e.scheduled()).giveBack(e.returned());
         } else if (f instanceof Fact.RewardCredited r) {
             state.claims.credit(r.deployment(), r.user(), r.flock(), r.mt());
-            state.rewarded.add(r.user());
+            state.rewarded.slotOf(r.user());
         } else if (f instanceof Fact.DustCarried c) {
             Map<DeploymentId, Map<PoolKind, Amount>> pools = new TreeMap<>();
             for (Fact.PoolDust p : c.pools()) {

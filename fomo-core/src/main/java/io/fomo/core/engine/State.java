@@ -1,6 +1,7 @@
 package io.fomo.core.engine;
 
 import io.fomo.core.emission.EmissionReserve;
+import io.fomo.core.internal.Slots;
 import io.fomo.core.revenue.BuybackBook;
 import io.fomo.core.revenue.BuybackExecution;
 import io.fomo.core.revenue.BurnLedger;
@@ -27,7 +28,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,7 +64,7 @@ final class State {
     CarryOver carry = CarryOver.empty(Asset.FLOCK);
     ClaimLedger claims = ClaimLedger.empty(Asset.FLOCK);
     /** Every user ever credited a reward; in no order ({@link #sorted} orders it for the hash and snapshots). */
-    final HashSet<AccountId> rewarded = new HashSet<>();
+    final Slots<AccountId> rewarded = Slots.empty();
     /** Each user's paid spend per deployment in the open epoch; in no order (the close and the hash sort it). */
     TreeMap<DeploymentId, HashMap<AccountId, Amount>> spend = new TreeMap<>();
     final TokenLedger tokens = new TokenLedger();

@@ -105,7 +105,7 @@ final class StateHash {
             }
         }
         line("gmflock.fees", s.gm.feesCollected());
-        for (AccountId user : State.sorted(s.rewarded)) {
+        for (AccountId user : State.sorted(s.rewarded.keys())) {
             line("claims." + user.value(), s.claims.flockBalance(user));
             for (DeploymentId d : s.deployments.keySet()) {
                 Amount mt = s.claims.mtBalance(user, d);

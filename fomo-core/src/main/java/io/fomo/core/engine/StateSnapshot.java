@@ -133,7 +133,7 @@ final class StateSnapshot {
                 .put("reserve.returned", s.reserve.returned());
         carry(s.carry, f);
         claims(s, f);
-        putIds(f, "rewarded", State.sorted(s.rewarded));
+        putIds(f, "rewarded", State.sorted(s.rewarded.keys()));
         int spends = 0;
         for (Map<AccountId, Amount> m : s.spend.values()) {
             spends += m.size();
@@ -411,7 +411,7 @@ final class StateSnapshot {
         s.carry = CarryOver.of(global, pools);
         s.claims = decodeClaims(f);
         for (String u : ids(f, "rewarded")) {
-            s.rewarded.add(AccountId.of(u));
+            s.rewarded.slotOf(AccountId.of(u));
         }
         n = count(f, "spend");
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package io.fomo.core.rewards;
 
+import io.fomo.core.internal.Balances;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -28,18 +29,17 @@ import java.util.TreeMap;
 public final class ClaimLedger {
 
     private final Asset rewardAsset;
-    private final Map<AccountId, BigInteger> flock;
-    private final Map<DeploymentId, Map<AccountId, BigInteger>> mt;
+    private final Balances<AccountId> flock;
+    private final Map<DeploymentId, Balances<AccountId>> mt;
     private BigInteger flockCredited;
     private BigInteger flockClaimed;
     private final Map<DeploymentId, BigInteger[]> mtTotals;
     /** The deployment credited last, and its entries in {@link #mt} and {@link #mtTotals} (never removed). */
     private DeploymentId lastDeployment;
-    private Map<AccountId, BigInteger> lastMt;
+    private Balances<AccountId> lastMt;
     private BigInteger[] lastTotals;
 
-    private ClaimLedger(Asset rewardAsset, Map<AccountId, BigInteger> flock,
-            Map<DeploymentId, Map<AccountId, BigInteger>> mt, BigInteger flockCredited, BigInteger flockClaimed,
+    private ClaimLedger(Asset rewardAsset, Balances<AccountId> flock, Map<DeploymentId, Balances<AccountId>> mt, BigInteger flockCredited, BigInteger flockClaimed,
             Map<DeploymentId, BigInteger[]> mtTotals) {
         this.rewardAsset = rewardAsset;
         this.flock = flock;
@@ -56,7 +56,7 @@ public final class ClaimLedger {
      * @return the ledger
      */
     public static ClaimLedger empty(Asset rewardAsset) {
-        return new ClaimLedger(Objects.requireNonNull(rewardAsset, "rewardAsset"), new HashMap<>(), new HashMap<>(),
+        return new ClaimLedger(Objects.requireNonNull(rewardAsset, "rewardAsset"), Balances.empty(), new HashMap<>(),
                 BigInteger.ZERO, BigInteger.ZERO, new HashMap<>());
     }
 
@@ -66,11 +66,11 @@ public final class ClaimLedger {
      * @return the copy
      */
     public ClaimLedger copy() {
-        Map<DeploymentId, Map<AccountId, BigInteger>> m = new HashMap<>();
-        mt.forEach((k, v) -> m.put(k, new HashMap<>(v)));
+        Map<DeploymentId, Balances<AccountId>> m = new HashMap<>();
+        mt.forEach((k, v) -> m.put(k, v.copy()));
         Map<DeploymentId, BigInteger[]> t = new HashMap<>();
         mtTotals.forEach((k, v) -> t.put(k, v.clone()));
-        return new ClaimLedger(rewardAsset, new HashMap<>(flock), m, flockCredited, flockClaimed, t);
+        return new ClaimLedger(rewardAsset, flock.copy(), m, flockCredited, flockClaimed, t);
     }
 
     /**
@@ -102,17 +102,17 @@ public final class ClaimLedger {
 
     private void creditUnits(DeploymentId dep, AccountId user, BigInteger f, BigInteger m) {
         if (f.signum() > 0) {
-            flock.merge(user, f, BigInteger::add);
+            flock.add(user, f);
             flockCredited = flockCredited.add(f);
         }
         if (m.signum() > 0) {
             // An epoch's payouts come deployment by deployment: look its two entries up once per run.
             if (!dep.equals(lastDeployment)) {
-                lastMt = mt.computeIfAbsent(dep, k -> new HashMap<>());
+                lastMt = mt.computeIfAbsent(dep, k -> Balances.empty());
                 lastTotals = mtTotals.computeIfAbsent(dep, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
                 lastDeployment = dep;
             }
-            lastMt.merge(user, m, BigInteger::add);
+            lastMt.add(user, m);
             lastTotals[0] = lastTotals[0].add(m);
         }
     }
@@ -124,7 +124,7 @@ public final class ClaimLedger {
      * @return the balance
      */
     public Amount flockBalance(AccountId user) {
-        return Amount.ofUnits(rewardAsset, flock.getOrDefault(Objects.requireNonNull(user, "user"), BigInteger.ZERO));
+        return Amount.ofUnits(rewardAsset, flock.get(Objects.requireNonNull(user, "user")));
     }
 
     /**
@@ -135,9 +135,9 @@ public final class ClaimLedger {
      * @return the balance
      */
     public Amount mtBalance(AccountId user, DeploymentId deployment) {
-        Map<AccountId, BigInteger> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
-        BigInteger v = m == null ? null : m.get(Objects.requireNonNull(user, "user"));
-        return Amount.ofUnits(Asset.modelToken(deployment), v == null ? BigInteger.ZERO : v);
+        Balances<AccountId> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
+        Objects.requireNonNull(user, "user");
+        return Amount.ofUnits(Asset.modelToken(deployment), m == null ? BigInteger.ZERO : m.get(user));
     }
 
     /**
@@ -148,11 +148,10 @@ public final class ClaimLedger {
      * @throws InvalidStateException if the balance is zero
      */
     public Amount claimFlock(AccountId user) {
-        BigInteger v = flock.get(Objects.requireNonNull(user, "user"));
+        BigInteger v = flock.take(Objects.requireNonNull(user, "user"));
         if (v == null) {
             throw InvalidStateException.of("user", user, "has no claimable " + rewardAsset.symbol());
         }
-        flock.remove(user);
         flockClaimed = flockClaimed.add(v);
         return Amount.ofUnits(rewardAsset, v);
     }
@@ -167,12 +166,11 @@ public final class ClaimLedger {
      */
     public Amount claimMt(AccountId user, DeploymentId deployment) {
         Objects.requireNonNull(user, "user");
-        Map<AccountId, BigInteger> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
-        BigInteger v = m == null ? null : m.get(user);
+        Balances<AccountId> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
+        BigInteger v = m == null ? null : m.take(user);
         if (v == null) {
             throw InvalidStateException.of("user", user, "has no claimable MT of " + deployment);
         }
-        m.remove(user);
         BigInteger[] t = mtTotals.get(deployment);
         t[1] = t[1].add(v);
         return Amount.ofUnits(Asset.modelToken(deployment), v);
@@ -190,11 +188,11 @@ public final class ClaimLedger {
         Objects.requireNonNull(asset, "asset");
         java.util.TreeMap<AccountId, BigInteger> units = new java.util.TreeMap<>();
         if (asset.equals(rewardAsset)) {
-            units.putAll(flock);
+            flock.forEachHeld(units::put);
         } else {
-            for (Map.Entry<DeploymentId, Map<AccountId, BigInteger>> e : mt.entrySet()) {
+            for (Map.Entry<DeploymentId, Balances<AccountId>> e : mt.entrySet()) {
                 if (Asset.modelToken(e.getKey()).equals(asset)) {
-                    e.getValue().forEach((user, v) -> units.merge(user, v, BigInteger::add));
+                    e.getValue().forEachHeld((user, v) -> units.merge(user, v, BigInteger::add));
                 }
             }
         }
@@ -237,15 +235,11 @@ public final class ClaimLedger {
         Objects.requireNonNull(asset, "asset");
         BigInteger s = BigInteger.ZERO;
         if (asset.equals(rewardAsset)) {
-            for (BigInteger v : flock.values()) {
-                s = s.add(v);
-            }
+            s = flock.sum();
         } else {
-            for (Map.Entry<DeploymentId, Map<AccountId, BigInteger>> e : mt.entrySet()) {
+            for (Map.Entry<DeploymentId, Balances<AccountId>> e : mt.entrySet()) {
                 if (Asset.modelToken(e.getKey()).equals(asset)) {
-                    for (BigInteger v : e.getValue().values()) {
-                        s = s.add(v);
-                    }
+                    s = s.add(e.getValue().sum());
                 }
             }
         }
@@ -268,7 +262,7 @@ public final class ClaimLedger {
 
     @Override
     public String toString() {
-        return "ClaimLedger[users=" + flock.size() + ", flockCredited=" + flockCredited + ", flockClaimed="
+        return "ClaimLedger[users=" + flock.held() + ", flockCredited=" + flockCredited + ", flockClaimed="
                 + flockClaimed + "]";
     }
 
@@ -279,7 +273,7 @@ public final class ClaimLedger {
      */
     public SortedMap<AccountId, Amount> flockBalances() {
         TreeMap<AccountId, Amount> out = new TreeMap<>();
-        flock.forEach((u, v) -> out.put(u, Amount.ofUnits(rewardAsset, v)));
+        flock.forEachHeld((u, v) -> out.put(u, Amount.ofUnits(rewardAsset, v)));
         return Collections.unmodifiableSortedMap(out);
     }
 
@@ -292,9 +286,9 @@ public final class ClaimLedger {
      */
     public SortedMap<AccountId, Amount> mtBalances(DeploymentId deployment) {
         TreeMap<AccountId, Amount> out = new TreeMap<>();
-        Map<AccountId, BigInteger> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
+        Balances<AccountId> m = mt.get(Objects.requireNonNull(deployment, "deployment"));
         if (m != null) {
-            m.forEach((u, v) -> out.put(u, Amount.ofUnits(Asset.modelToken(deployment), v)));
+            m.forEachHeld((u, v) -> out.put(u, Amount.ofUnits(Asset.modelToken(deployment), v)));
         }
         return Collections.unmodifiableSortedMap(out);
     }
@@ -329,7 +323,7 @@ public final class ClaimLedger {
             if (!v.isPositive()) {
                 throw InvalidArgumentException.of("flockBalances." + u, v, "must be positive");
             }
-            l.flock.put(u, v.units());
+            l.flock.add(u, v.units());
             out = out.add(v.units());
         }
         if (!flockCredited.units().equals(flockClaimed.units().add(out))) {
@@ -355,7 +349,7 @@ public final class ClaimLedger {
             BigInteger sum = BigInteger.ZERO;
             Map<AccountId, Amount> users = mtBalances.get(d);
             if (users != null && !users.isEmpty()) {
-                Map<AccountId, BigInteger> m = new HashMap<>();
+                Balances<AccountId> m = Balances.empty();
                 for (Map.Entry<AccountId, Amount> u : users.entrySet()) {
                     AccountId user = Objects.requireNonNull(u.getKey(), "mtBalances." + d + " key");
                     Amount v = Objects.requireNonNull(u.getValue(), "mtBalances." + d + "." + user);
@@ -363,7 +357,7 @@ public final class ClaimLedger {
                     if (!v.isPositive()) {
                         throw InvalidArgumentException.of("mtBalances." + d + "." + user, v, "must be positive");
                     }
-                    m.put(user, v.units());
+                    m.add(user, v.units());
                     sum = sum.add(v.units());
                 }
                 l.mt.put(d, m);

@@ -1,0 +1,191 @@
+package io.fomo.core.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Gives each key a dense slot number, 0, 1, 2, ... in the order the keys were first seen, and never takes
+ * one back: the index of per-key state kept in plain arrays ({@link Balances}) instead of a map of boxed
+ * values.
+ *
+ * <p>A lookup hashes the key once and probes two flat arrays (the stored hashes and the keys), linearly, at
+ * most half full; a key's own fields are read again only when its stored hash matches and it is not the very
+ * object stored. A {@code HashMap} hop through an entry object per lookup, scattered over the heap, is what
+ * this saves: an epoch close credits ten thousand accounts in a row.
+ *
+ * <p>Keys are compared with {@code equals}; they must be immutable, with a {@code hashCode} consistent
+ * with it. Not thread-safe: confine an instance to one thread, or copy it.
+ *
+ * <p>This package is not exported.
+ *
+ * @param <K> the key type
+ */
+public final class Slots<K> {
+
+    /** Fibonacci hashing's multiplier: spreads a string hash's low-entropy bits over the index. */
+    private static final int SPREAD = 0x9E3779B9;
+    private static final int MIN_BITS = 4;
+    /** At most 2^29 keys: a table of 2^30 entries. */
+    private static final int MAX_KEYS = 1 << 29;
+
+    /** The table: at each index the stored key's hash, its slot, and the key (null where empty). */
+    private int[] hashes;
+    private int[] slotAt;
+    private Object[] keys;
+    private int bits;
+    /** The keys by slot. */
+    private Object[] bySlot;
+    private int size;
+
+    private Slots(int bits, int[] hashes, int[] slotAt, Object[] keys, Object[] bySlot, int size) {
+        this.bits = bits;
+        this.hashes = hashes;
+        this.slotAt = slotAt;
+        this.keys = keys;
+        this.bySlot = bySlot;
+        this.size = size;
+    }
+
+    /**
+     * Returns an empty table.
+     *
+     * @param <K> the key type
+     * @return the table
+     */
+    public static <K> Slots<K> empty() {
+        int n = 1 << MIN_BITS;
+        return new Slots<>(MIN_BITS, new int[n], new int[n], new Object[n], new Object[n / 2], 0);
+    }
+
+    /**
+     * Returns an independent copy (the keys themselves are shared: they are immutable).
+     *
+     * @return the copy
+     */
+    public Slots<K> copy() {
+        return new Slots<>(bits, hashes.clone(), slotAt.clone(), keys.clone(), bySlot.clone(), size);
+    }
+
+    /**
+     * Returns how many keys have a slot.
+     *
+     * @return the number of keys, the next slot to be given
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Returns a key's slot, or -1 if it has none.
+     *
+     * @param key the key
+     * @return its slot in {@code [0, size())}, or -1
+     * @throws NullPointerException if {@code key} is null
+     */
+    public int find(Object key) {
+        int h = key.hashCode();
+        int mask = keys.length - 1;
+        for (int i = index(h); ; i = (i + 1) & mask) {
+            Object k = keys[i];
+            if (k == null) {
+                return -1;
+            }
+            if (hashes[i] == h && (k == key || k.equals(key))) {
+                return slotAt[i];
+            }
+        }
+    }
+
+    /**
+     * Returns a key's slot, giving it the next one ({@link #size()} before the call) if it has none.
+     *
+     * @param key the key
+     * @return its slot
+     * @throws NullPointerException  if {@code key} is null
+     * @throws IllegalStateException if the table already holds 2<sup>29</sup> keys and this is a new one
+     */
+    public int slotOf(K key) {
+        int h = key.hashCode();
+        int mask = keys.length - 1;
+        int i = index(h);
+        for (; ; i = (i + 1) & mask) {
+            Object k = keys[i];
+            if (k == null) {
+                break;
+            }
+            if (hashes[i] == h && (k == key || k.equals(key))) {
+                return slotAt[i];
+            }
+        }
+        if (size == MAX_KEYS) {
+            throw new IllegalStateException("a table holds at most " + MAX_KEYS + " keys");
+        }
+        int slot = size++;
+        if (slot == bySlot.length) {
+            bySlot = Arrays.copyOf(bySlot, 2 * slot);
+        }
+        bySlot[slot] = key;
+        hashes[i] = h;
+        slotAt[i] = slot;
+        keys[i] = key;
+        if (2 * size > keys.length) {
+            grow();
+        }
+        return slot;
+    }
+
+    /**
+     * Returns the key of a slot.
+     *
+     * @param slot a slot in {@code [0, size())}
+     * @return its key
+     * @throws IndexOutOfBoundsException if there is no such slot
+     */
+    @SuppressWarnings("unchecked")
+    public K key(int slot) {
+        return (K) bySlot[Objects.checkIndex(slot, size)];
+    }
+
+    /**
+     * Returns every key, in slot order.
+     *
+     * @return a new list
+     */
+    @SuppressWarnings("unchecked")
+    public List<K> keys() {
+        List<K> out = new ArrayList<>(size);
+        for (int s = 0; s < size; s++) {
+            out.add((K) bySlot[s]);
+        }
+        return out;
+    }
+
+    private int index(int h) {
+        return (h * SPREAD) >>> (Integer.SIZE - bits);
+    }
+
+    private void grow() {
+        int[] oldHashes = hashes;
+        int[] oldSlots = slotAt;
+        Object[] oldKeys = keys;
+        bits++;
+        int n = 1 << bits;
+        hashes = new int[n];
+        slotAt = new int[n];
+        keys = new Object[n];
+        int mask = n - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = index(oldHashes[j]);
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                hashes[i] = oldHashes[j];
+                slotAt[i] = oldSlots[j];
+                keys[i] = oldKeys[j];
+            }
+        }
+    }
+}
