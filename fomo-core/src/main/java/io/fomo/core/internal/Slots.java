@@ -10,10 +10,11 @@ import java.util.Objects;
  * one back: the index of per-key state kept in plain arrays ({@link Balances}) instead of a map of boxed
  * values.
  *
- * <p>A lookup hashes the key once and probes two flat arrays (the stored hashes and the keys), linearly, at
- * most half full; a key's own fields are read again only when its stored hash matches and it is not the very
- * object stored. A {@code HashMap} hop through an entry object per lookup, scattered over the heap, is what
- * this saves: an epoch close credits ten thousand accounts in a row.
+ * <p>A lookup hashes the key once and probes one flat array of {@code long}s, linearly, at most half full: each
+ * holds a key's hash and its slot, so a probe costs one memory access, and a key's own fields are read again
+ * only when its stored hash matches and it is not the very object stored. A {@code HashMap} hop through an
+ * entry object per lookup, scattered over the heap, is what this saves: an epoch close credits ten thousand
+ * accounts in a row.
  *
  * <p>Keys are compared with {@code equals}; they must be immutable, with a {@code hashCode} consistent
  * with it. Not thread-safe: confine an instance to one thread, or copy it.
@@ -30,20 +31,16 @@ public final class Slots<K> {
     /** At most 2^29 keys: a table of 2^30 entries. */
     private static final int MAX_KEYS = 1 << 29;
 
-    /** The table: at each index the stored key's hash, its slot, and the key (null where empty). */
-    private int[] hashes;
-    private int[] slotAt;
-    private Object[] keys;
+    /** The table: at each index 0 (empty) or the stored key's hash in the high half and its slot + 1 in the low. */
+    private long[] table;
     private int bits;
     /** The keys by slot. */
     private Object[] bySlot;
     private int size;
 
-    private Slots(int bits, int[] hashes, int[] slotAt, Object[] keys, Object[] bySlot, int size) {
+    private Slots(int bits, long[] table, Object[] bySlot, int size) {
         this.bits = bits;
-        this.hashes = hashes;
-        this.slotAt = slotAt;
-        this.keys = keys;
+        this.table = table;
         this.bySlot = bySlot;
         this.size = size;
     }
@@ -56,7 +53,7 @@ public final class Slots<K> {
      */
     public static <K> Slots<K> empty() {
         int n = 1 << MIN_BITS;
-        return new Slots<>(MIN_BITS, new int[n], new int[n], new Object[n], new Object[n / 2], 0);
+        return new Slots<>(MIN_BITS, new long[n], new Object[n / 2], 0);
     }
 
     /**
@@ -65,7 +62,7 @@ public final class Slots<K> {
      * @return the copy
      */
     public Slots<K> copy() {
-        return new Slots<>(bits, hashes.clone(), slotAt.clone(), keys.clone(), bySlot.clone(), size);
+        return new Slots<>(bits, table.clone(), bySlot.clone(), size);
     }
 
     /**
@@ -86,14 +83,18 @@ public final class Slots<K> {
      */
     public int find(Object key) {
         int h = key.hashCode();
-        int mask = keys.length - 1;
+        int mask = table.length - 1;
         for (int i = index(h); ; i = (i + 1) & mask) {
-            Object k = keys[i];
-            if (k == null) {
+            long e = table[i];
+            if (e == 0) {
                 return -1;
             }
-            if (hashes[i] == h && (k == key || k.equals(key))) {
-                return slotAt[i];
+            if ((int) (e >>> Integer.SIZE) == h) {
+                int slot = (int) e - 1;
+                Object k = bySlot[slot];
+                if (k == key || k.equals(key)) {
+                    return slot;
+                }
             }
         }
     }
@@ -108,15 +109,19 @@ public final class Slots<K> {
      */
     public int slotOf(K key) {
         int h = key.hashCode();
-        int mask = keys.length - 1;
+        int mask = table.length - 1;
         int i = index(h);
         for (; ; i = (i + 1) & mask) {
-            Object k = keys[i];
-            if (k == null) {
+            long e = table[i];
+            if (e == 0) {
                 break;
             }
-            if (hashes[i] == h && (k == key || k.equals(key))) {
-                return slotAt[i];
+            if ((int) (e >>> Integer.SIZE) == h) {
+                int slot = (int) e - 1;
+                Object k = bySlot[slot];
+                if (k == key || k.equals(key)) {
+                    return slot;
+                }
             }
         }
         if (size == MAX_KEYS) {
@@ -127,10 +132,8 @@ public final class Slots<K> {
             bySlot = Arrays.copyOf(bySlot, 2 * slot);
         }
         bySlot[slot] = key;
-        hashes[i] = h;
-        slotAt[i] = slot;
-        keys[i] = key;
-        if (2 * size > keys.length) {
+        table[i] = entry(h, slot);
+        if (2 * size > table.length) {
             grow();
         }
         return slot;
@@ -166,25 +169,22 @@ public final class Slots<K> {
         return (h * SPREAD) >>> (Integer.SIZE - bits);
     }
 
+    private static long entry(int h, int slot) {
+        return ((long) h << Integer.SIZE) | (slot + 1L);
+    }
+
     private void grow() {
-        int[] oldHashes = hashes;
-        int[] oldSlots = slotAt;
-        Object[] oldKeys = keys;
+        long[] old = table;
         bits++;
-        int n = 1 << bits;
-        hashes = new int[n];
-        slotAt = new int[n];
-        keys = new Object[n];
-        int mask = n - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
-                int i = index(oldHashes[j]);
-                while (keys[i] != null) {
+        table = new long[1 << bits];
+        int mask = table.length - 1;
+        for (long e : old) {
+            if (e != 0) {
+                int i = index((int) (e >>> Integer.SIZE));
+                while (table[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                hashes[i] = oldHashes[j];
-                slotAt[i] = oldSlots[j];
-                keys[i] = oldKeys[j];
+                table[i] = e;
             }
         }
     }

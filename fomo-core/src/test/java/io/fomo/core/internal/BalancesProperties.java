@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +98,29 @@ class BalancesProperties {
         }
         assertEquals(-1, s.find("k" + keys));
         assertEquals(keys, s.keys().size());
+    }
+
+    @Property(tries = 200)
+    void slotsFollowFirstSeenOrderWhateverTheOrderOfLookups(
+            @ForAll @Size(max = 2000) List<@IntRange(max = 400) Integer> picks) {
+        // The same key objects again and again (as an epoch's payouts come), in runs, repeats and jumps.
+        String[] pool = new String[401];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = "k" + i;
+        }
+        Slots<String> s = Slots.empty();
+        Map<String, Integer> reference = new HashMap<>();
+        // The picks three times over: the second and third passes meet the keys mostly in first-seen order.
+        List<Integer> lookups = new ArrayList<>(picks);
+        lookups.addAll(picks);
+        lookups.addAll(picks);
+        for (int pick : lookups) {
+            String key = pool[pick];
+            Integer expected = reference.computeIfAbsent(key, k -> reference.size());
+            assertEquals(expected, s.slotOf(key), "slot of " + key);
+            assertEquals(expected, s.find(new String(key)), "find " + key);
+        }
+        assertEquals(reference.size(), s.size());
     }
 
     @Test
