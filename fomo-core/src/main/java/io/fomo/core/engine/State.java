@@ -28,6 +28,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,8 +66,12 @@ final class State {
     ClaimLedger claims = ClaimLedger.empty(Asset.FLOCK);
     /** Every user ever credited a reward; in no order ({@link #sorted} orders it for the hash and snapshots). */
     final Slots<AccountId> rewarded = Slots.empty();
-    /** Each user's paid spend per deployment in the open epoch; in no order (the close and the hash sort it). */
-    TreeMap<DeploymentId, HashMap<AccountId, Amount>> spend = new TreeMap<>();
+    /**
+     * Each user's paid spend per deployment in the open epoch, in the order the users first paid (the close
+     * and the hash sort it; a day's calls that come in account order, as a simulation's do, make that sort
+     * a single pass).
+     */
+    TreeMap<DeploymentId, LinkedHashMap<AccountId, Amount>> spend = new TreeMap<>();
     final TokenLedger tokens = new TokenLedger();
     Map<EventId, CommandDigest> seen = new HashMap<>();
     long commands;

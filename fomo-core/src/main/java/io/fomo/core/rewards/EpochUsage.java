@@ -1,5 +1,6 @@
 package io.fomo.core.rewards;
 
+import io.fomo.core.internal.Slots;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -333,24 +334,19 @@ public final class EpochUsage {
             }
             // 1. Distinct accounts (by equals), sorted once; each pair's user rank.
             AccountId[] acc = pairAccount;
-            Map<AccountId, Integer> firstSeen = new HashMap<>();
+            Slots<AccountId> firstSeen = Slots.empty();
             int[] distinctOf = new int[n];
-            List<AccountId> seen = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                Integer k = firstSeen.putIfAbsent(acc[i], seen.size());
-                if (k == null) {
-                    k = seen.size();
-                    seen.add(acc[i]);
-                }
-                distinctOf[i] = k;
+                distinctOf[i] = firstSeen.slotOf(acc[i]);
             }
-            int un = seen.size();
+            int un = firstSeen.size();
             // Distinct accounts sort without ties, so sorting the accounts themselves gives each its rank.
-            AccountId[] distinct = seen.toArray(new AccountId[0]);
+            // (Accounts that came in account order, as a day's calls often do, sort in one pass.)
+            AccountId[] distinct = firstSeen.keys().toArray(new AccountId[0]);
             Arrays.sort(distinct);
             int[] rankOfDistinct = new int[un];
             for (int r = 0; r < un; r++) {
-                rankOfDistinct[firstSeen.get(distinct[r])] = r;
+                rankOfDistinct[firstSeen.find(distinct[r])] = r;
             }
             // 2. Pairs ordered by user rank (a stable counting sort), then stably by deployment rank: each
             //    deployment's pairs end up in account order. Linear in the pairs.
