@@ -1,5 +1,7 @@
 package io.fomo.core.engine;
 
+import io.fomo.core.internal.JournalBytes;
+import io.fomo.core.internal.TwoCores;
 import io.fomo.core.launch.BondingCurve;
 import io.fomo.core.launch.ConstantProductCurve;
 import io.fomo.core.launch.ExponentialCurve;
@@ -18,6 +20,7 @@ import io.fomo.spi.InvalidStateException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +28,43 @@ import java.util.TreeMap;
 final class CommandCodec {
 
     private CommandCodec() {
+    }
+
+    /**
+     * The bytes {@link #encode(Command, Fields)} writes in a writer of {@code buffers[0]}, written in chunks
+     * shared with a second core for a usage batch of at least {@code splitFrom} calls ({@link TwoCores#chunks}):
+     * chunk {@code k} in {@code buffers[k]}, the first with the lines before the calls, then joined in order.
+     * A call's lines depend on nothing but the call and its index, so the chunks join into exactly the record
+     * one writer makes. With one buffer, or another command, one writer writes all in {@code buffers[0]}.
+     */
+    static byte[] encode(Command c, String context, JournalBytes[] buffers, int splitFrom) {
+        if (c instanceof Command.RecordUsageBatch u && buffers.length >= 2 && u.calls().size() >= splitFrom
+                && u.calls().size() >= 2) {
+            List<Command.RecordUsageBatch.Call> calls = u.calls();
+            int n = calls.size();
+            int count = Math.min(buffers.length, n);
+            TwoCores.chunks(0, n, count, (k, from, to) -> {
+                Fields f = Fields.writer(context, buffers[k]);
+                if (k == 0) {
+                    f.put("command", JournalTags.of(c)).put("deployment", u.deployment().value()).put("calls", n);
+                }
+                calls(calls, from, to, f);
+            });
+            return JournalBytes.concat(buffers, count);
+        }
+        Fields f = Fields.writer(context, buffers[0]);
+        encode(c, f);
+        return f.encode();
+    }
+
+    /** Writes calls {@code from} (inclusive) to {@code to} (exclusive) of a usage batch, each under its index. */
+    private static void calls(List<Command.RecordUsageBatch.Call> calls, int from, int to, Fields f) {
+        for (int i = from; i < to; i++) {
+            Command.RecordUsageBatch.Call call = calls.get(i);
+            String at = "calls." + i + ".";
+            f.put(at, "paymentId", call.paymentId().value()).put(at, "user", call.user().value())
+                    .put(at, "units", call.units());
+        }
     }
 
     static void encode(Command c, Fields f) {
@@ -54,13 +94,7 @@ final class CommandCodec {
                     .put("user", u.user().value()).put("units", u.units());
         } else if (c instanceof Command.RecordUsageBatch u) {
             f.put("deployment", u.deployment().value()).put("calls", u.calls().size());
-            int i = 0;
-            for (Command.RecordUsageBatch.Call call : u.calls()) {
-                String at = "calls." + i + ".";
-                f.put(at, "paymentId", call.paymentId().value()).put(at, "user", call.user().value())
-                        .put(at, "units", call.units());
-                i++;
-            }
+            calls(u.calls(), 0, u.calls().size(), f);
         } else if (c instanceof Command.Stake s) {
             f.put("user", s.user().value()).put("deployment", s.deployment().value()).put("amount", s.amount());
         } else if (c instanceof Command.Unstake s) {

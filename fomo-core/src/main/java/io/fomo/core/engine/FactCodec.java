@@ -49,17 +49,7 @@ final class FactCodec {
             }
             write(facts, from, to, f);
         });
-        int size = 0;
-        for (int k = 0; k < count; k++) {
-            size += buffers[k].size();
-        }
-        byte[] out = new byte[size];
-        int at = 0;
-        for (int k = 0; k < count; k++) {
-            System.arraycopy(buffers[k].array(), 0, out, at, buffers[k].size());
-            at += buffers[k].size();
-        }
-        return out;
+        return JournalBytes.concat(buffers, count);
     }
 
     private static byte[] encode(List<Fact> facts, Fields f) {

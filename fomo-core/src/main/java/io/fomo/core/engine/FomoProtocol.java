@@ -103,12 +103,12 @@ public final class FomoProtocol {
     // reused (under this engine's lock) from submit to submit, since a day's usage or an epoch's close makes
     // a facts record of megabytes, which a buffer made for each record would reach by doubling every time.
     private JournalBytes encoding = new JournalBytes(1 << 12);
-    // The buffers of a large facts record's chunks but the first, which are written on two cores (see
-    // splitFrom); null when facts records are written on the calling thread only.
+    // The buffers of a large record's chunks but the first (a usage batch's command or a facts record), which
+    // are written on two cores (see splitFrom); null when records are written on the calling thread only.
     private JournalBytes[] encodingChunks;
     /**
      * Facts records of at least this many facts are written, and usage batches of at least this many calls
-     * decided, in chunks shared with a second core; MAX_VALUE for never.
+     * written and decided, in chunks shared with a second core; MAX_VALUE for never.
      */
     private final int splitFrom;
     /** Whether a submit may use a second core at all (Builder.secondCore). */
@@ -201,8 +201,9 @@ public final class FomoProtocol {
     }
 
     /**
-     * The buffers for a facts record's chunks: the encoding buffer first, then, when records are split, one per
-     * further chunk (each let go past {@link #ENCODING_KEPT} / {@link TwoCores#CHUNKS}).
+     * The buffers for a large record's chunks (a usage batch's command, a facts record): the encoding buffer
+     * first, then, when records are split, one per further chunk (each let go past {@link #ENCODING_KEPT} /
+     * {@link TwoCores#CHUNKS}).
      */
     private JournalBytes[] factBuffers() {
         JournalBytes first = encodingBuffer();
@@ -271,9 +272,8 @@ public final class FomoProtocol {
             throw InvalidArgumentException.of("commandId", shorten(commandId.value()), "must not start with '"
                     + ENGINE_PREFIX + "', which is reserved for the engine's own batches");
         }
-        Fields f = Fields.writer("command " + commandId, encodingBuffer());
-        CommandCodec.encode(command, f);
-        byte[] payload = f.encode();
+        // A usage batch of thousands of calls is written in chunks on two cores, as its facts are below.
+        byte[] payload = CommandCodec.encode(command, "command " + commandId, factBuffers(), splitFrom);
         CommandDigest digest = CommandDigest.of(digests, payload);
         // A stale engine catches up before it validates: another engine on this journal may have made the
         // command valid (a deposit) or journaled this very id.

@@ -85,6 +85,28 @@ public final class JournalBytes {
         return Arrays.copyOf(bytes, size);
     }
 
+    /**
+     * Returns the bytes written in the first {@code count} buffers, one after the other, in one new array: a
+     * record written in chunks on two cores, joined.
+     *
+     * @param parts the buffers, in order
+     * @param count how many of them to join, from the first
+     * @return the bytes
+     */
+    public static byte[] concat(JournalBytes[] parts, int count) {
+        int total = 0;
+        for (int k = 0; k < count; k++) {
+            total = Math.addExact(total, parts[k].size);
+        }
+        byte[] out = new byte[total];
+        int at = 0;
+        for (int k = 0; k < count; k++) {
+            System.arraycopy(parts[k].bytes, 0, out, at, parts[k].size);
+            at += parts[k].size;
+        }
+        return out;
+    }
+
     private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));

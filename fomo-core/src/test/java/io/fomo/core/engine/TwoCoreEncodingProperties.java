@@ -13,9 +13,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * An engine that writes its large facts records (and decides its large usage batches) in chunks on two cores journals the same bytes as one that
- * writes every record on the submitting thread: batch for batch, entry for entry (type, payload, time), and
- * it ends on the same head and state hash, with the same refusals.
+ * An engine that writes its large records (facts, and the commands of usage batches) and decides its large usage
+ * batches in chunks on two cores journals the same bytes as one that writes every record on the submitting
+ * thread: batch for batch, entry for entry (type, payload, time), and it ends on the same head and state hash,
+ * with the same refusals.
  */
 class TwoCoreEncodingProperties {
 
