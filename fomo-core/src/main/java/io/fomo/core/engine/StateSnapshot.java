@@ -417,7 +417,8 @@ final class StateSnapshot {
         for (int i = 0; i < n; i++) {
             DeploymentId d = f.deployment("spend." + i + ".deployment");
             AccountId u = f.account("spend." + i + ".user");
-            s.spend.computeIfAbsent(d, k -> new java.util.LinkedHashMap<>()).put(u, f.amount("spend." + i + ".amount"));
+            s.spend.computeIfAbsent(d, k -> new java.util.LinkedHashMap<>())
+                    .put(u, f.amount("spend." + i + ".amount"));
         }
         s.tokens.clearForRestore();
         n = count(f, "balances");

@@ -11,8 +11,8 @@ import io.fomo.spi.LimitExceededException;
 import io.fomo.spi.PriceQuote;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -134,6 +134,7 @@ final class UsageHandler implements CommandHandler {
     }
 
     private void spend(Fact.Charged c) {
-        state.spend.computeIfAbsent(c.deployment(), k -> new LinkedHashMap<>()).merge(c.user(), c.amount(), Amount::plus);
+        state.spend.computeIfAbsent(c.deployment(), k -> new LinkedHashMap<>())
+                .merge(c.user(), c.amount(), Amount::plus);
     }
 }

@@ -27,7 +27,10 @@ public final class Balances<K> {
     private static final int INITIAL = 16;
 
     private final Slots<K> slots;
-    /** Per slot below 2<sup>127</sup>, the balance is {@code hi·2^64 + lo} with {@code lo} unsigned; 0 where {@link #big} holds it. */
+    /**
+     * Per slot below 2<sup>127</sup>, the balance is {@code hi·2^64 + lo} with {@code lo} unsigned; 0 where
+     * {@link #big} holds it.
+     */
     private long[] hi;
     private long[] lo;
     /** Null, or per slot the balance when it is 2<sup>127</sup> or more (and only then). */

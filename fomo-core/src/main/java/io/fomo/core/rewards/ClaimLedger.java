@@ -39,8 +39,8 @@ public final class ClaimLedger {
     private Balances<AccountId> lastMt;
     private BigInteger[] lastTotals;
 
-    private ClaimLedger(Asset rewardAsset, Balances<AccountId> flock, Map<DeploymentId, Balances<AccountId>> mt, BigInteger flockCredited, BigInteger flockClaimed,
-            Map<DeploymentId, BigInteger[]> mtTotals) {
+    private ClaimLedger(Asset rewardAsset, Balances<AccountId> flock, Map<DeploymentId, Balances<AccountId>> mt,
+            BigInteger flockCredited, BigInteger flockClaimed, Map<DeploymentId, BigInteger[]> mtTotals) {
         this.rewardAsset = rewardAsset;
         this.flock = flock;
         this.mt = mt;
