@@ -74,10 +74,10 @@ class BalancesProperties {
             }
             assertEquals(model.get(op.key()) == null ? BigInteger.ZERO : model.get(op.key()), b.get(op.key()));
         }
-        assertSame(model, b);
+        assertBalancesAre(model, b);
         // A copy is not changed by what its original did after it was made.
         for (int i = 0; i < copies.size(); i++) {
-            assertSame(copiedModels.get(i), copies.get(i));
+            assertBalancesAre(copiedModels.get(i), copies.get(i));
         }
     }
 
@@ -135,7 +135,7 @@ class BalancesProperties {
         assertThrows(IndexOutOfBoundsException.class, () -> Slots.<String>empty().key(0));
     }
 
-    private static void assertSame(Map<String, BigInteger> model, Balances<String> b) {
+    private static void assertBalancesAre(Map<String, BigInteger> model, Balances<String> b) {
         Map<String, BigInteger> seen = new LinkedHashMap<>();
         b.forEachHeld((k, v) -> {
             if (seen.put(k, v) != null) {
