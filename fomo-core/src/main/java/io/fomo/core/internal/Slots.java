@@ -2,6 +2,7 @@ package io.fomo.core.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +18,9 @@ import java.util.Objects;
  * accounts in a row.
  *
  * <p>Keys are compared with {@code equals}; they must be immutable, with a {@code hashCode} consistent
- * with it. Not thread-safe: confine an instance to one thread, or copy it.
+ * with it, and {@code Comparable}. A lookup that passes more than 64 entries (many keys of one
+ * hash, which account ids chosen to collide can be) moves every key into a {@code HashMap} for good, whose tree
+ * bins keep such keys at a logarithm per lookup. Not thread-safe: confine an instance to one thread, or copy it.
  *
  * <p>This package is not exported.
  *
@@ -31,16 +34,33 @@ public final class Slots<K> {
     /** At most 2^29 keys: a table of 2^30 entries. */
     private static final int MAX_KEYS = 1 << 29;
 
-    /** The table: at each index 0 (empty) or the stored key's hash in the high half and its slot + 1 in the low. */
+    /**
+     * How many other entries one lookup may pass before the table gives way to {@link #byKey}. Keys whose
+     * hashes spread, at most half full, pass a handful; only many keys of one hash (chosen to collide: "Aa" and
+     * "BB" hash alike, and so do all their concatenations) make a run this long.
+     */
+    private static final int MAX_PROBES = 64;
+
+    /**
+     * The table: at each index 0 (empty) or the stored key's hash in the high half and its slot + 1 in the low;
+     * null once {@link #byKey} holds the keys.
+     */
     private long[] table;
+    /**
+     * Null, or every key with its slot, once a lookup met a run longer than {@link #MAX_PROBES}: a
+     * {@code HashMap} keeps keys of one hash in a tree (they are {@code Comparable}), so colliding keys chosen
+     * by an adversary cost a logarithm per lookup, not a scan of all of them.
+     */
+    private HashMap<Object, Integer> byKey;
     private int bits;
     /** The keys by slot. */
     private Object[] bySlot;
     private int size;
 
-    private Slots(int bits, long[] table, Object[] bySlot, int size) {
+    private Slots(int bits, long[] table, HashMap<Object, Integer> byKey, Object[] bySlot, int size) {
         this.bits = bits;
         this.table = table;
+        this.byKey = byKey;
         this.bySlot = bySlot;
         this.size = size;
     }
@@ -53,7 +73,7 @@ public final class Slots<K> {
      */
     public static <K> Slots<K> empty() {
         int n = 1 << MIN_BITS;
-        return new Slots<>(MIN_BITS, new long[n], new Object[n / 2], 0);
+        return new Slots<>(MIN_BITS, new long[n], null, new Object[n / 2], 0);
     }
 
     /**
@@ -62,7 +82,8 @@ public final class Slots<K> {
      * @return the copy
      */
     public Slots<K> copy() {
-        return new Slots<>(bits, table.clone(), bySlot.clone(), size);
+        return new Slots<>(bits, table == null ? null : table.clone(), byKey == null ? null : new HashMap<>(byKey),
+                bySlot.clone(), size);
     }
 
     /**
@@ -82,20 +103,26 @@ public final class Slots<K> {
      * @throws NullPointerException if {@code key} is null
      */
     public int find(Object key) {
+        if (byKey != null) {
+            Integer slot = byKey.get(key);
+            return slot == null ? -1 : slot;
+        }
         int h = key.hashCode();
         int mask = table.length - 1;
+        int probes = 0;
         for (int i = index(h); ; i = (i + 1) & mask) {
             long e = table[i];
             if (e == 0) {
-                return -1;
+                return found(-1, probes);
             }
             if ((int) (e >>> Integer.SIZE) == h) {
                 int slot = (int) e - 1;
                 Object k = bySlot[slot];
                 if (k == key || k.equals(key)) {
-                    return slot;
+                    return found(slot, probes);
                 }
             }
+            probes++;
         }
     }
 
@@ -108,9 +135,19 @@ public final class Slots<K> {
      * @throws IllegalStateException if the table already holds 2<sup>29</sup> keys and this is a new one
      */
     public int slotOf(K key) {
+        if (byKey != null) {
+            Integer known = byKey.get(Objects.requireNonNull(key, "key"));
+            if (known != null) {
+                return known;
+            }
+            int slot = next(key);
+            byKey.put(key, slot);
+            return slot;
+        }
         int h = key.hashCode();
         int mask = table.length - 1;
         int i = index(h);
+        int probes = 0;
         for (; ; i = (i + 1) & mask) {
             long e = table[i];
             if (e == 0) {
@@ -120,10 +157,21 @@ public final class Slots<K> {
                 int slot = (int) e - 1;
                 Object k = bySlot[slot];
                 if (k == key || k.equals(key)) {
-                    return slot;
+                    return found(slot, probes);
                 }
             }
+            probes++;
         }
+        int slot = next(key);
+        table[i] = entry(h, slot);
+        if (2 * size > table.length) {
+            grow();
+        }
+        return found(slot, probes);
+    }
+
+    /** Gives {@code key} the next slot. */
+    private int next(K key) {
         if (size == MAX_KEYS) {
             throw new IllegalStateException("a table holds at most " + MAX_KEYS + " keys");
         }
@@ -132,11 +180,28 @@ public final class Slots<K> {
             bySlot = Arrays.copyOf(bySlot, 2 * slot);
         }
         bySlot[slot] = key;
-        table[i] = entry(h, slot);
-        if (2 * size > table.length) {
-            grow();
+        return slot;
+    }
+
+    /**
+     * Returns {@code slot}; first, if the lookup passed more than {@link #MAX_PROBES} other entries, moves
+     * every key into {@link #byKey} for good.
+     */
+    private int found(int slot, int probes) {
+        if (probes > MAX_PROBES) {
+            HashMap<Object, Integer> all = new HashMap<>(2 * size);
+            for (int k = 0; k < size; k++) {
+                all.put(bySlot[k], k);
+            }
+            byKey = all;
+            table = null;
         }
         return slot;
+    }
+
+    /** Whether lookups go through {@link #byKey} (a run of equal or clustered hashes was met). */
+    boolean degraded() {
+        return byKey != null;
     }
 
     /**
