@@ -121,6 +121,9 @@ public abstract sealed class FomoException extends RuntimeException
             if (c < ' ' || c == 0x7f || Character.isISOControl(c) || type == Character.FORMAT
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || unpaired) {
                 b.append(String.format("\\u%04x", (int) c));
+            } else if (Character.isHighSurrogate(c)) {
+                // A pair goes in whole: a cut between its halves would leave a lone surrogate in the message.
+                b.append(c).append(text.charAt(++i));
             } else {
                 b.append(c);
             }

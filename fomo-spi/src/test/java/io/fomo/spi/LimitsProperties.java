@@ -51,8 +51,26 @@ class LimitsProperties {
     void aQuotedValueIsBoundedAndHasNoControlCharacter(@ForAll("anyText") String text) {
         String quoted = InvalidArgumentException.of("f", text, "r").rejectedValue();
         assertTrue(quoted.length() <= FomoException.MAX_QUOTED * 6 + 32, () -> quoted.length() + "");
-        assertTrue(quoted.chars().noneMatch(c -> c < ' ' || c == 0x7f || Character.isSurrogate((char) c)
-                && !validSurrogateAt(quoted, quoted.indexOf(c))), quoted);
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            int at = i;
+            // Each character where it stands: a surrogate must be half of a pair there (a cut between the
+            // halves of a pair, at the bound, left a lone high surrogate at the end of the quoted prefix).
+            assertTrue(c >= ' ' && c != 0x7f && (!Character.isSurrogate(c) || validSurrogateAt(quoted, at)),
+                    () -> "character " + at + " (U+" + Integer.toHexString(c) + ") of " + quoted);
+        }
+    }
+
+    @Property(tries = 200)
+    void aPairAtTheBoundIsQuotedWhole(@ForAll @IntRange(min = 1, max = 3) int before,
+            @ForAll @IntRange(min = 0, max = 3) int after) {
+        // The pair's high half lands on the last place the bound allows (or near it); the quote keeps the pair.
+        String pair = "\uD83D\uDE00";
+        String text = "a".repeat(FomoException.MAX_QUOTED - before) + pair.repeat(before + after) + "z";
+        String quoted = InvalidArgumentException.of("f", text, "r").rejectedValue();
+        String shown = quoted.substring(0, quoted.indexOf("... ("));
+        assertTrue(shown.endsWith(pair), shown);
+        assertEquals(0, shown.codePoints().filter(c -> c >= 0xD800 && c <= 0xDFFF).count(), shown);
     }
 
     private static boolean validSurrogateAt(String s, int i) {
