@@ -56,6 +56,8 @@ public final class Slots<K> {
     /** The keys by slot. */
     private Object[] bySlot;
     private int size;
+    /** How many other entries the last {@link #probe} passed. */
+    private int passed;
 
     private Slots(int bits, long[] table, HashMap<Object, Integer> byKey, Object[] bySlot, int size) {
         this.bits = bits;
@@ -107,23 +109,8 @@ public final class Slots<K> {
             Integer slot = byKey.get(key);
             return slot == null ? -1 : slot;
         }
-        int h = key.hashCode();
-        int mask = table.length - 1;
-        int probes = 0;
-        for (int i = index(h); ; i = (i + 1) & mask) {
-            long e = table[i];
-            if (e == 0) {
-                return found(-1, probes);
-            }
-            if ((int) (e >>> Integer.SIZE) == h) {
-                int slot = (int) e - 1;
-                Object k = bySlot[slot];
-                if (k == key || k.equals(key)) {
-                    return found(slot, probes);
-                }
-            }
-            probes++;
-        }
+        int at = probe(key, key.hashCode());
+        return found(at < 0 ? -1 : at, passed);
     }
 
     /**
@@ -145,29 +132,42 @@ public final class Slots<K> {
             return slot;
         }
         int h = key.hashCode();
+        int at = probe(key, h);
+        if (at >= 0) {
+            return found(at, passed);
+        }
+        int probes = passed;
+        int slot = next(key);
+        table[-at - 1] = entry(h, slot);
+        if (2 * size > table.length) {
+            grow();
+        }
+        return found(slot, probes);
+    }
+
+    /**
+     * Looks {@code key} (of hash {@code h}) up in the table: returns its slot, or {@code -(i + 1)} for the empty
+     * entry {@code i} where it would go; leaves in {@link #passed} how many other entries the lookup passed.
+     */
+    private int probe(Object key, int h) {
         int mask = table.length - 1;
-        int i = index(h);
         int probes = 0;
-        for (; ; i = (i + 1) & mask) {
+        for (int i = index(h); ; i = (i + 1) & mask) {
             long e = table[i];
             if (e == 0) {
-                break;
+                passed = probes;
+                return -(i + 1);
             }
             if ((int) (e >>> Integer.SIZE) == h) {
                 int slot = (int) e - 1;
                 Object k = bySlot[slot];
                 if (k == key || k.equals(key)) {
-                    return found(slot, probes);
+                    passed = probes;
+                    return slot;
                 }
             }
             probes++;
         }
-        int slot = next(key);
-        table[i] = entry(h, slot);
-        if (2 * size > table.length) {
-            grow();
-        }
-        return found(slot, probes);
     }
 
     /** Gives {@code key} the next slot. */
