@@ -32,7 +32,6 @@ import io.fomo.spi.LimitExceededException;
 import io.fomo.spi.PriceQuote;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,12 +150,8 @@ final class EpochHandler implements CommandHandler {
             ub.deployment(d.id, net, ageDays, fi, mi);
             Map<AccountId, Amount> users = state.spend.get(d.id);
             if (users != null) {
-                // Each user's stake, as StakeBook.stakeOf gives it, from a hash map of the few stakers: ten
-                // thousand lookups in the book's sorted map compared strings some fourteen levels deep.
-                Map<AccountId, Amount> stakes = new HashMap<>(state.stakes.stakers(d.id));
-                Amount noStake = Amount.zero(state.stakes.totalStaked(d.id).asset());
                 for (Map.Entry<AccountId, Amount> u : users.entrySet()) {
-                    ub.usage(d.id, u.getKey(), u.getValue(), stakes.getOrDefault(u.getKey(), noStake));
+                    ub.usage(d.id, u.getKey(), u.getValue(), state.stakes.stakeOf(u.getKey(), d.id));
                 }
             }
         }

@@ -9,6 +9,7 @@ import io.fomo.spi.LimitExceededException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -26,14 +27,22 @@ import java.util.TreeMap;
  */
 public final class StakeBook {
 
-    private static final StakeBook EMPTY = new StakeBook(Map.of(), Map.of());
+    private static final StakeBook EMPTY = new StakeBook(Map.of(), Map.of(), Map.of());
 
     private final Map<DeploymentId, SortedMap<AccountId, Amount>> positions;
     private final Map<DeploymentId, Amount> totals;
+    /**
+     * The same positions in hash maps, for {@link #stakeOf}: an epoch close and a day's usage look up every
+     * user, most of them without a stake, and the sorted map compared account strings some fourteen levels
+     * deep for each.
+     */
+    private final Map<DeploymentId, Map<AccountId, Amount>> index;
 
-    private StakeBook(Map<DeploymentId, SortedMap<AccountId, Amount>> positions, Map<DeploymentId, Amount> totals) {
+    private StakeBook(Map<DeploymentId, SortedMap<AccountId, Amount>> positions, Map<DeploymentId, Amount> totals,
+            Map<DeploymentId, Map<AccountId, Amount>> index) {
         this.positions = positions;
         this.totals = totals;
+        this.index = index;
     }
 
     /**
@@ -88,7 +97,7 @@ public final class StakeBook {
      * @return the stake, zero if none
      */
     public Amount stakeOf(AccountId user, DeploymentId deployment) {
-        SortedMap<AccountId, Amount> p = positions.get(deployment);
+        Map<AccountId, Amount> p = index.get(deployment);
         Amount a = p == null ? null : p.get(user);
         if (a != null) {
             return a;
@@ -157,14 +166,18 @@ public final class StakeBook {
         }
         Map<DeploymentId, SortedMap<AccountId, Amount>> nextPositions = new TreeMap<>(positions);
         Map<DeploymentId, Amount> nextTotals = new TreeMap<>(totals);
+        Map<DeploymentId, Map<AccountId, Amount>> nextIndex = new HashMap<>(index);
         if (p.isEmpty()) {
             nextPositions.remove(deployment);
             nextTotals.remove(deployment);
+            nextIndex.remove(deployment);
         } else {
             nextPositions.put(deployment, Collections.unmodifiableSortedMap(p));
             nextTotals.put(deployment, total);
+            nextIndex.put(deployment, Collections.unmodifiableMap(new HashMap<>(p)));
         }
-        return new StakeBook(Collections.unmodifiableMap(nextPositions), Collections.unmodifiableMap(nextTotals));
+        return new StakeBook(Collections.unmodifiableMap(nextPositions), Collections.unmodifiableMap(nextTotals),
+                Collections.unmodifiableMap(nextIndex));
     }
 
     private static void checked(AccountId user, DeploymentId deployment, Amount amount) {
@@ -197,6 +210,7 @@ public final class StakeBook {
         Objects.requireNonNull(positions, "positions");
         Map<DeploymentId, SortedMap<AccountId, Amount>> p = new TreeMap<>();
         Map<DeploymentId, Amount> t = new TreeMap<>();
+        Map<DeploymentId, Map<AccountId, Amount>> index = new HashMap<>();
         for (Map.Entry<DeploymentId, ? extends Map<AccountId, Amount>> e : positions.entrySet()) {
             DeploymentId d = Objects.requireNonNull(e.getKey(), "positions key");
             TreeMap<AccountId, Amount> users = new TreeMap<>();
@@ -209,8 +223,10 @@ public final class StakeBook {
             if (!users.isEmpty()) {
                 p.put(d, Collections.unmodifiableSortedMap(users));
                 t.put(d, total);
+                index.put(d, Collections.unmodifiableMap(new HashMap<>(users)));
             }
         }
-        return new StakeBook(Collections.unmodifiableMap(p), Collections.unmodifiableMap(t));
+        return new StakeBook(Collections.unmodifiableMap(p), Collections.unmodifiableMap(t),
+                Collections.unmodifiableMap(index));
     }
 }

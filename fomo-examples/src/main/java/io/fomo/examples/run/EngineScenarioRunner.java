@@ -18,6 +18,7 @@ import io.fomo.core.revenue.InferencePricing;
 import io.fomo.core.revenue.RevenueSplit;
 import io.fomo.core.rewards.EpochResult;
 import io.fomo.core.rewards.PoolResult;
+import io.fomo.core.staking.StakeBook;
 import io.fomo.examples.report.DailyRow;
 import io.fomo.examples.report.RewardStats;
 import io.fomo.examples.report.SimulationResult;
@@ -56,7 +57,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -572,19 +572,18 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             // as its calls one by one would be; a refused batch is submitted again call by call, so a refusal
             // counts once per refused call, as it would without batches.
             List<Command.RecordUsageBatch.Call> calls = new ArrayList<>();
-            // The calls are made before any is submitted: the stakes are the day's, looked up in one map (a
-            // hash map: ten thousand lookups a day in the engine's sorted map compared strings ~14 deep).
-            Map<AccountId, Amount> stakers = new HashMap<>(protocol.stakes().stakers(d.deployment));
+            // The calls are made before any is submitted: the stakes are the day's, looked up in one book.
+            StakeBook stakes = protocol.stakes();
             d.plan.forEachSpend(day - d.liveDay, new ScenarioPlan.LaunchPlan.SpendVisitor() {
                 @Override
                 public void spend(AccountId account, long usdUnits) {
-                    UnitsAtPrice price = price(d, stakers.get(account));
+                    UnitsAtPrice price = price(d, stakes.stakeOf(account, d.deployment));
                     call(price == null ? 0 : price.unitsFor(usdUnits), account);
                 }
 
                 @Override
                 public void spend(AccountId account, Amount usd) {
-                    UnitsAtPrice price = price(d, stakers.get(account));
+                    UnitsAtPrice price = price(d, stakes.stakeOf(account, d.deployment));
                     call(price == null ? 0 : price.unitsFor(usd.value()), account);
                 }
 
