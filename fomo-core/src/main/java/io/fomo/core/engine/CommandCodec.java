@@ -40,21 +40,17 @@ final class CommandCodec {
     static byte[] encode(Command c, String context, JournalBytes[] buffers, int splitFrom) {
         if (c instanceof Command.RecordUsageBatch u && buffers.length >= 2 && u.calls().size() >= splitFrom
                 && u.calls().size() >= 2) {
-            List<Command.RecordUsageBatch.Call> calls = u.calls();
-            int n = calls.size();
-            int count = Math.min(buffers.length, n);
-            TwoCores.chunks(0, n, count, (k, from, to) -> {
-                Fields f = Fields.writer(context, buffers[k]);
-                if (k == 0) {
-                    f.put("command", JournalTags.of(c)).put("deployment", u.deployment().value()).put("calls", n);
-                }
-                calls(calls, from, to, f);
-            });
-            return JournalBytes.concat(buffers, count);
+            return Fields.inChunks(context, buffers, u.calls().size(), f -> usageBatchHead(u, f.put("command",
+                    JournalTags.of(c))), (from, to, f) -> calls(u.calls(), from, to, f));
         }
         Fields f = Fields.writer(context, buffers[0]);
         encode(c, f);
         return f.encode();
+    }
+
+    /** Writes a usage batch's lines before its calls. */
+    private static void usageBatchHead(Command.RecordUsageBatch u, Fields f) {
+        f.put("deployment", u.deployment().value()).put("calls", u.calls().size());
     }
 
     /** Writes calls {@code from} (inclusive) to {@code to} (exclusive) of a usage batch, each under its index. */
@@ -93,7 +89,7 @@ final class CommandCodec {
             f.put("paymentId", u.paymentId().value()).put("deployment", u.deployment().value())
                     .put("user", u.user().value()).put("units", u.units());
         } else if (c instanceof Command.RecordUsageBatch u) {
-            f.put("deployment", u.deployment().value()).put("calls", u.calls().size());
+            usageBatchHead(u, f);
             calls(u.calls(), 0, u.calls().size(), f);
         } else if (c instanceof Command.Stake s) {
             f.put("user", s.user().value()).put("deployment", s.deployment().value()).put("amount", s.amount());

@@ -41,15 +41,7 @@ final class FactCodec {
         if (buffers.length < 2 || n < splitFrom || n < 2) {
             return encode(facts, buffers[0]);
         }
-        int count = Math.min(buffers.length, n);
-        TwoCores.chunks(0, n, count, (k, from, to) -> {
-            Fields f = Fields.writer("facts", buffers[k]);
-            if (k == 0) {
-                f.put("count", n);
-            }
-            write(facts, from, to, f);
-        });
-        return JournalBytes.concat(buffers, count);
+        return Fields.inChunks("facts", buffers, n, f -> f.put("count", n), (from, to, f) -> write(facts, from, to, f));
     }
 
     private static byte[] encode(List<Fact> facts, Fields f) {

@@ -3,6 +3,7 @@ package io.fomo.core.engine;
 import io.fomo.core.internal.ByteCache;
 import io.fomo.core.internal.JournalBytes;
 import io.fomo.core.internal.JournalText;
+import io.fomo.core.internal.TwoCores;
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
@@ -97,6 +98,31 @@ final class Fields {
      */
     static Fields writer(String context, JournalBytes buffer) {
         return new Fields(context, buffer);
+    }
+
+    /** Writes items {@code from} (inclusive) to {@code to} (exclusive) of a record, each under its index. */
+    interface Items {
+        void write(int from, int to, Fields f);
+    }
+
+    /**
+     * Writes one record of {@code n} items in chunks shared with a second core ({@link TwoCores#chunks}):
+     * chunk {@code k} of {@code buffers.length} (fewer for fewer items) in a writer of {@code buffers[k]}, the
+     * first starting with the lines {@code head} writes; the chunks are then copied out, in order, into one
+     * array. An item's lines depend on nothing but the item and its index, so the chunks join into exactly
+     * the record one writer makes.
+     */
+    static byte[] inChunks(String context, JournalBytes[] buffers, int n, java.util.function.Consumer<Fields> head,
+            Items items) {
+        int count = Math.min(buffers.length, n);
+        TwoCores.chunks(0, n, count, (k, from, to) -> {
+            Fields f = writer(context, buffers[k]);
+            if (k == 0) {
+                head.accept(f);
+            }
+            items.write(from, to, f);
+        });
+        return JournalBytes.concat(buffers, count);
     }
 
     private Fields(String context, JournalBytes buffer) {
