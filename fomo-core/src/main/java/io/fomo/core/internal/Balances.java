@@ -35,14 +35,12 @@ public final class Balances<K> {
     private long[] lo;
     /** Null, or per slot the balance when it is 2<sup>127</sup> or more (and only then). */
     private BigInteger[] big;
-    private int held;
 
-    private Balances(Slots<K> slots, long[] hi, long[] lo, BigInteger[] big, int held) {
+    private Balances(Slots<K> slots, long[] hi, long[] lo, BigInteger[] big) {
         this.slots = slots;
         this.hi = hi;
         this.lo = lo;
         this.big = big;
-        this.held = held;
     }
 
     /**
@@ -52,7 +50,7 @@ public final class Balances<K> {
      * @return the ledger
      */
     public static <K> Balances<K> empty() {
-        return new Balances<>(Slots.empty(), new long[INITIAL], new long[INITIAL], null, 0);
+        return new Balances<>(Slots.empty(), new long[INITIAL], new long[INITIAL], null);
     }
 
     /**
@@ -61,15 +59,21 @@ public final class Balances<K> {
      * @return the copy
      */
     public Balances<K> copy() {
-        return new Balances<>(slots.copy(), hi.clone(), lo.clone(), big == null ? null : big.clone(), held);
+        return new Balances<>(slots.copy(), hi.clone(), lo.clone(), big == null ? null : big.clone());
     }
 
     /**
-     * Returns how many keys hold a positive balance.
+     * Returns how many keys hold a positive balance (counted: a ledger's description, not a hot path).
      *
      * @return the count
      */
     public int held() {
+        int held = 0;
+        for (int s = 0, n = slots.size(); s < n; s++) {
+            if (!isZero(s)) {
+                held++;
+            }
+        }
         return held;
     }
 
@@ -97,9 +101,6 @@ public final class Balances<K> {
             if (big != null) {
                 big = Arrays.copyOf(big, 2 * s);
             }
-        }
-        if (isZero(s)) {
-            held++;
         }
         if (big != null && big[s] != null) {
             big[s] = big[s].add(units);
@@ -157,7 +158,6 @@ public final class Balances<K> {
         if (big != null) {
             big[s] = null;
         }
-        held--;
         return v;
     }
 
