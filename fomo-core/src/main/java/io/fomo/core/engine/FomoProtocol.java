@@ -1197,6 +1197,32 @@ public final class FomoProtocol {
     }
 
     /**
+     * Returns the sum of every account's claimable balance in one asset (FLOCK, or a deployment's MT): all
+     * that was credited less all that was claimed.
+     *
+     * @param asset the reward asset or a model token
+     * @return the total, in the asset
+     */
+    public synchronized Amount claimableTotal(Asset asset) {
+        return state.claims.outstanding(asset);
+    }
+
+    /**
+     * Returns the sum of the {@code n} largest claimable balances in one asset (FLOCK, or a deployment's MT),
+     * or of all of them if fewer accounts hold one: with {@link #claimableTotal}, how concentrated the
+     * unclaimed rewards are (a report's top-10 share), in one pass over the balances instead of a listing of
+     * every account's.
+     *
+     * @param asset the reward asset or a model token
+     * @param n     how many of the largest balances to add up, positive
+     * @return the sum, in the asset
+     * @throws io.fomo.spi.InvalidArgumentException if {@code n} is not positive
+     */
+    public synchronized Amount claimableLargest(Asset asset, int n) {
+        return state.claims.largestBalancesSum(asset, n);
+    }
+
+    /**
      * Returns the routed revenue of the last closed epoch.
      *
      * @return the epoch's revenue, empty before the first close

@@ -1,7 +1,10 @@
 package io.fomo.core.internal;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -9,8 +12,8 @@ import java.util.function.BiConsumer;
  * Exact non-negative balances in base units, one per key, for a ledger that credits many keys in a row: each
  * key has a {@link Slots slot}, and a balance below 2<sup>127</sup> lives in two {@code long} arrays as a
  * 128-bit number, so that a credit adds in place, with no entry object, no boxed number read and no new
- * number made. A balance from 2<sup>127</sup> up is held as a {@code BigInteger} instead, so there is no
- * upper bound. (A long alone holds 9.2 units of 18 decimals, which a year's earner passes; all the FLOCK
+ * number made. A balance from 2<sup>127</sup> up (or once credited 2<sup>126</sup> or more at once) is held as
+ * a {@code BigInteger} instead, so there is no upper bound. (A long alone holds 9.2 units of 18 decimals, which a year's earner passes; all the FLOCK
  * there is fits 90 bits.)
  *
  * <p>A balance of zero is not held: {@link #held()} and {@link #forEachHeld} skip it, and {@link #take}
@@ -33,7 +36,10 @@ public final class Balances<K> {
      */
     private long[] hi;
     private long[] lo;
-    /** Null, or per slot the balance when it is 2<sup>127</sup> or more (and only then). */
+    /**
+     * Null, or per slot the balance once it no longer fits the long arrays' fast path: a credit of 2<sup>126</sup>
+     * or more, or a sum reaching 2<sup>127</sup>, moves it here, where it stays until it is taken.
+     */
     private BigInteger[] big;
 
     private Balances(Slots<K> slots, long[] hi, long[] lo, BigInteger[] big) {
@@ -185,6 +191,80 @@ public final class Balances<K> {
             total = total.add(balance(s));
         }
         return total;
+    }
+
+    /**
+     * Returns the sum of the {@code n} largest balances, or of all of them if fewer are held: equal balances
+     * count as often as they are held, and a zero balance adds nothing. One pass over the slots keeps the
+     * {@code n} largest balances held in the two {@code long} arrays in a small sorted array (most fail its
+     * first comparison); the few held as {@code BigInteger}s (from 2<sup>126</sup>, where a credit that large
+     * lands, up) are then ranked with them.
+     *
+     * @param n how many of the largest to add up, positive
+     * @return the sum in base units
+     * @throws IllegalArgumentException if {@code n} is not positive
+     */
+    public BigInteger largestSum(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive: " + n);
+        }
+        int size = slots.size();
+        // The largest balances in the long arrays, ascending in top[0..count). A slot held in big reads 0 there.
+        int k = Math.min(n, size);
+        long[] topHi = new long[k];
+        long[] topLo = new long[k];
+        int count = 0;
+        for (int s = 0; s < size; s++) {
+            long h = hi[s];
+            long l = lo[s];
+            if (count < k) {
+                int i = count++;
+                while (i > 0 && compare(topHi[i - 1], topLo[i - 1], h, l) > 0) {
+                    topHi[i] = topHi[i - 1];
+                    topLo[i] = topLo[i - 1];
+                    i--;
+                }
+                topHi[i] = h;
+                topLo[i] = l;
+            } else if (compare(h, l, topHi[0], topLo[0]) > 0) {
+                int i = 0;
+                while (i + 1 < k && compare(topHi[i + 1], topLo[i + 1], h, l) < 0) {
+                    topHi[i] = topHi[i + 1];
+                    topLo[i] = topLo[i + 1];
+                    i++;
+                }
+                topHi[i] = h;
+                topLo[i] = l;
+            }
+        }
+        List<BigInteger> large = new ArrayList<>();
+        if (big != null) {
+            for (int s = 0; s < size; s++) {
+                if (big[s] != null) {
+                    large.add(big[s]);
+                }
+            }
+        }
+        BigInteger sum = BigInteger.ZERO;
+        if (large.isEmpty()) {
+            for (int i = 0; i < count; i++) {
+                sum = sum.add(wide(topHi[i], topLo[i]));
+            }
+            return sum;
+        }
+        for (int i = 0; i < count; i++) {
+            large.add(wide(topHi[i], topLo[i]));
+        }
+        large.sort(Comparator.reverseOrder());
+        for (int i = 0; i < Math.min(n, large.size()); i++) {
+            sum = sum.add(large.get(i));
+        }
+        return sum;
+    }
+
+    /** Compares two balances below 2<sup>127</sup>: {@code hi} is not negative, {@code lo} is unsigned. */
+    private static int compare(long h1, long l1, long h2, long l2) {
+        return h1 != h2 ? Long.compare(h1, h2) : Long.compareUnsigned(l1, l2);
     }
 
     private boolean isZero(int s) {

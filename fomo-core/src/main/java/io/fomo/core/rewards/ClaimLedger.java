@@ -246,6 +246,33 @@ public final class ClaimLedger {
         return Amount.ofUnits(asset, s);
     }
 
+    /**
+     * Returns the sum of the {@code n} largest balances in an asset (the reward asset or a deployment's MT),
+     * or of all of them if fewer accounts hold one: how concentrated the claimable rewards are, without
+     * listing every balance. Equal balances count as often as they are held.
+     *
+     * @param asset the asset
+     * @param n     how many of the largest balances to add up, positive
+     * @return the sum, in the asset
+     * @throws InvalidArgumentException if {@code n} is not positive
+     */
+    public Amount largestBalancesSum(Asset asset, int n) {
+        Objects.requireNonNull(asset, "asset");
+        if (n < 1) {
+            throw InvalidArgumentException.of("n", n, "must be positive");
+        }
+        if (asset.equals(rewardAsset)) {
+            return Amount.ofUnits(asset, flock.largestSum(n));
+        }
+        // A model token names one deployment (Asset.modelToken is one-to-one): its balances, if any were credited.
+        for (Map.Entry<DeploymentId, Balances<AccountId>> e : mt.entrySet()) {
+            if (Asset.modelToken(e.getKey()).equals(asset)) {
+                return Amount.ofUnits(asset, e.getValue().largestSum(n));
+            }
+        }
+        return Amount.zero(asset);
+    }
+
     private Amount total(Asset asset, int which) {
         Objects.requireNonNull(asset, "asset");
         if (asset.equals(rewardAsset)) {

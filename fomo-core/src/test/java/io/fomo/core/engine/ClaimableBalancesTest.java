@@ -6,6 +6,7 @@ import static io.fomo.core.engine.EngineFixture.DEP;
 import static io.fomo.core.engine.EngineFixture.MT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.spi.AccountId;
@@ -28,6 +29,8 @@ class ClaimableBalancesTest {
             assertEquals(f.protocol.claimableFlock(e.getKey()), e.getValue(), e.getKey().toString());
             total = total.plus(e.getValue());
         }
+        assertEquals(total, f.protocol.claimableTotal(Asset.FLOCK));
+        assertSumsOfTheLargest(f.protocol, Asset.FLOCK);
         assertEquals(f.protocol.claimableFlock(BOB), flock.get(BOB));
         assertEquals(f.protocol.claimableFlock(CAROL), flock.get(CAROL));
         assertFalse(total.isGreaterThan(f.protocol.balance(Accounts.REWARDS, Asset.FLOCK)),
@@ -39,7 +42,14 @@ class ClaimableBalancesTest {
             mtTotal = mtTotal.plus(e.getValue());
         }
         assertFalse(mtTotal.isGreaterThan(f.protocol.balance(Accounts.REWARDS, MT)));
+        assertEquals(mtTotal, f.protocol.claimableTotal(MT));
+        assertSumsOfTheLargest(f.protocol, MT);
         assertTrue(f.protocol.claimableBalances(Asset.USDC).isEmpty());
+        assertEquals(Amount.zero(Asset.USDC), f.protocol.claimableLargest(Asset.USDC, 3));
+        assertEquals(Amount.zero(Asset.USDC), f.protocol.claimableTotal(Asset.USDC));
+        io.fomo.spi.InvalidArgumentException e = assertThrows(io.fomo.spi.InvalidArgumentException.class,
+                () -> f.protocol.claimableLargest(Asset.FLOCK, 0));
+        assertTrue(e.getMessage().contains("n"), e.getMessage());
     }
 
     @Test
@@ -58,5 +68,23 @@ class ClaimableBalancesTest {
         f.run(new Command.ClaimRewards(BOB));
         assertFalse(f.protocol.claimableBalances(Asset.FLOCK).containsKey(BOB));
         assertEquals(second.get(CAROL), f.protocol.claimableBalances(Asset.FLOCK).get(CAROL));
+        // The claim leaves the rest: the sums are over the balances still held.
+        assertSumsOfTheLargest(f.protocol, Asset.FLOCK);
+        assertEquals(second.values().stream().reduce(Amount.zero(Asset.FLOCK), Amount::plus).minus(second.get(BOB)),
+                f.protocol.claimableTotal(Asset.FLOCK));
+    }
+
+    /** claimableLargest(asset, n) is the sum of the n largest of claimableBalances(asset), by sorting them. */
+    private static void assertSumsOfTheLargest(FomoProtocol p, Asset asset) {
+        java.util.List<Amount> held = new java.util.ArrayList<>(p.claimableBalances(asset).values());
+        held.sort(java.util.Comparator.reverseOrder());
+        Amount sum = Amount.zero(asset);
+        for (int n = 1; n <= held.size() + 2; n++) {
+            if (n <= held.size()) {
+                sum = sum.plus(held.get(n - 1));
+            }
+            assertEquals(sum, p.claimableLargest(asset, n), asset + ": the " + n + " largest");
+        }
+        assertEquals(p.claimableTotal(asset), p.claimableLargest(asset, Integer.MAX_VALUE));
     }
 }

@@ -169,6 +169,8 @@ class BalancesProperties {
         assertEquals(BigInteger.TEN, b.get("a"));
         assertEquals(1, b.held());
         assertThrows(NullPointerException.class, () -> b.add(null, BigInteger.ONE));
+        assertThrows(IllegalArgumentException.class, () -> b.largestSum(0));
+        assertEquals(BigInteger.TEN, b.largestSum(Integer.MAX_VALUE));
         assertThrows(IndexOutOfBoundsException.class, () -> Slots.<String>empty().key(0));
     }
 
@@ -182,5 +184,16 @@ class BalancesProperties {
         assertEquals(model, seen);
         assertEquals(model.size(), b.held());
         assertEquals(model.values().stream().reduce(BigInteger.ZERO, BigInteger::add), b.sum());
+        List<BigInteger> sorted = new ArrayList<>(model.values());
+        sorted.sort(java.util.Comparator.reverseOrder());
+        BigInteger top = BigInteger.ZERO;
+        for (int n = 1; n <= sorted.size() + 2; n++) {
+            if (n <= sorted.size()) {
+                top = top.add(sorted.get(n - 1));
+            }
+            if (n <= 12 || n % 97 == 0 || n >= sorted.size()) {
+                assertEquals(top, b.largestSum(n), "the " + n + " largest");
+            }
+        }
     }
 }

@@ -1,12 +1,17 @@
 package io.fomo.core.rewards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fomo.spi.AccountId;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
+import io.fomo.spi.InvalidArgumentException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Crediting, claiming and copying, with payouts of several deployments interleaved and in runs, give the
@@ -51,6 +57,7 @@ class ClaimLedgerProperties {
         Map<Integer, BigInteger> credited = new HashMap<>();
         Map<Integer, BigInteger> claimed = new HashMap<>();
         BigInteger flock = BigInteger.ZERO;
+        Map<Integer, BigInteger> flockOf = new HashMap<>();
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
             // fresh id instances every time, as decoded facts have
@@ -68,6 +75,9 @@ class ClaimLedgerProperties {
                 ledger.credit(d, u, Amount.ofUnits(Asset.FLOCK, s.flock()),
                         Amount.ofUnits(Asset.modelToken(d), s.mt()));
                 flock = flock.add(BigInteger.valueOf(s.flock()));
+                if (s.flock() > 0) {
+                    flockOf.merge(s.user(), BigInteger.valueOf(s.flock()), BigInteger::add);
+                }
                 if (s.mt() > 0) {
                     mt.merge(key, BigInteger.valueOf(s.mt()), BigInteger::add);
                     credited.merge(s.deployment(), BigInteger.valueOf(s.mt()), BigInteger::add);
@@ -87,10 +97,42 @@ class ClaimLedgerProperties {
             assertEquals(Amount.ofUnits(a, c), ledger.credited(a));
             assertEquals(Amount.ofUnits(a, cl), ledger.claimed(a));
             assertEquals(Amount.ofUnits(a, c.subtract(cl)), ledger.outstanding(a));
+            List<BigInteger> held = new ArrayList<>();
             for (int u = 0; u <= 5; u++) {
-                assertEquals(Amount.ofUnits(a, mt.getOrDefault(d + "/" + u, BigInteger.ZERO)),
-                        ledger.mtBalance(user(u), dep(d)));
+                BigInteger b = mt.getOrDefault(d + "/" + u, BigInteger.ZERO);
+                assertEquals(Amount.ofUnits(a, b), ledger.mtBalance(user(u), dep(d)));
+                held.add(b);
+            }
+            for (int n = 1; n <= 8; n++) {
+                assertEquals(Amount.ofUnits(a, largest(held, n)), ledger.largestBalancesSum(a, n), a + " top " + n);
             }
         }
+        assertEquals(Amount.ofUnits(Asset.FLOCK, flock), ledger.outstanding(Asset.FLOCK));
+        for (int n = 1; n <= 8; n++) {
+            assertEquals(Amount.ofUnits(Asset.FLOCK, largest(flockOf.values(), n)),
+                    ledger.largestBalancesSum(Asset.FLOCK, n), "FLOCK top " + n);
+        }
+    }
+
+    @Property(tries = 50)
+    void largestSumsRefuseANonPositiveCountAndAnUncreditedTokenHasNone(@ForAll @IntRange(min = -5, max = 0) int n) {
+        ClaimLedger ledger = ClaimLedger.empty(Asset.FLOCK);
+        ledger.credit(dep(0), user(0), Amount.ofUnits(Asset.FLOCK, 5), Amount.ofUnits(Asset.modelToken(dep(0)), 3));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> ledger.largestBalancesSum(Asset.FLOCK, n));
+        assertTrue(e.getMessage().contains("n"), e.getMessage());
+        assertEquals(Amount.zero(Asset.modelToken(dep(1))), ledger.largestBalancesSum(Asset.modelToken(dep(1)), 1));
+        assertEquals(Amount.ofUnits(Asset.modelToken(dep(0)), 3), ledger.largestBalancesSum(Asset.modelToken(dep(0)), 1));
+    }
+
+    /** The sum of the {@code n} largest values, by sorting them (zeros add nothing). */
+    private static BigInteger largest(java.util.Collection<BigInteger> values, int n) {
+        List<BigInteger> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.reverseOrder());
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < Math.min(n, sorted.size()); i++) {
+            sum = sum.add(sorted.get(i));
+        }
+        return sum;
     }
 }

@@ -336,26 +336,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         private final InMemoryPriceFeed prices = new InMemoryPriceFeed();
         private final FomoProtocol protocol;
         private final List<Deployed> launches = new ArrayList<>();
-        /**
-         * The claimable FLOCK of every account credited so far, kept current without asking the engine for
-         * every earner's balance every day: a claimable balance changes only when the close credits it (by the
-         * reward the close reports) or its owner claims (then the engine is asked).
-         */
-        private final ClaimableFlock claimable = new ClaimableFlock();
-        /** Takes each day's FLOCK rewards into {@link #claimable}, in base units (made once per run). */
-        private final EpochResult.FlockRewardVisitor credit = new EpochResult.FlockRewardVisitor() {
-            @Override
-            public void visit(AccountId user, BigInteger units) {
-                claimable.credit(user, units);
-            }
-
-            @Override
-            public void visitLong(AccountId user, long units) {
-                claimable.credit(user, units);
-            }
-        };
-        /** The accounts that claimed since the last rows. */
-        private final HashSet<AccountId> claimed = new HashSet<>();
         private long commandCount;
         private int rejected;
         private int today;
@@ -418,8 +398,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 }
             }
             // Every account holding claimable FLOCK at the end (only a credit makes one).
-            TreeMap<AccountId, Amount> rewards = new TreeMap<>();
-            claimable.forEachHeld((a, units) -> rewards.put(a, Amount.ofUnits(Asset.FLOCK, units)));
+            TreeMap<AccountId, Amount> rewards = new TreeMap<>(protocol.claimableBalances(Asset.FLOCK));
             return new SimulationResult(rows, rewards, journal.currentSequence(), protocol.stateHash(),
                     protocol.headHash());
         }
@@ -452,9 +431,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             commandCount++;
             try {
                 protocol.submit(EventId.of("sim-" + commandCount), command);
-                if (command instanceof Command.ClaimRewards c) {
-                    claimed.add(c.user());
-                }
                 return true;
             } catch (FomoException e) {
                 journal.check();
@@ -727,15 +703,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
             EpochResult rewards = protocol.lastEpochRewards().orElse(null);
             boolean rewardsToday = rewards != null && rewards.from() == day * DAY;
             // The top-10 share of claimable FLOCK over every account credited (a payer never credited holds none).
-            // A user's reward is the sum of its payouts, none negative: crediting the sum credits each one.
-            if (rewardsToday) {
-                rewards.forEachFlockReward(credit);
-            }
-            for (AccountId a : claimed) {
-                claimable.set(a, protocol.claimableFlock(a).units());
-            }
-            claimed.clear();
-            BigDecimal top10 = RewardStats.share(claimable.largestSum(10), claimable.total());
+            BigDecimal top10 = RewardStats.share(protocol.claimableLargest(Asset.FLOCK, 10).units(),
+                    protocol.claimableTotal(Asset.FLOCK).units());
             List<DailyRow> out = new ArrayList<>(launches.size());
             for (Deployed d : launches) {
                 boolean exists = exists(d);
