@@ -95,6 +95,27 @@ public final class SeenFilter {
         return ((long) WORDS.getOpaque(words, (int) (h >>> 37) & mask) & bits) == bits;
     }
 
+    /**
+     * Returns the index of the first of {@code hashes[from..]} that may have been added, or -1 if none may: the
+     * same answers as {@link #mightContain} asked of each in turn. The reads do not depend on each other, so
+     * the processor overlaps their cache misses, where asking one hash at a time between other work waits for
+     * each (a filter of millions of elements spans megabytes).
+     *
+     * @param hashes the elements' hashes
+     * @param from   the first index to test
+     * @return the first index that may have been added, or -1
+     */
+    public int firstMaybe(int[] hashes, int from) {
+        for (int i = from; i < hashes.length; i++) {
+            long h = mix(hashes[i]);
+            long bits = bitsOf(h);
+            if (((long) WORDS.getOpaque(words, (int) (h >>> 37) & mask) & bits) == bits) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Four bit positions within the word, from four 6-bit pieces of the mixed hash. */
     private static long bitsOf(long h) {
         return (1L << (h & 63)) | (1L << ((h >>> 6) & 63)) | (1L << ((h >>> 12) & 63)) | (1L << ((h >>> 18) & 63));

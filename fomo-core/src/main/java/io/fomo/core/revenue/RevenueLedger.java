@@ -156,10 +156,18 @@ public final class RevenueLedger {
         java.math.BigInteger[] bigSums = null;
         int[] c = counts.clone();
         try {
+            // The ids first, all at once (SeenPayments.containsAny), then the other checks of each payment: the
+            // same checks as slotIfRecordable's, and any failure sends the list the one-by-one way.
             for (int i = 0; i < n; i++) {
-                UsagePayment p = Objects.requireNonNull(payments.get(i), "payment");
-                int slot = slotIfRecordable(p, Set.of());
-                ids[i] = p.id();
+                ids[i] = Objects.requireNonNull(payments.get(i), "payment").id();
+            }
+            if (seen.containsAny(ids)) {
+                return recordOneByOne(payments);
+            }
+            for (int i = 0; i < n; i++) {
+                UsagePayment p = payments.get(i);
+                int slot = slotIfAccepted(p);
+                checkEpoch(p);
                 c[slot]++;
                 java.math.BigDecimal v = p.amount().value();
                 long sum = sums[slot];

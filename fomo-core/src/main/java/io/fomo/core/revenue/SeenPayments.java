@@ -86,6 +86,23 @@ final class SeenPayments {
     }
 
     /**
+     * Whether this set holds any of {@code ids}: {@link #contains} of each, with the filter read for all of them
+     * first ({@link SeenFilter#firstMaybe}), so that the reads of a day's thousands of new ids overlap.
+     */
+    boolean containsAny(EventId[] ids) {
+        int[] hashes = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            hashes[i] = ids[i].hashCode();
+        }
+        for (int i = filter.firstMaybe(hashes, 0); i >= 0; i = filter.firstMaybe(hashes, i + 1)) {
+            if (contains(ids[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * This set with {@code id}, which it does not hold (the caller asked {@link #contains} first).
      *
      * @throws IllegalStateException if it holds {@code id} in the open epoch

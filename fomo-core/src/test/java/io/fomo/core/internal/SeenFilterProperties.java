@@ -34,6 +34,36 @@ class SeenFilterProperties {
         }
     }
 
+    @Property(tries = 200)
+    void firstMaybeIsTheFirstHashThatMightBePresent(@ForAll @Size(max = 400) List<Integer> added,
+            @ForAll @Size(max = 400) List<Integer> asked, @ForAll @IntRange(max = 300) int capacity) {
+        // A small filter, so that "maybe" comes often, for added hashes and for false positives alike.
+        SeenFilter f = SeenFilter.forCapacity(capacity);
+        for (int h : added) {
+            f.add(h);
+        }
+        // Hashes added and others, interleaved.
+        List<Integer> mixed = new ArrayList<>();
+        for (int i = 0; i < Math.max(added.size(), asked.size()); i++) {
+            if (i < added.size()) {
+                mixed.add(added.get(i));
+            }
+            if (i < asked.size()) {
+                mixed.add(asked.get(i));
+            }
+        }
+        int[] hashes = mixed.stream().mapToInt(Integer::intValue).toArray();
+        for (int from = 0; from <= hashes.length; from++) {
+            int expected = -1;
+            for (int i = from; i < hashes.length && expected < 0; i++) {
+                if (f.mightContain(hashes[i])) {
+                    expected = i;
+                }
+            }
+            assertEquals(expected, f.firstMaybe(hashes, from), "from " + from);
+        }
+    }
+
     @Property(tries = 50)
     void aCapacityIsAtLeastWhatWasAsked(@ForAll @IntRange(max = 50_000_000) int elements) {
         SeenFilter f = SeenFilter.forCapacity(elements);

@@ -58,13 +58,22 @@ class ClaimLedgerProperties {
         Map<Integer, BigInteger> claimed = new HashMap<>();
         BigInteger flock = BigInteger.ZERO;
         Map<Integer, BigInteger> flockOf = new HashMap<>();
+        BigInteger flockClaimed = BigInteger.ZERO;
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
             // fresh id instances every time, as decoded facts have
             DeploymentId d = dep(s.deployment());
             AccountId u = user(s.user());
             String key = s.deployment() + "/" + s.user();
-            if (s.claim()) {
+            if (s.claim() && s.deployment() == 0) {
+                // A claim of the user's FLOCK (summed over every deployment).
+                BigInteger has = flockOf.getOrDefault(s.user(), BigInteger.ZERO);
+                if (has.signum() > 0) {
+                    assertEquals(Amount.ofUnits(Asset.FLOCK, has), ledger.claimFlock(u));
+                    flockOf.remove(s.user());
+                    flockClaimed = flockClaimed.add(has);
+                }
+            } else if (s.claim()) {
                 BigInteger has = mt.getOrDefault(key, BigInteger.ZERO);
                 if (has.signum() > 0) {
                     assertEquals(Amount.ofUnits(Asset.modelToken(d), has), ledger.claimMt(u, d));
@@ -107,7 +116,12 @@ class ClaimLedgerProperties {
                 assertEquals(Amount.ofUnits(a, largest(held, n)), ledger.largestBalancesSum(a, n), a + " top " + n);
             }
         }
-        assertEquals(Amount.ofUnits(Asset.FLOCK, flock), ledger.outstanding(Asset.FLOCK));
+        assertEquals(Amount.ofUnits(Asset.FLOCK, flockClaimed), ledger.claimed(Asset.FLOCK));
+        assertEquals(Amount.ofUnits(Asset.FLOCK, flockOf.values().stream().reduce(BigInteger.ZERO, BigInteger::add)),
+                ledger.outstanding(Asset.FLOCK));
+        for (int u = 0; u <= 5; u++) {
+            assertEquals(Amount.ofUnits(Asset.FLOCK, flockOf.getOrDefault(u, BigInteger.ZERO)), ledger.flockBalance(user(u)));
+        }
         for (int n = 1; n <= 8; n++) {
             assertEquals(Amount.ofUnits(Asset.FLOCK, largest(flockOf.values(), n)),
                     ledger.largestBalancesSum(Asset.FLOCK, n), "FLOCK top " + n);
