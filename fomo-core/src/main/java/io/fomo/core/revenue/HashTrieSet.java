@@ -1,6 +1,5 @@
 package io.fomo.core.revenue;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -14,11 +13,14 @@ import java.util.function.Consumer;
  * bitmaps (which of the 32 positions hold an element, which a sub-trie) and the hash of each element. The
  * hashes sit beside the element references, so a lookup that misses (a new payment id: the usual case on
  * replay) is decided without touching any element; only an equal hash leads to {@code equals}. Elements with
- * the same full hash share a collision bucket.
+ * the same full hash share a collision bucket, kept in their natural order: ids chosen to share one hash (a
+ * {@code String} hash is easy to collide: "Aa" and "BB", and every string made of such blocks) cost a binary
+ * search there, not a scan, so k of them cost O(k log k) comparisons to look up and add, not O(k²) (adding still
+ * copies the bucket's references, a plain array copy).
  *
  * <p>This class is immutable and thread-safe (if its elements are).
  */
-final class HashTrieSet<E> {
+final class HashTrieSet<E extends Comparable<? super E>> {
 
     private static final int BITS = 5;
     private static final int MASK = 31;
@@ -37,7 +39,7 @@ final class HashTrieSet<E> {
     }
 
     @SuppressWarnings("unchecked")
-    static <E> HashTrieSet<E> empty() {
+    static <E extends Comparable<? super E>> HashTrieSet<E> empty() {
         return (HashTrieSet<E>) EMPTY;
     }
 
@@ -99,8 +101,8 @@ final class HashTrieSet<E> {
             if (oldHash == h && old.equals(e)) {
                 return null;
             }
-            Object sub = oldHash == h ? new Collision(h, new Object[] {old, e})
-                    : pair(old, oldHash, e, h, shift + BITS);
+            Object sub = oldHash == h ? new Collision(h, compare(old, e) < 0 ? new Object[] {old, e}
+                    : new Object[] {e, old}) : pair(old, oldHash, e, h, shift + BITS);
             return dataToNode(node, meta, i, bit, sub);
         }
         if ((nodeMap & bit) != 0) {
@@ -109,11 +111,15 @@ final class HashTrieSet<E> {
             Object replaced;
             if (sub instanceof Collision c) {
                 if (c.hash == h) {
-                    if (c.has(e)) {
+                    int at = c.indexOf(e);
+                    if (at >= 0) {
                         return null;
                     }
-                    Object[] es = Arrays.copyOf(c.elements, c.elements.length + 1);
-                    es[es.length - 1] = e;
+                    int i = -(at + 1);
+                    Object[] es = new Object[c.elements.length + 1];
+                    System.arraycopy(c.elements, 0, es, 0, i);
+                    es[i] = e;
+                    System.arraycopy(c.elements, i, es, i + 1, c.elements.length - i);
                     replaced = new Collision(h, es);
                 } else {
                     // A collision bucket sits where only part of the hash agreed: push it one level down.
@@ -204,7 +210,12 @@ final class HashTrieSet<E> {
         }
     }
 
-    /** Distinct elements whose hashes are equal in all 32 bits. */
+    @SuppressWarnings("unchecked")
+    private static int compare(Object a, Object b) {
+        return ((Comparable<Object>) a).compareTo(b);
+    }
+
+    /** Distinct elements whose hashes are equal in all 32 bits, ascending in their natural order. */
     private static final class Collision {
         final int hash;
         final Object[] elements;
@@ -215,12 +226,25 @@ final class HashTrieSet<E> {
         }
 
         boolean has(Object e) {
-            for (Object x : elements) {
-                if (x.equals(e)) {
-                    return true;
+            return indexOf(e) >= 0;
+        }
+
+        /** The index of {@code e}, or {@code -(i + 1)} where {@code i} is where it would go. */
+        int indexOf(Object e) {
+            int lo = 0;
+            int hi = elements.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = compare(elements[mid], e);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
                 }
             }
-            return false;
+            return -(lo + 1);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *   <li>The open epoch's ids are in a small {@link HashTrieSet}: adding one copies a short path of a trie that
  *       stays in the processor's caches, instead of a path through a trie of every id ever seen.</li>
  *   <li>Closing the epoch freezes them into a <em>level</em>: two parallel arrays, the ids' hashes sorted and
- *       the ids in the same order. Ids added all at once (a batch of paid calls) become a level straight away. A level as large as half of the next-older one is merged into it, so there
+ *       the ids in the same order (so does the open trie reaching {@value #OPEN_LIMIT} ids). Ids added all at once (a batch of paid calls) become a level straight away. A level as large as half of the next-older one is merged into it, so there
  *       are at most about log2(ids) levels and each id is copied about that many times over its life; a lookup
  *       is a binary search per level.</li>
  *   <li>A {@link SeenFilter} in front answers most lookups of a new id (the usual case) in one memory access,
@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 final class SeenPayments {
 
     private static final Level[] NO_LEVELS = new Level[0];
+    /** The most ids the open trie holds before they are frozen into a level (see {@link #plusAbsent}). */
+    static final int OPEN_LIMIT = 1024;
 
     private final HashTrieSet<EventId> open;
     /** The frozen ids (closed epochs', and batches added whole), the oldest and largest level first. */
@@ -119,7 +121,10 @@ final class SeenPayments {
         } else {
             f.add(id.hashCode());
         }
-        return new SeenPayments(nextOpen, levels, nextSize, f);
+        SeenPayments next = new SeenPayments(nextOpen, levels, nextSize, f);
+        // An epoch of many single payments freezes its ids every OPEN_LIMIT of them: an insert into the trie
+        // copies a collision bucket whole, so ids chosen to share one hash would otherwise cost O(k) each.
+        return nextOpen.size() >= OPEN_LIMIT ? next.freeze() : next;
     }
 
     /**
@@ -202,7 +207,11 @@ final class SeenPayments {
         return f;
     }
 
-    /** Frozen ids: hashes ascending (signed), the ids in the same order, no id twice. */
+    /**
+     * Frozen ids: ascending by hash (signed), and ids of one hash by their natural order, the hashes in one
+     * array and the ids in the same order in another, no id twice. A lookup is one binary search over (hash,
+     * id): ids chosen to share a hash cost a logarithmic search among themselves, not a scan of all of them.
+     */
     private static final class Level {
         final int[] hashes;
         final EventId[] ids;
@@ -226,17 +235,30 @@ final class SeenPayments {
             int[] hs = new int[ids.length];
             EventId[] es = new EventId[ids.length];
             int n = 0;
-            int runStart = 0;
-            for (long o : order) {
-                int h = (int) (o >> 32);
-                EventId e = ids[(int) o];
-                if (n > 0 && hs[n - 1] != h) {
-                    runStart = n;
+            for (int a = 0; a < order.length;) {
+                int h = (int) (order[a] >> 32);
+                int b = a + 1;
+                while (b < order.length && (int) (order[b] >> 32) == h) {
+                    b++;
                 }
-                if (!inRun(es, runStart, n, e)) {
+                if (b - a == 1) {
                     hs[n] = h;
-                    es[n++] = e;
+                    es[n++] = ids[(int) order[a]];
+                } else {
+                    // Ids of one hash: sorted, then each once.
+                    EventId[] run = new EventId[b - a];
+                    for (int k = a; k < b; k++) {
+                        run[k - a] = ids[(int) order[k]];
+                    }
+                    Arrays.sort(run);
+                    for (int k = 0; k < run.length; k++) {
+                        if (k == 0 || !run[k].equals(run[k - 1])) {
+                            hs[n] = h;
+                            es[n++] = run[k];
+                        }
+                    }
                 }
+                a = b;
             }
             return new Level(Arrays.copyOf(hs, n), Arrays.copyOf(es, n));
         }
@@ -249,7 +271,7 @@ final class SeenPayments {
             int j = 0;
             int n = 0;
             while (i < a.size() || j < b.size()) {
-                if (j == b.size() || (i < a.size() && a.hashes[i] <= b.hashes[j])) {
+                if (j == b.size() || (i < a.size() && compare(a.hashes[i], a.ids[i], b.hashes[j], b.ids[j]) < 0)) {
                     hs[n] = a.hashes[i];
                     es[n++] = a.ids[i++];
                 } else {
@@ -260,27 +282,22 @@ final class SeenPayments {
             return new Level(hs, es);
         }
 
-        private static boolean inRun(EventId[] es, int from, int to, EventId e) {
-            for (int k = from; k < to; k++) {
-                if (es[k].equals(e)) {
-                    return true;
-                }
-            }
-            return false;
+        /** The order of a level: by hash, then (only for equal hashes) by id. */
+        private static int compare(int h1, EventId e1, int h2, EventId e2) {
+            return h1 != h2 ? Integer.compare(h1, h2) : e1.compareTo(e2);
         }
 
         boolean contains(int h, EventId id) {
-            int at = Arrays.binarySearch(hashes, h);
-            if (at < 0) {
-                return false;
-            }
-            for (int k = at; k >= 0 && hashes[k] == h; k--) {
-                if (ids[k].equals(id)) {
-                    return true;
-                }
-            }
-            for (int k = at + 1; k < hashes.length && hashes[k] == h; k++) {
-                if (ids[k].equals(id)) {
+            int lo = 0;
+            int hi = hashes.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = compare(hashes[mid], ids[mid], h, id);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
                     return true;
                 }
             }

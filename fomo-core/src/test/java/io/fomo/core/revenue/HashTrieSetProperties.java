@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 class HashTrieSetProperties {
 
     /** An element whose hash is chosen: equal hashes, hashes equal below some level, and plain ones. */
-    record Key(int hash, int id) {
+    record Key(int hash, int id) implements Comparable<Key> {
         @Override
         public int hashCode() {
             return hash;
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            return hash != o.hash ? Integer.compare(hash, o.hash) : Integer.compare(id, o.id);
         }
     }
 

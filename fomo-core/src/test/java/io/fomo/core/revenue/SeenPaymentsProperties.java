@@ -72,6 +72,72 @@ class SeenPaymentsProperties {
         }
     }
 
+    /** The {@code i}-th of 2,048 ids of one hash: eleven blocks, each "Aa" or "BB" (they hash alike). */
+    private static EventId colliding(int i) {
+        StringBuilder k = new StringBuilder("x");
+        for (int b = 0; b < 11; b++) {
+            k.append((i >> b & 1) == 0 ? "Aa" : "BB");
+        }
+        return EventId.of(k.toString());
+    }
+
+    @Property(tries = 15)
+    void idsOfOneHashStayExactThroughTheTrieTheLevelsAndBranches(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 6) int days, @ForAll @IntRange(min = 1, max = 2500) int perDay) {
+        // Days of single payments (past OPEN_LIMIT, where the open trie freezes on its own) and of batches, with
+        // ids of one hash mixed with plain ones, and now and then a day that starts from an earlier version.
+        SplittableRandom r = new SplittableRandom(seed);
+        List<SeenPayments> versions = new ArrayList<>();
+        List<Set<EventId>> models = new ArrayList<>();
+        SeenPayments s = SeenPayments.empty();
+        Set<EventId> model = new HashSet<>();
+        for (int day = 0; day < days; day++) {
+            if (!versions.isEmpty() && r.nextInt(4) == 0) {
+                int k = r.nextInt(versions.size());
+                s = versions.get(k);
+                model = new HashSet<>(models.get(k));
+            }
+            int n = r.nextInt(perDay + 1);
+            if (r.nextBoolean()) {
+                for (int k = 0; k < n; k++) {
+                    EventId id = r.nextInt(8) == 0 ? EventId.of("plain-" + r.nextInt(4096)) : colliding(r.nextInt(2048));
+                    assertEquals(model.contains(id), s.contains(id), id.value());
+                    if (model.add(id)) {
+                        s = s.plusAbsent(id);
+                    }
+                }
+            } else {
+                Set<EventId> batch = new HashSet<>();
+                for (int k = 0; k < n; k++) {
+                    EventId id = colliding(r.nextInt(2048));
+                    if (!model.contains(id)) {
+                        batch.add(id);
+                    }
+                }
+                SeenPayments next = s.plusAllAbsentOrNull(batch.toArray(new EventId[0]));
+                assertTrue(next != null, "a batch of distinct new ids");
+                s = next;
+                model.addAll(batch);
+            }
+            versions.add(s);
+            models.add(new HashSet<>(model));
+            s = s.freeze();
+        }
+        for (int v = 0; v < versions.size(); v++) {
+            SeenPayments version = versions.get(v);
+            Set<EventId> m = models.get(v);
+            assertEquals(m.size(), version.size(), "version " + v);
+            Set<EventId> listed = new HashSet<>();
+            version.forEach(listed::add);
+            assertEquals(m, listed, "version " + v);
+            for (int i = 0; i < 2048; i += 1 + r.nextInt(4)) {
+                assertEquals(m.contains(colliding(i)), version.contains(colliding(i)), "version " + v + ", " + i);
+            }
+            EventId[] all = m.toArray(new EventId[0]);
+            assertEquals(all.length > 0, version.containsAny(all), "version " + v + ": containsAny");
+        }
+    }
+
     @Property(tries = 30)
     void aSetOfIdsHoldsEachOnce(@ForAll long seed, @ForAll @IntRange(max = 3000) int n) {
         SplittableRandom r = new SplittableRandom(seed);
