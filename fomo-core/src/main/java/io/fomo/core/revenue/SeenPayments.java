@@ -15,9 +15,10 @@ import java.util.function.Consumer;
  *   <li>The open epoch's ids are in a small {@link HashTrieSet}: adding one copies a short path of a trie that
  *       stays in the processor's caches, instead of a path through a trie of every id ever seen.</li>
  *   <li>Closing the epoch freezes them into a <em>level</em>: two parallel arrays, the ids' hashes sorted and
- *       the ids in the same order (so does the open trie reaching {@value #OPEN_LIMIT} ids). Ids added all at once (a batch of paid calls) become a level straight away. A level as large as half of the next-older one is merged into it, so there
- *       are at most about log2(ids) levels and each id is copied about that many times over its life; a lookup
- *       is a binary search per level.</li>
+ *       the ids in the same order (so does the open trie reaching {@value #OPEN_LIMIT} ids). Ids added all at
+ *       once (a batch of paid calls) become a level straight away. A level as large as half of the next-older
+ *       one is merged into it, so there are at most about log2(ids) levels and each id is copied about that
+ *       many times over its life; a lookup is a binary search per level.</li>
  *   <li>A {@link SeenFilter} in front answers most lookups of a new id (the usual case) in one memory access,
  *       so the levels are searched only for the few ids it cannot rule out. It is shared with the sets before
  *       and after this one and only gains bits, so it never hides an id this set holds.</li>
