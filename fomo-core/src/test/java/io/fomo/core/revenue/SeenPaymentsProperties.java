@@ -26,50 +26,77 @@ class SeenPaymentsProperties {
         return i % 7 == 0 ? EventId.of("c" + ((i & 1) == 0 ? "Aa" : "BB") + (i / 14)) : EventId.of("pay-" + i);
     }
 
+    /** The versions a run of days made, each kept with the ids it must hold; a day may start from an earlier one. */
+    private static final class History {
+        final List<SeenPayments> versions = new ArrayList<>();
+        final List<Set<EventId>> models = new ArrayList<>();
+        SeenPayments set = SeenPayments.empty();
+        Set<EventId> model = new HashSet<>();
+
+        /** One time in {@code oneIn}, the day starts from an earlier version: a branch. */
+        void maybeBranch(SplittableRandom r, int oneIn) {
+            if (!versions.isEmpty() && r.nextInt(oneIn) == 0) {
+                int k = r.nextInt(versions.size());
+                set = versions.get(k);
+                model = new HashSet<>(models.get(k));
+            }
+        }
+
+        /** A payment alone: the set is asked first whether it holds the id, as a ledger asks. */
+        void pay(EventId id) {
+            assertEquals(model.contains(id), set.contains(id), id.value());
+            if (model.add(id)) {
+                set = set.plusAbsent(id);
+            }
+        }
+
+        void keep() {
+            versions.add(set);
+            models.add(new HashSet<>(model));
+        }
+
+        /** Every kept version holds exactly its model's ids: its size, its listing, and each of {@code probes}. */
+        void assertExact(List<EventId> probes) {
+            for (int v = 0; v < versions.size(); v++) {
+                SeenPayments version = versions.get(v);
+                Set<EventId> m = models.get(v);
+                assertEquals(m.size(), version.size(), "version " + v);
+                Set<EventId> listed = new HashSet<>();
+                version.forEach(listed::add);
+                assertEquals(m, listed, "version " + v);
+                for (EventId id : probes) {
+                    assertEquals(m.contains(id), version.contains(id), "version " + v + ", " + id.value());
+                }
+                EventId[] all = m.toArray(new EventId[0]);
+                assertEquals(all.length > 0, version.containsAny(all), "version " + v + ": containsAny");
+                // Each level is at least twice the next one, so there are at most log2(size) + 1 of them.
+                assertTrue(version.levels() <= 1 + 32 - Integer.numberOfLeadingZeros(Math.max(1, version.size())),
+                        version.levels() + " levels for " + version.size() + " ids");
+            }
+        }
+    }
+
     @Property(tries = 40)
     void everyVersionHoldsExactlyItsModelsIds(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int days,
             @ForAll @IntRange(min = 1, max = 400) int perDay) {
         SplittableRandom r = new SplittableRandom(seed);
         int pool = 2 * days * perDay;
-        List<SeenPayments> versions = new ArrayList<>();
-        List<Set<EventId>> models = new ArrayList<>();
-        SeenPayments s = SeenPayments.empty();
-        Set<EventId> model = new HashSet<>();
+        History h = new History();
         for (int day = 0; day < days; day++) {
-            // Now and then the day starts from an earlier version: a branch.
-            if (!versions.isEmpty() && r.nextInt(5) == 0) {
-                int k = r.nextInt(versions.size());
-                s = versions.get(k);
-                model = new HashSet<>(models.get(k));
-            }
+            h.maybeBranch(r, 5);
             int n = r.nextInt(perDay + 1);
             for (int k = 0; k < n; k++) {
-                EventId id = id(r.nextInt(pool));
-                assertEquals(model.contains(id), s.contains(id), id.value());
-                if (model.add(id)) {
-                    s = s.plusAbsent(id);
-                }
+                h.pay(id(r.nextInt(pool)));
             }
-            versions.add(s);
-            models.add(new HashSet<>(model));
-            s = s.freeze();
-            versions.add(s);
-            models.add(new HashSet<>(model));
+            h.keep();
+            h.set = h.set.freeze();
+            h.keep();
         }
-        for (int v = 0; v < versions.size(); v++) {
-            SeenPayments version = versions.get(v);
-            Set<EventId> m = models.get(v);
-            assertEquals(m.size(), version.size(), "version " + v);
-            Set<EventId> listed = new HashSet<>();
-            version.forEach(listed::add);
-            assertEquals(m, listed, "version " + v);
-            for (int i = 0; i < pool; i += 1 + r.nextInt(3)) {
-                assertEquals(m.contains(id(i)), version.contains(id(i)), "version " + v + ", " + id(i).value());
-            }
-            // Each level is at least twice the next one, so there are at most log2(size) + 1 of them.
-            assertTrue(version.levels() <= 1 + 32 - Integer.numberOfLeadingZeros(Math.max(1, version.size())),
-                    version.levels() + " levels for " + version.size() + " ids");
+        List<EventId> probes = new ArrayList<>();
+        for (int i = 0; i < pool; i += 1 + r.nextInt(3)) {
+            probes.add(id(i));
         }
+        h.assertExact(probes);
     }
 
     /** The {@code i}-th of 2,048 ids of one hash: eleven blocks, each "Aa" or "BB" (they hash alike). */
@@ -87,55 +114,35 @@ class SeenPaymentsProperties {
         // Days of single payments (past OPEN_LIMIT, where the open trie freezes on its own) and of batches, with
         // ids of one hash mixed with plain ones, and now and then a day that starts from an earlier version.
         SplittableRandom r = new SplittableRandom(seed);
-        List<SeenPayments> versions = new ArrayList<>();
-        List<Set<EventId>> models = new ArrayList<>();
-        SeenPayments s = SeenPayments.empty();
-        Set<EventId> model = new HashSet<>();
+        History h = new History();
         for (int day = 0; day < days; day++) {
-            if (!versions.isEmpty() && r.nextInt(4) == 0) {
-                int k = r.nextInt(versions.size());
-                s = versions.get(k);
-                model = new HashSet<>(models.get(k));
-            }
+            h.maybeBranch(r, 4);
             int n = r.nextInt(perDay + 1);
             if (r.nextBoolean()) {
                 for (int k = 0; k < n; k++) {
-                    EventId id = r.nextInt(8) == 0 ? EventId.of("plain-" + r.nextInt(4096)) : colliding(r.nextInt(2048));
-                    assertEquals(model.contains(id), s.contains(id), id.value());
-                    if (model.add(id)) {
-                        s = s.plusAbsent(id);
-                    }
+                    h.pay(r.nextInt(8) == 0 ? EventId.of("plain-" + r.nextInt(4096)) : colliding(r.nextInt(2048)));
                 }
             } else {
                 Set<EventId> batch = new HashSet<>();
                 for (int k = 0; k < n; k++) {
                     EventId id = colliding(r.nextInt(2048));
-                    if (!model.contains(id)) {
+                    if (!h.model.contains(id)) {
                         batch.add(id);
                     }
                 }
-                SeenPayments next = s.plusAllAbsentOrNull(batch.toArray(new EventId[0]));
+                SeenPayments next = h.set.plusAllAbsentOrNull(batch.toArray(new EventId[0]));
                 assertTrue(next != null, "a batch of distinct new ids");
-                s = next;
-                model.addAll(batch);
+                h.set = next;
+                h.model.addAll(batch);
             }
-            versions.add(s);
-            models.add(new HashSet<>(model));
-            s = s.freeze();
+            h.keep();
+            h.set = h.set.freeze();
         }
-        for (int v = 0; v < versions.size(); v++) {
-            SeenPayments version = versions.get(v);
-            Set<EventId> m = models.get(v);
-            assertEquals(m.size(), version.size(), "version " + v);
-            Set<EventId> listed = new HashSet<>();
-            version.forEach(listed::add);
-            assertEquals(m, listed, "version " + v);
-            for (int i = 0; i < 2048; i += 1 + r.nextInt(4)) {
-                assertEquals(m.contains(colliding(i)), version.contains(colliding(i)), "version " + v + ", " + i);
-            }
-            EventId[] all = m.toArray(new EventId[0]);
-            assertEquals(all.length > 0, version.containsAny(all), "version " + v + ": containsAny");
+        List<EventId> probes = new ArrayList<>();
+        for (int i = 0; i < 2048; i += 1 + r.nextInt(4)) {
+            probes.add(colliding(i));
         }
+        h.assertExact(probes);
     }
 
     @Property(tries = 30)
