@@ -181,19 +181,6 @@ public final class Balances<K> {
     }
 
     /**
-     * Returns the sum of every balance.
-     *
-     * @return the sum in base units
-     */
-    public BigInteger sum() {
-        BigInteger total = BigInteger.ZERO;
-        for (int s = 0, n = slots.size(); s < n; s++) {
-            total = total.add(balance(s));
-        }
-        return total;
-    }
-
-    /**
      * Returns the sum of the {@code n} largest balances, or of all of them if fewer are held: equal balances
      * count as often as they are held, and a zero balance adds nothing. One pass over the slots keeps the
      * {@code n} largest balances held in the two {@code long} arrays in a small sorted array (most fail its
