@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
  * Exact non-negative balances in base units, one per key, for a ledger that credits many keys in a row: each
  * key has a {@link Slots slot}, and a balance below 2<sup>127</sup> lives in two {@code long} arrays as a
  * 128-bit number, so that a credit adds in place, with no entry object, no boxed number read and no new
- * number made. A balance from 2<sup>127</sup> up (or once credited 2<sup>126</sup> or more at once) is held as
- * a {@code BigInteger} instead, so there is no upper bound. (A long alone holds 9.2 units of 18 decimals, which a year's earner passes; all the FLOCK
+ * number made. A balance from 2<sup>127</sup> up is held as a {@code BigInteger} instead, so there is no
+ * upper bound. (A long alone holds 9.2 units of 18 decimals, which a year's earner passes; all the FLOCK
  * there is fits 90 bits.)
  *
  * <p>A balance of zero is not held: {@link #held()} and {@link #forEachHeld} skip it, and {@link #take}
@@ -37,8 +37,8 @@ public final class Balances<K> {
     private long[] hi;
     private long[] lo;
     /**
-     * Null, or per slot the balance once it no longer fits the long arrays' fast path: a credit of 2<sup>126</sup>
-     * or more, or a sum reaching 2<sup>127</sup>, moves it here, where it stays until it is taken.
+     * Null, or per slot the balance when it is 2<sup>127</sup> or more (and only then: a balance only grows
+     * until it is taken).
      */
     private BigInteger[] big;
 
@@ -113,11 +113,12 @@ public final class Balances<K> {
             return;
         }
         int length = units.bitLength();
-        if (length < WIDE_BITS) {
+        if (length <= WIDE_BITS) {
             long addLo = units.longValue();
             long addHi = length < Long.SIZE ? 0 : units.shiftRight(Long.SIZE).longValue();
             long l = lo[s] + addLo;
-            // Both parts are below 2^63, so a sum of 2^63 or more shows as a negative long.
+            // Both high parts are below 2^63 (the carry adds at most 1), so a high sum of 2^63 or more, a balance
+            // of 2^127 or more, shows as a negative long without wrapping past 2^64.
             long h = hi[s] + addHi + (Long.compareUnsigned(l, lo[s]) < 0 ? 1 : 0);
             if (h >= 0) {
                 hi[s] = h;
@@ -184,8 +185,7 @@ public final class Balances<K> {
      * Returns the sum of the {@code n} largest balances, or of all of them if fewer are held: equal balances
      * count as often as they are held, and a zero balance adds nothing. One pass over the slots keeps the
      * {@code n} largest balances held in the two {@code long} arrays in a small sorted array (most fail its
-     * first comparison); the few held as {@code BigInteger}s (from 2<sup>126</sup>, where a credit that large
-     * lands, up) are then ranked with them.
+     * first comparison); the few held as {@code BigInteger}s (from 2<sup>127</sup>) are then ranked with them.
      *
      * @param n how many of the largest to add up, positive
      * @return the sum in base units
