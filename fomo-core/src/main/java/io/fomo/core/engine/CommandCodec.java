@@ -1,7 +1,6 @@
 package io.fomo.core.engine;
 
 import io.fomo.core.internal.JournalBytes;
-import io.fomo.core.internal.TwoCores;
 import io.fomo.core.launch.BondingCurve;
 import io.fomo.core.launch.ConstantProductCurve;
 import io.fomo.core.launch.ExponentialCurve;
@@ -31,17 +30,15 @@ final class CommandCodec {
     }
 
     /**
-     * The bytes {@link #encode(Command, Fields)} writes in a writer of {@code buffers[0]}, written in chunks
-     * shared with a second core for a usage batch of at least {@code splitFrom} calls ({@link TwoCores#chunks}):
-     * chunk {@code k} in {@code buffers[k]}, the first with the lines before the calls, then joined in order.
-     * A call's lines depend on nothing but the call and its index, so the chunks join into exactly the record
-     * one writer makes. With one buffer, or another command, one writer writes all in {@code buffers[0]}.
+     * The bytes {@link #encode(Command, Fields)} writes in a writer of {@code buffers[0]}; a usage batch of at
+     * least {@code splitFrom} calls is written in chunks shared with a second core ({@link Fields#inChunks}),
+     * the first chunk with the lines before the calls.
      */
     static byte[] encode(Command c, String context, JournalBytes[] buffers, int splitFrom) {
-        if (c instanceof Command.RecordUsageBatch u && buffers.length >= 2 && u.calls().size() >= splitFrom
-                && u.calls().size() >= 2) {
-            return Fields.inChunks(context, buffers, u.calls().size(), f -> usageBatchHead(u, f.put("command",
-                    JournalTags.of(c))), (from, to, f) -> calls(u.calls(), from, to, f));
+        if (c instanceof Command.RecordUsageBatch u) {
+            return Fields.inChunks(context, buffers, u.calls().size(), splitFrom,
+                    f -> usageBatchHead(u, f.put("command", JournalTags.of(c))),
+                    (from, to, f) -> calls(u.calls(), from, to, f));
         }
         Fields f = Fields.writer(context, buffers[0]);
         encode(c, f);

@@ -1,7 +1,6 @@
 package io.fomo.core.engine;
 
 import io.fomo.core.internal.JournalBytes;
-import io.fomo.core.internal.TwoCores;
 import io.fomo.spi.InvalidStateException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,27 +20,15 @@ final class FactCodec {
     }
 
     /**
-     * The same bytes as {@link #encode(List)}, written in {@code buffer} (reused from record to record: a
-     * facts record of a day's usage or an epoch's rewards is megabytes) and copied out once.
-     */
-    static byte[] encode(List<Fact> facts, JournalBytes buffer) {
-        return encode(facts, Fields.writer("facts", buffer));
-    }
-
-    /**
-     * The same bytes as {@link #encode(List)}, written in chunks shared with a second core when there are
-     * at least {@code splitFrom} facts ({@link TwoCores#chunks}): chunk {@code k} of {@code buffers.length}
-     * (fewer for fewer facts) in {@code buffers[k]}, the first with the {@code count} line; the chunks are
-     * then copied out, in order, into one array. A fact's lines depend on nothing but the fact and its index,
-     * so the chunks join into exactly the record one writer makes. With one buffer, or fewer facts, one
-     * writer writes all in {@code buffers[0]}.
+     * The same bytes as {@link #encode(List)}, written in {@code buffers[0]} (reused from record to record: a
+     * facts record of a day's usage or an epoch's rewards is megabytes) and copied out once; in chunks shared
+     * with a second core when there are at least {@code splitFrom} facts ({@link Fields#inChunks}), the first
+     * chunk with the {@code count} line.
      */
     static byte[] encode(List<Fact> facts, JournalBytes[] buffers, int splitFrom) {
         int n = facts.size();
-        if (buffers.length < 2 || n < splitFrom || n < 2) {
-            return encode(facts, buffers[0]);
-        }
-        return Fields.inChunks("facts", buffers, n, f -> f.put("count", n), (from, to, f) -> write(facts, from, to, f));
+        return Fields.inChunks("facts", buffers, n, splitFrom, f -> f.put("count", n),
+                (from, to, f) -> write(facts, from, to, f));
     }
 
     private static byte[] encode(List<Fact> facts, Fields f) {

@@ -106,14 +106,21 @@ final class Fields {
     }
 
     /**
-     * Writes one record of {@code n} items in chunks shared with a second core ({@link TwoCores#chunks}):
-     * chunk {@code k} of {@code buffers.length} (fewer for fewer items) in a writer of {@code buffers[k]}, the
-     * first starting with the lines {@code head} writes; the chunks are then copied out, in order, into one
-     * array. An item's lines depend on nothing but the item and its index, so the chunks join into exactly
-     * the record one writer makes.
+     * Writes one record of {@code n} items, in chunks shared with a second core ({@link TwoCores#chunks}) when
+     * there are at least {@code splitFrom} of them (and two buffers, and two items): chunk {@code k} of
+     * {@code buffers.length} (fewer for fewer items) in a writer of {@code buffers[k]}, the first starting with
+     * the lines {@code head} writes; the chunks are then copied out, in order, into one array. An item's lines
+     * depend on nothing but the item and its index, so the chunks join into exactly the record one writer makes,
+     * which is what a smaller record gets: one writer of {@code buffers[0]}.
      */
-    static byte[] inChunks(String context, JournalBytes[] buffers, int n, java.util.function.Consumer<Fields> head,
-            Items items) {
+    static byte[] inChunks(String context, JournalBytes[] buffers, int n, int splitFrom,
+            java.util.function.Consumer<Fields> head, Items items) {
+        if (buffers.length < 2 || n < splitFrom || n < 2) {
+            Fields f = writer(context, buffers[0]);
+            head.accept(f);
+            items.write(0, n, f);
+            return f.encode();
+        }
         int count = Math.min(buffers.length, n);
         TwoCores.chunks(0, n, count, (k, from, to) -> {
             Fields f = writer(context, buffers[k]);

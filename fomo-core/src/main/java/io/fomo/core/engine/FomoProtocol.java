@@ -205,7 +205,7 @@ public final class FomoProtocol {
      * first, then, when records are split, one per further chunk (each let go past {@link #ENCODING_KEPT} /
      * {@link TwoCores#CHUNKS}).
      */
-    private JournalBytes[] factBuffers() {
+    private JournalBytes[] chunkBuffers() {
         JournalBytes first = encodingBuffer();
         if (encodingChunks == null) {
             return new JournalBytes[] {first};
@@ -273,7 +273,7 @@ public final class FomoProtocol {
                     + ENGINE_PREFIX + "', which is reserved for the engine's own batches");
         }
         // A usage batch of thousands of calls is written in chunks on two cores, as its facts are below.
-        byte[] payload = CommandCodec.encode(command, "command " + commandId, factBuffers(), splitFrom);
+        byte[] payload = CommandCodec.encode(command, "command " + commandId, chunkBuffers(), splitFrom);
         CommandDigest digest = CommandDigest.of(digests, payload);
         // A stale engine catches up before it validates: another engine on this journal may have made the
         // command valid (a deposit) or journaled this very id.
@@ -291,7 +291,7 @@ public final class FomoProtocol {
             // which an entry copies in and would copy out again.
             byte[][] payloads = new byte[2 + prepared.intents.size()][];
             payloads[0] = payload;
-            payloads[1] = FactCodec.encode(prepared.facts, factBuffers(), splitFrom);
+            payloads[1] = FactCodec.encode(prepared.facts, chunkBuffers(), splitFrom);
             // The entries keep these arrays, made here and only read from now on, instead of a copy of each.
             batch.add(HandedOver.entry(COMMAND, payload, at));
             batch.add(HandedOver.entry(FACTS, payloads[1], at));

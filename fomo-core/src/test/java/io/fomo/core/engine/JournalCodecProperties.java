@@ -277,11 +277,12 @@ class JournalCodecProperties {
         }
         byte[] expected = plainFacts(facts);
         assertArrayEquals(expected, FactCodec.encode(facts));
-        io.fomo.core.internal.JournalBytes buffer = new io.fomo.core.internal.JournalBytes(16);
-        assertArrayEquals(expected, FactCodec.encode(facts, buffer));
+        // One reused buffer, never split.
+        io.fomo.core.internal.JournalBytes[] buffer = {new io.fomo.core.internal.JournalBytes(16)};
+        assertArrayEquals(expected, FactCodec.encode(facts, buffer, Integer.MAX_VALUE));
         List<Fact> fewer = facts.subList(0, Math.min(shorter, facts.size()));
-        assertArrayEquals(plainFacts(fewer), FactCodec.encode(fewer, buffer));
-        assertArrayEquals(expected, FactCodec.encode(facts, buffer));
+        assertArrayEquals(plainFacts(fewer), FactCodec.encode(fewer, buffer, Integer.MAX_VALUE));
+        assertArrayEquals(expected, FactCodec.encode(facts, buffer, Integer.MAX_VALUE));
     }
 
     /**
