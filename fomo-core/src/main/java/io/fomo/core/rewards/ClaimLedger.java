@@ -177,31 +177,19 @@ public final class ClaimLedger {
     }
 
     /**
-     * Returns every positive claimable balance in an asset (the reward asset, or a deployment's MT summed
-     * over the deployments of that MT), by account in code-point order: what a chain's Merkle distributor
-     * publishes at an epoch close.
+     * Returns every positive claimable balance in an asset (the reward asset, or a deployment's MT), by
+     * account in code-point order: what a chain's Merkle distributor publishes at an epoch close.
      *
      * @param asset the asset
      * @return the balances, all positive, in the asset
      */
     public java.util.SortedMap<AccountId, Amount> balances(Asset asset) {
-        Objects.requireNonNull(asset, "asset");
-        java.util.TreeMap<AccountId, BigInteger> units = new java.util.TreeMap<>();
-        if (asset.equals(rewardAsset)) {
-            flock.forEachHeld(units::put);
-        } else {
-            for (Map.Entry<DeploymentId, Balances<AccountId>> e : mt.entrySet()) {
-                if (Asset.modelToken(e.getKey()).equals(asset)) {
-                    e.getValue().forEachHeld((user, v) -> units.merge(user, v, BigInteger::add));
-                }
-            }
+        Balances<AccountId> b = balancesOf(asset);
+        TreeMap<AccountId, Amount> out = new TreeMap<>();
+        if (b != null) {
+            // Only positive balances are held.
+            b.forEachHeld((user, v) -> out.put(user, Amount.ofUnits(asset, v)));
         }
-        java.util.TreeMap<AccountId, Amount> out = new java.util.TreeMap<>();
-        units.forEach((user, v) -> {
-            if (v.signum() > 0) {
-                out.put(user, Amount.ofUnits(asset, v));
-            }
-        });
         return out;
     }
 
@@ -251,16 +239,31 @@ public final class ClaimLedger {
         if (n < 1) {
             throw InvalidArgumentException.of("n", n, "must be positive");
         }
-        if (asset.equals(rewardAsset)) {
-            return Amount.ofUnits(asset, flock.largestSum(n));
-        }
-        // A model token names one deployment (Asset.modelToken is one-to-one): its balances, if any were credited.
-        for (Map.Entry<DeploymentId, Balances<AccountId>> e : mt.entrySet()) {
-            if (Asset.modelToken(e.getKey()).equals(asset)) {
-                return Amount.ofUnits(asset, e.getValue().largestSum(n));
+        Balances<AccountId> b = balancesOf(asset);
+        return b == null ? Amount.zero(asset) : Amount.ofUnits(asset, b.largestSum(n));
+    }
+
+    /**
+     * The deployment whose model token {@code asset} is, among those ever credited, or null ({@link
+     * Asset#modelToken} is one-to-one: a model token names one deployment).
+     */
+    private DeploymentId deploymentOf(Asset asset) {
+        for (DeploymentId d : mtTotals.keySet()) {
+            if (Asset.modelToken(d).equals(asset)) {
+                return d;
             }
         }
-        return Amount.zero(asset);
+        return null;
+    }
+
+    /** The balances in {@code asset}: the FLOCK ones, a deployment's MT ones, or null if none were credited. */
+    private Balances<AccountId> balancesOf(Asset asset) {
+        Objects.requireNonNull(asset, "asset");
+        if (asset.equals(rewardAsset)) {
+            return flock;
+        }
+        DeploymentId d = deploymentOf(asset);
+        return d == null ? null : mt.get(d);
     }
 
     private Amount total(Asset asset, int which) {
@@ -268,13 +271,8 @@ public final class ClaimLedger {
         if (asset.equals(rewardAsset)) {
             return Amount.ofUnits(asset, which == 0 ? flockCredited : flockClaimed);
         }
-        BigInteger s = BigInteger.ZERO;
-        for (Map.Entry<DeploymentId, BigInteger[]> e : mtTotals.entrySet()) {
-            if (Asset.modelToken(e.getKey()).equals(asset)) {
-                s = s.add(e.getValue()[which]);
-            }
-        }
-        return Amount.ofUnits(asset, s);
+        DeploymentId d = deploymentOf(asset);
+        return d == null ? Amount.zero(asset) : Amount.ofUnits(asset, mtTotals.get(d)[which]);
     }
 
     @Override
@@ -289,9 +287,7 @@ public final class ClaimLedger {
      * @return an unmodifiable sorted copy
      */
     public SortedMap<AccountId, Amount> flockBalances() {
-        TreeMap<AccountId, Amount> out = new TreeMap<>();
-        flock.forEachHeld((u, v) -> out.put(u, Amount.ofUnits(rewardAsset, v)));
-        return Collections.unmodifiableSortedMap(out);
+        return Collections.unmodifiableSortedMap(balances(rewardAsset));
     }
 
     /**
