@@ -15,6 +15,7 @@ import io.fomo.core.revenue.UnitPrice;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
+import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidStateException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -115,6 +116,26 @@ final class CommandCodec {
         }
     }
 
+    /**
+     * Decodes a command record with a reused reader, as {@link FactCodec#read} decodes facts: streamed first,
+     * read the general way when the stream deviates, so that the answer, or the error, is exactly
+     * {@code decode(reader.reread(bytes, record).knowing(known))}'s.
+     *
+     * @param known an id the record probably repeats ({@link Fields#knowing}), or null
+     */
+    static Command read(Fields reader, byte[] bytes, long record, EventId known) {
+        try {
+            Fields f = reader.stream(bytes, record).knowing(known);
+            Command c = decode(f);
+            if (f.streamedAll()) {
+                return c;
+            }
+        } catch (RuntimeException deviated) {
+            // Read again below, the general way: its answer, or its error.
+        }
+        return decode(reader.reread(bytes, record).knowing(known));
+    }
+
     static Command decode(Fields f) {
         String type = f.tag("command");
         switch (type) {
@@ -171,6 +192,8 @@ final class CommandCodec {
 
     /** A journaled usage batch; its count is bounded before any call is read, as when it was built. */
     private static Command.RecordUsageBatch usageBatch(Fields f) {
+        // Read in the order written (the deployment, the count, then the calls), as every decoder here reads.
+        DeploymentId deployment = f.deployment("deployment");
         int n = f.intValue("calls");
         if (n < 1 || n > EngineLimits.MAX_CALLS_PER_USAGE_BATCH) {
             throw new InvalidStateException("journal: field 'calls' = " + n + ": expected 1 to "
@@ -182,7 +205,7 @@ final class CommandCodec {
             calls.add(new Command.RecordUsageBatch.Call(f.eventId(at, "paymentId"), f.account(at, "user"),
                     f.longValue(at, "units")));
         }
-        return new Command.RecordUsageBatch(f.deployment("deployment"), calls);
+        return new Command.RecordUsageBatch(deployment, calls);
     }
 
     private static Swap.Kind swapKind(String text) {

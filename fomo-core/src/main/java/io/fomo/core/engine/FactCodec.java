@@ -1,6 +1,7 @@
 package io.fomo.core.engine;
 
 import io.fomo.core.internal.JournalBytes;
+import io.fomo.spi.Amount;
 import io.fomo.spi.InvalidStateException;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +146,24 @@ final class FactCodec {
         }
     }
 
+    /**
+     * Decodes a facts record with a reused reader: streamed first ({@link Fields#stream}), and read the general
+     * way when the stream deviates from the order this codec writes, so that the answer, or the error, is
+     * exactly {@code decode(reader.reread(bytes, record))}'s.
+     */
+    static List<Fact> read(Fields reader, byte[] bytes, long record) {
+        try {
+            Fields f = reader.stream(bytes, record);
+            List<Fact> facts = decode(f);
+            if (f.streamedAll()) {
+                return facts;
+            }
+        } catch (RuntimeException deviated) {
+            // Read again below, the general way: its answer, or its error.
+        }
+        return decode(reader.reread(bytes, record));
+    }
+
     static List<Fact> decode(Fields f) {
         int n = f.intValue("", "count");
         if (n < 0) {
@@ -253,6 +272,8 @@ final class FactCodec {
                 return new Fact.EmissionReleased(f.longValue(p, "epoch"), f.amount(p, "scheduled"),
                         f.amount(p, "returned"));
             case JournalTags.DUST_CARRIED: {
+                // Read in the order written (global, then the pools), as every decoder here reads.
+                Amount global = f.amount(p, "global");
                 int n = f.intValue(p, "pools");
                 if (n < 0) {
                     throw new InvalidStateException("facts: field '" + p + "pools' = " + n + ": must not be negative");
@@ -263,7 +284,7 @@ final class FactCodec {
                     pools.add(new Fact.PoolDust(f.deployment(q, "deployment"), poolKind(f, q + "kind"),
                             f.amount(q, "amount")));
                 }
-                return new Fact.DustCarried(f.amount(p, "global"), pools);
+                return new Fact.DustCarried(global, pools);
             }
             case JournalTags.REWARD_CREDITED:
                 return new Fact.RewardCredited(f.deployment(p, "deployment"), f.account(p, "user"),

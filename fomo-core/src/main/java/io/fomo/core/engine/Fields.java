@@ -387,6 +387,9 @@ final class Fields {
     // ---- finding
 
     private int find(int h, String prefix, String name) {
+        if (streaming) {
+            throw Deviation.INSTANCE;
+        }
         if (table == null) {
             for (int i = 0; i < size; i++) {
                 if (hashes[i] == h && keyIs(i, prefix, name)) {
@@ -472,6 +475,9 @@ final class Fields {
     // ---- reading by key
 
     private int required(String key) {
+        if (streaming) {
+            return streamed("", key);
+        }
         int i = find(key);
         if (i < 0) {
             throw new InvalidStateException(context() + ": missing field '" + key + "'");
@@ -686,6 +692,9 @@ final class Fields {
     private int cursor;
 
     private int next(String prefix, String name) {
+        if (streaming) {
+            return streamed(prefix, name);
+        }
         readable();
         int i = cursor;
         if (i >= size || !keyIs(i, prefix, name)) {
@@ -732,8 +741,11 @@ final class Fields {
     }
 
     boolean bool(String prefix, String name) {
-        next(prefix, name);
-        return bool(prefix + name);
+        String v = value(next(prefix, name));
+        if (!v.equals("true") && !v.equals("false")) {
+            throw corrupt(prefix + name, "true or false");
+        }
+        return v.equals("true");
     }
 
     BigDecimal decimal(String prefix, String name) {
@@ -781,6 +793,19 @@ final class Fields {
      * @return this reader, or a new record for a record that is not pure ASCII
      */
     Fields reread(byte[] bytes, long record) {
+        start(bytes, record);
+        this.streaming = false;
+        int fields = bytes.length / 24;
+        int n = fields <= 8 ? 8 : Integer.highestOneBit(fields) * 2;
+        if (keys.length < n || keys.length > 4 * n) {
+            // Room for this record; arrays kept from a much larger record are dropped, or every lookup table
+            // built for a record of more than a few fields would be sized for that larger one.
+            allocate(n);
+        }
+        return parse();
+    }
+
+    private void start(byte[] bytes, long record) {
         if (source == null) {
             throw new IllegalStateException(context() + ": a record being written is not a reader");
         }
@@ -791,14 +816,93 @@ final class Fields {
         this.cursor = 0;
         this.table = null;
         this.knownId = null;
-        int fields = bytes.length / 24;
-        int n = fields <= 8 ? 8 : Integer.highestOneBit(fields) * 2;
-        if (keys.length < n || keys.length > 4 * n) {
-            // Room for this record; arrays kept from a much larger record are dropped, or every lookup table
-            // built for a record of more than a few fields would be sized for that larger one.
-            allocate(n);
+    }
+
+    // ---- streaming: a record read line by line as a codec asks for its fields in the order they were written
+
+    // Whether this reader streams its record (see stream), and the first byte of the lines not read yet.
+    private boolean streaming;
+    private int scan;
+
+    /**
+     * What a streamed record does when it is not exactly as its codec writes it: the record is then read the
+     * general way ({@link #reread}). Thrown without a stack (it is control flow, never seen by a caller).
+     */
+    static final class Deviation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Deviation INSTANCE = new Deviation();
+
+        private Deviation() {
+            super("the record is not in its codec's order", null, false, false);
         }
-        return parse();
+    }
+
+    /**
+     * Starts reading {@code bytes} as a stream: no field is split, hashed or indexed ahead; each field asked for
+     * reads the record's next line, which must hold exactly that key, or {@link Deviation} is thrown (so is it
+     * for a line that is not plain ASCII, is malformed, or for a field asked by name out of order). A codec
+     * reading a record it wrote asks for its fields in the order it wrote them, once each, so a stream that
+     * reads to the end of the record ({@link #streamedAll}) without a deviation has read every line, each of
+     * a distinct key: exactly the fields {@link #reread} would index, with the same values, and no error that
+     * {@code reread} would raise. Anything else is read again with {@code reread}, which gives its answer or
+     * error exactly (replay reads every command and facts record this way first: splitting and indexing each
+     * record cost a third of reading it).
+     *
+     * @return this reader
+     */
+    Fields stream(byte[] bytes, long record) {
+        start(bytes, record);
+        this.streaming = true;
+        this.scan = 0;
+        return this;
+    }
+
+    /** Whether a streamed record has been read to its end: every line of it was asked for, in order. */
+    boolean streamedAll() {
+        return scan == source.length;
+    }
+
+    // The next line of a streamed record, which must be the field prefix + name.
+    private int streamed(String prefix, String name) {
+        byte[] bytes = source;
+        int n = bytes.length;
+        int start = scan;
+        int eq = start;
+        byte c = 0;
+        while (eq < n && (c = bytes[eq]) != '=' && c != '\n' && c >= 0) {
+            eq++;
+        }
+        if (eq == n || c != '=' || eq == start) {
+            throw Deviation.INSTANCE;
+        }
+        int end = JournalText.skipPlain(bytes, eq + 1, n);
+        boolean escaped = false;
+        while (end < n && (c = bytes[end]) != '\n') {
+            if (c < 0) {
+                throw Deviation.INSTANCE;
+            }
+            escaped |= c == '\\';
+            end++;
+        }
+        if (end == n) {
+            throw Deviation.INSTANCE;
+        }
+        int i = size;
+        if (i == keys.length) {
+            grow(2 * i);
+        }
+        keys[i] = null;
+        values[i] = escaped ? JournalText.unescapeAscii(bytes, eq + 1, end) : null;
+        keyFrom[i] = start;
+        valueFrom[i] = eq + 1;
+        valueTo[i] = end;
+        if (!keyIs(i, prefix, name)) {
+            throw Deviation.INSTANCE;
+        }
+        size = i + 1;
+        cursor = size;
+        scan = end + 1;
+        return i;
     }
 
     private String context() {

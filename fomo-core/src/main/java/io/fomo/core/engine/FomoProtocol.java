@@ -696,7 +696,7 @@ public final class FomoProtocol {
             if (b.entries.size() < 2 || !b.entries.get(1).type().equals(FACTS)) {
                 throw malformed(seq + 1, "a command without its facts entry");
             }
-            b.facts = FactCodec.decode(reader.reread(b.payloads[1], seq + 1));
+            b.facts = FactCodec.read(reader, b.payloads[1], seq + 1);
             for (Fact f : b.facts) {
                 if (f instanceof Fact.Charged c) {
                     // The fold adds the payment's id to the set of payment ids seen: its hash is taken here too.
@@ -707,13 +707,11 @@ public final class FomoProtocol {
             b.unreadable = e;
         }
         try {
-            Fields commandFields = reader.reread(b.payloads[0], seq);
-            if (b.facts != null && !b.facts.isEmpty() && b.facts.get(0) instanceof Fact.Charged charged) {
-                // A usage command names the payment its charge names: that id, made and checked with the facts,
-                // is taken instead of being made again from the same text.
-                commandFields.knowing(charged.payment());
-            }
-            b.command = CommandCodec.decode(commandFields);
+            // A usage command names the payment its charge names: that id, made and checked with the facts,
+            // is taken instead of being made again from the same text.
+            EventId known = b.facts != null && !b.facts.isEmpty() && b.facts.get(0) instanceof Fact.Charged charged
+                    ? charged.payment() : null;
+            b.command = CommandCodec.read(reader, b.payloads[0], seq, known);
         } catch (RuntimeException e) {
             b.commandUnreadable = e;
         }
