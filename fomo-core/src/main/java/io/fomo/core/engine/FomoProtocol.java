@@ -548,6 +548,8 @@ public final class FomoProtocol {
         private final java.util.function.Consumer<ReadBatch> sink;
         // This thread's reader of the facts records (one record object for the whole catch-up).
         private final Fields reader = Fields.reader();
+        // ... and its SHA-256, for the commands' digests.
+        private final java.security.MessageDigest sha = CommandDigest.sha256();
         private List<JournalRecord> pending = new ArrayList<>();
         private boolean done;
         private long next;
@@ -575,7 +577,7 @@ public final class FomoProtocol {
                 }
                 pending.add(r);
                 if (SEAL.equals(r.entry().type())) {
-                    sink.accept(readBatch(pending, reader));
+                    sink.accept(readBatch(pending, reader, sha));
                     pending = new ArrayList<>();
                     if (firstOnly) {
                         done = true;
@@ -645,6 +647,7 @@ public final class FomoProtocol {
         RuntimeException unreadable;
         Command command;
         RuntimeException commandUnreadable;
+        CommandDigest digest;
 
         ReadBatch(long first, long last, EventId key, List<JournalEntry> entries, byte[][] payloads,
                 JournalEntry seal) {
@@ -657,7 +660,7 @@ public final class FomoProtocol {
         }
     }
 
-    private static ReadBatch readBatch(List<JournalRecord> batch, Fields reader) {
+    private static ReadBatch readBatch(List<JournalRecord> batch, Fields reader, java.security.MessageDigest sha) {
         int n = batch.size();
         JournalRecord first = batch.get(0);
         JournalRecord sealRecord = batch.get(n - 1);
@@ -675,7 +678,7 @@ public final class FomoProtocol {
         // fails it is refused before anything decoded from it is used): decoding needs nothing but the bytes,
         // and whatever it throws is kept, so that a damaged batch fails on its seal as before.
         if (!entries.isEmpty() && entries.get(0).type().equals(COMMAND)) {
-            decodeCommand(b, reader);
+            decodeCommand(b, reader, sha);
         }
         // The fold looks the key up among the ids seen: its string's hash (kept by the string once taken)
         // is taken here, on the reading thread when reading ahead.
@@ -684,13 +687,13 @@ public final class FomoProtocol {
     }
 
     /**
-     * Decodes a command batch's facts, then its command: nothing here depends on the state. The chain's check,
-     * the command's digest, the intents and every check that needs the state are left to the fold's thread,
-     * which throws what decoding threw only where a sequential reading would have thrown it (the command's
-     * failure after the checks of its key, the facts' after the command's), so that the two threads of a
-     * read-ahead carry similar loads.
+     * Decodes a command batch's facts, then its command, and takes the command's digest: nothing here depends
+     * on the state. The chain's check, the intents and every check that needs the state are left to the fold's
+     * thread, which throws what decoding threw only where a sequential reading would have thrown it (the
+     * command's failure after the checks of its key, the facts' after the command's), so that the two threads
+     * of a read-ahead carry similar loads (docs/benchmarks.md, "Replay streams its records").
      */
-    private static void decodeCommand(ReadBatch b, Fields reader) {
+    private static void decodeCommand(ReadBatch b, Fields reader, java.security.MessageDigest sha) {
         long seq = b.first;
         try {
             if (b.entries.size() < 2 || !b.entries.get(1).type().equals(FACTS)) {
@@ -712,6 +715,7 @@ public final class FomoProtocol {
             EventId known = b.facts != null && !b.facts.isEmpty() && b.facts.get(0) instanceof Fact.Charged charged
                     ? charged.payment() : null;
             b.command = CommandCodec.read(reader, b.payloads[0], seq, known);
+            b.digest = CommandDigest.of(sha, b.payloads[0]);
         } catch (RuntimeException e) {
             b.commandUnreadable = e;
         }
@@ -821,9 +825,8 @@ public final class FomoProtocol {
         if (read.unreadable != null) {
             throw read.unreadable;
         }
-        // The command's digest, kept under its id, is taken here rather than ahead: the reading thread is the
-        // busier of the two, and nothing before this point needs it.
-        CommandDigest digest = CommandDigest.of(digests, batchPayloads[0]);
+        // The command's digest, kept under its id, was taken with its decoding (ahead, or just before).
+        CommandDigest digest = read.digest;
         if (verify) {
             verifyCommand(seq, key, entries, c, read.facts, digest);
             return;
