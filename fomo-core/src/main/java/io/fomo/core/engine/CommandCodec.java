@@ -15,7 +15,6 @@ import io.fomo.core.revenue.UnitPrice;
 import io.fomo.spi.Amount;
 import io.fomo.spi.Asset;
 import io.fomo.spi.DeploymentId;
-import io.fomo.spi.EventId;
 import io.fomo.spi.InvalidStateException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -114,26 +113,6 @@ final class CommandCodec {
             f.put("deployment", s.deployment().value()).put("trader", s.trader().value()).put("kind", s.kind().name())
                     .put("amount", s.amount()).put("limit", s.limit());
         }
-    }
-
-    /**
-     * Decodes a command record with a reused reader, as {@link FactCodec#read} decodes facts: streamed first,
-     * read the general way when the stream deviates, so that the answer, or the error, is exactly
-     * {@code decode(reader.reread(bytes, record).knowing(known))}'s.
-     *
-     * @param known an id the record probably repeats ({@link Fields#knowing}), or null
-     */
-    static Command read(Fields reader, byte[] bytes, long record, EventId known) {
-        try {
-            Fields f = reader.stream(bytes, record).knowing(known);
-            Command c = decode(f);
-            if (f.streamedAll()) {
-                return c;
-            }
-        } catch (RuntimeException deviated) {
-            // Read again below, the general way: its answer, or its error.
-        }
-        return decode(reader.reread(bytes, record).knowing(known));
     }
 
     static Command decode(Fields f) {

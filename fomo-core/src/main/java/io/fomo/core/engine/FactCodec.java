@@ -146,24 +146,6 @@ final class FactCodec {
         }
     }
 
-    /**
-     * Decodes a facts record with a reused reader: streamed first ({@link Fields#stream}), and read the general
-     * way when the stream deviates from the order this codec writes, so that the answer, or the error, is
-     * exactly {@code decode(reader.reread(bytes, record))}'s.
-     */
-    static List<Fact> read(Fields reader, byte[] bytes, long record) {
-        try {
-            Fields f = reader.stream(bytes, record);
-            List<Fact> facts = decode(f);
-            if (f.streamedAll()) {
-                return facts;
-            }
-        } catch (RuntimeException deviated) {
-            // Read again below, the general way: its answer, or its error.
-        }
-        return decode(reader.reread(bytes, record));
-    }
-
     static List<Fact> decode(Fields f) {
         int n = f.intValue("", "count");
         if (n < 0) {

@@ -845,8 +845,8 @@ final class Fields {
      * reads to the end of the record ({@link #streamedAll}) without a deviation has read every line, each of
      * a distinct key: exactly the fields {@link #reread} would index, with the same values, and no error that
      * {@code reread} would raise. Anything else is read again with {@code reread}, which gives its answer or
-     * error exactly (replay reads every command and facts record this way first: splitting and indexing each
-     * record cost a third of reading it).
+     * error exactly ({@link #read}: replay reads every command and facts record this way first, since splitting
+     * and indexing each record cost a third of reading it).
      *
      * @return this reader
      */
@@ -857,6 +857,26 @@ final class Fields {
         return this;
     }
 
+    /**
+     * Decodes {@code bytes} with {@code codec}, streamed first ({@link #stream}) and read the general way
+     * ({@link #reread}) when the stream deviates, so that the answer, or the error, is exactly
+     * {@code codec.apply(reread(bytes, record).knowing(known))}'s. How replay reads every command and facts
+     * record.
+     *
+     * @param known an id the record probably repeats ({@link #knowing}), or null
+     */
+    <T> T read(byte[] bytes, long record, EventId known, java.util.function.Function<Fields, T> codec) {
+        try {
+            T value = codec.apply(stream(bytes, record).knowing(known));
+            if (streamedAll()) {
+                return value;
+            }
+        } catch (RuntimeException deviated) {
+            // Read again below, the general way: its answer, or its error.
+        }
+        return codec.apply(reread(bytes, record).knowing(known));
+    }
+
     /** Whether a streamed record has been read to its end: every line of it was asked for, in order. */
     boolean streamedAll() {
         return scan == source.length;
@@ -864,27 +884,8 @@ final class Fields {
 
     // The next line of a streamed record, which must be the field prefix + name.
     private int streamed(String prefix, String name) {
-        byte[] bytes = source;
-        int n = bytes.length;
         int start = scan;
-        int eq = start;
-        byte c = 0;
-        while (eq < n && (c = bytes[eq]) != '=' && c != '\n' && c >= 0) {
-            eq++;
-        }
-        if (eq == n || c != '=' || eq == start) {
-            throw Deviation.INSTANCE;
-        }
-        int end = JournalText.skipPlain(bytes, eq + 1, n);
-        boolean escaped = false;
-        while (end < n && (c = bytes[end]) != '\n') {
-            if (c < 0) {
-                throw Deviation.INSTANCE;
-            }
-            escaped |= c == '\\';
-            end++;
-        }
-        if (end == n) {
+        if (scanLine(source, start, false) != LINE) {
             throw Deviation.INSTANCE;
         }
         int i = size;
@@ -892,16 +893,16 @@ final class Fields {
             grow(2 * i);
         }
         keys[i] = null;
-        values[i] = escaped ? JournalText.unescapeAscii(bytes, eq + 1, end) : null;
+        values[i] = lineEscaped ? JournalText.unescapeAscii(source, lineEq + 1, lineEnd) : null;
         keyFrom[i] = start;
-        valueFrom[i] = eq + 1;
-        valueTo[i] = end;
+        valueFrom[i] = lineEq + 1;
+        valueTo[i] = lineEnd;
         if (!keyIs(i, prefix, name)) {
             throw Deviation.INSTANCE;
         }
         size = i + 1;
         cursor = size;
-        scan = end + 1;
+        scan = lineEnd + 1;
         return i;
     }
 
@@ -914,45 +915,82 @@ final class Fields {
 
     private Fields parse() {
         byte[] bytes = source;
-        int n = bytes.length;
         int start = 0;
-        while (start < n) {
-            // The key, up to its '=' (hashed on the way), then the value, passed over 8 plain bytes at a time up
-            // to the first group that may hold its end, an escape or a non-ASCII byte, then byte by byte to the
-            // line's end. A non-ASCII byte anywhere sends the whole record the plain way.
-            int h = 0;
-            int eq = start;
-            byte c = 0;
+        while (start < bytes.length) {
+            switch (scanLine(bytes, start, true)) {
+                case NOT_ASCII:
+                    return decodeText(bytes, context());
+                case TRUNCATED:
+                    throw new InvalidStateException(context() + ": truncated record");
+                case MALFORMED:
+                    throw new InvalidStateException(context() + ": malformed line '"
+                            + new String(bytes, start, lineEnd - start, StandardCharsets.ISO_8859_1) + "'");
+                default:
+                    break;
+            }
+            read(lineHash, start, lineEq, lineEnd,
+                    lineEscaped ? JournalText.unescapeAscii(bytes, lineEq + 1, lineEnd) : null);
+            start = lineEnd + 1;
+        }
+        return this;
+    }
+
+    // What scanLine found: a line, or why it cannot be read as one (in the order they are checked).
+    private static final int LINE = 0;
+    private static final int NOT_ASCII = 1;
+    private static final int TRUNCATED = 2;
+    private static final int MALFORMED = 3;
+    // The line scanLine found: its key's hash and end (the '='), its end (the newline), whether it has an escape.
+    private int lineHash;
+    private int lineEq;
+    private int lineEnd;
+    private boolean lineEscaped;
+
+    /**
+     * Scans the line of {@code bytes} from {@code start}, as both {@link #parse} and {@link #streamed} read one:
+     * the key up to its '=' (hashed on the way when {@code hashKey}: a streamed record looks nothing up by hash),
+     * then the value, passed over 8 plain bytes at a time up to the
+     * first group that may hold its end, an escape or a non-ASCII byte, then byte by byte to the line's end.
+     * A non-ASCII byte anywhere sends the whole record the plain way ({@code NOT_ASCII}).
+     */
+    private int scanLine(byte[] bytes, int start, boolean hashKey) {
+        int n = bytes.length;
+        int h = 0;
+        int eq = start;
+        byte c = 0;
+        if (hashKey) {
             while (eq < n && (c = bytes[eq]) != '=' && c != '\n' && c >= 0) {
                 h = 31 * h + c;
                 eq++;
             }
-            if (c < 0) {
-                return decodeText(bytes, context());
+        } else {
+            while (eq < n && (c = bytes[eq]) != '=' && c != '\n' && c >= 0) {
+                eq++;
             }
-            int end = eq;
-            boolean escaped = false;
-            if (eq < n && c == '=') {
-                end = JournalText.skipPlain(bytes, eq + 1, n);
-                while (end < n && (c = bytes[end]) != '\n') {
-                    if (c < 0) {
-                        return decodeText(bytes, context());
-                    }
-                    escaped |= c == '\\';
-                    end++;
-                }
-            }
-            if (end == n) {
-                throw new InvalidStateException(context() + ": truncated record");
-            }
-            if (eq == end || eq == start) {
-                throw new InvalidStateException(context() + ": malformed line '"
-                        + new String(bytes, start, end - start, StandardCharsets.ISO_8859_1) + "'");
-            }
-            read(h, start, eq, end, escaped ? JournalText.unescapeAscii(bytes, eq + 1, end) : null);
-            start = end + 1;
         }
-        return this;
+        if (c < 0) {
+            return NOT_ASCII;
+        }
+        int end = eq;
+        boolean escaped = false;
+        if (eq < n && c == '=') {
+            end = JournalText.skipPlain(bytes, eq + 1, n);
+            while (end < n && (c = bytes[end]) != '\n') {
+                if (c < 0) {
+                    return NOT_ASCII;
+                }
+                escaped |= c == '\\';
+                end++;
+            }
+        }
+        lineHash = h;
+        lineEq = eq;
+        lineEnd = end;
+        lineEscaped = escaped;
+        if (end == n) {
+            return TRUNCATED;
+        }
+        return eq == end || eq == start ? MALFORMED : LINE;
     }
 
     // Adds a field read from the bytes: key [from, eq), value (eq, end) or the unescaped text given. A second

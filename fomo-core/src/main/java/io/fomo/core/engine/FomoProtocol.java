@@ -699,7 +699,7 @@ public final class FomoProtocol {
             if (b.entries.size() < 2 || !b.entries.get(1).type().equals(FACTS)) {
                 throw malformed(seq + 1, "a command without its facts entry");
             }
-            b.facts = FactCodec.read(reader, b.payloads[1], seq + 1);
+            b.facts = reader.read(b.payloads[1], seq + 1, null, FactCodec::decode);
             for (Fact f : b.facts) {
                 if (f instanceof Fact.Charged c) {
                     // The fold adds the payment's id to the set of payment ids seen: its hash is taken here too.
@@ -714,7 +714,7 @@ public final class FomoProtocol {
             // is taken instead of being made again from the same text.
             EventId known = b.facts != null && !b.facts.isEmpty() && b.facts.get(0) instanceof Fact.Charged charged
                     ? charged.payment() : null;
-            b.command = CommandCodec.read(reader, b.payloads[0], seq, known);
+            b.command = reader.read(b.payloads[0], seq, known, CommandCodec::decode);
             b.digest = CommandDigest.of(sha, b.payloads[0]);
         } catch (RuntimeException e) {
             b.commandUnreadable = e;

@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.IntRange;
  * exactly what a fresh {@link Fields#decode decode(bytes, "journal record " + n)} gives, the same commands and
  * facts or the same refusal (class and message), whatever the record before it was (larger, smaller,
  * refused, not pure ASCII). So does streaming a record ({@link Fields#stream}, how replay reads each record
- * first) with the general reading after any deviation ({@link FactCodec#read}, {@link CommandCodec#read}).
+ * first) with the general reading after any deviation ({@link Fields#read}).
  */
 class FieldsReaderProperties {
 
@@ -121,14 +121,14 @@ class FieldsReaderProperties {
             byte[] bytes = run.get(n);
             long record = 1000L + 7L * n;
             assertEquals(outcome(() -> FactCodec.decode(Fields.decode(bytes, "journal record " + record))),
-                    outcome(() -> FactCodec.read(reader, bytes, record)));
+                    outcome(() -> reader.read(bytes, record, null, FactCodec::decode)));
             // The record's own payment id when it has one (what replay names), or another id.
             Object c = outcomeObject(() -> CommandCodec.decode(Fields.decode(bytes, "ctx")));
             io.fomo.spi.EventId known = c instanceof Command.RecordUsage u && n % 2 == 0
                     ? io.fomo.spi.EventId.of(new String(u.paymentId().value())) : other;
             assertEquals(outcome(() -> CommandCodec.decode(Fields.decode(bytes, "journal record " + record)
                             .knowing(known))),
-                    outcome(() -> CommandCodec.read(reader, bytes, record, known)));
+                    outcome(() -> reader.read(bytes, record, known, CommandCodec::decode)));
         }
     }
 
