@@ -107,9 +107,7 @@ public final class SeenFilter {
      */
     public int firstMaybe(int[] hashes, int from) {
         for (int i = from; i < hashes.length; i++) {
-            long h = mix(hashes[i]);
-            long bits = bitsOf(h);
-            if (((long) WORDS.getOpaque(words, (int) (h >>> 37) & mask) & bits) == bits) {
+            if (mightContain(hashes[i])) {
                 return i;
             }
         }

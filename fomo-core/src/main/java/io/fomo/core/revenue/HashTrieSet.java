@@ -1,5 +1,6 @@
 package io.fomo.core.revenue;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -229,22 +230,9 @@ final class HashTrieSet<E extends Comparable<? super E>> {
             return indexOf(e) >= 0;
         }
 
-        /** The index of {@code e}, or {@code -(i + 1)} where {@code i} is where it would go. */
+        /** The index of {@code e}, or {@code -(i + 1)} where {@code i} is where it would go (natural order). */
         int indexOf(Object e) {
-            int lo = 0;
-            int hi = elements.length - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int c = compare(elements[mid], e);
-                if (c < 0) {
-                    lo = mid + 1;
-                } else if (c > 0) {
-                    hi = mid - 1;
-                } else {
-                    return mid;
-                }
-            }
-            return -(lo + 1);
+            return Arrays.binarySearch(elements, e);
         }
     }
 }
