@@ -131,9 +131,12 @@ final class SeenPayments {
     /**
      * This set with {@code ids}, none of which it holds (the caller asked {@link #contains} for each), added
      * as one level (merged with smaller levels) rather than one by one into the open trie; or null if
-     * {@code ids} names an id twice.
+     * {@code ids} names an id twice. No ids leave the set as it is: an empty level would count as one.
      */
     SeenPayments plusAllAbsentOrNull(EventId[] ids) {
+        if (ids.length == 0) {
+            return this;
+        }
         Level added = Level.of(ids.clone());
         if (added.size() != ids.length) {
             return null;

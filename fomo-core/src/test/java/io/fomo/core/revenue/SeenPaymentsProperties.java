@@ -163,6 +163,23 @@ class SeenPaymentsProperties {
         assertEquals(model.size() + 1, s.plusAbsent(fresh).freeze().size());
     }
 
+    @Property(tries = 10)
+    void aBatchOfNoIdsAddsNoLevel(@ForAll @IntRange(max = 3000) int n, @ForAll @IntRange(min = 1, max = 5) int empties) {
+        // An empty batch (a day whose payments were all seen before) once pushed an empty level, so a set of one
+        // id could hold three levels after two such days.
+        List<EventId> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(id(i));
+        }
+        SeenPayments s = SeenPayments.of(ids);
+        int levels = s.levels();
+        for (int k = 0; k < empties; k++) {
+            s = s.plusAllAbsentOrNull(new EventId[0]).freeze();
+        }
+        assertEquals(levels, s.levels());
+        assertEquals(n, s.size());
+    }
+
     @Property(tries = 5)
     void addingAnIdTheOpenEpochHoldsIsRefused(@ForAll @IntRange(min = 1, max = 100) int n) {
         SeenPayments s = SeenPayments.empty();
