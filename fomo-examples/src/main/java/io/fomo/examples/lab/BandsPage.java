@@ -16,12 +16,12 @@ import java.util.Optional;
  * The report of Monte Carlo runs or of a sweep: one self-contained HTML page (Chart.js inlined, works
  * offline) with a table of the last day's p5 / p50 / p95 of every {@link Metric} for each series, and one
  * chart per metric in which each series is a band (p5 to p95, filled) around its median line, over
- * calendar dates. A metric whose values are all positive and span more than 10× gets a logarithmic axis.
+ * calendar dates (a metric no series has a value for gets a note instead of an empty chart). A metric whose values are all positive and span more than 10× gets a logarithmic axis.
  * The chart data is written by Jackson; chart values are the exact values cut DOWN to
  * {@value #CHART_DECIMALS} decimals (the CSV has them exact). The same inputs give the same bytes.
  *
  * <p>When Chart.js has drawn every chart the page sets {@code data-rendered="true"} and
- * {@code data-charts="<number of metrics>"} on {@code <body>} (on a script error
+ * {@code data-charts="<number of charts>"} on {@code <body>} (on a script error
  * {@code data-rendered="false"} and {@code data-error}), for a headless browser to check.
  *
  * <p>This class is stateless and thread-safe.
@@ -30,7 +30,11 @@ public final class BandsPage {
 
     /** The decimals of chart values. */
     public static final int CHART_DECIMALS = 8;
-    /** The number of charts: one per metric. */
+    /**
+     * The most charts a page has: one per metric. A metric that no series has a value for on any day (the pool
+     * and Model Token metrics of a platform of several launches, which belong to each deployment) gets a note
+     * in place of an empty chart.
+     */
     public static final int CHARTS = Metric.values().length;
 
     private static final BigDecimal TEN = BigDecimal.TEN;
@@ -97,9 +101,16 @@ public final class BandsPage {
                 .append("<p class=\"description\">").append(html(intro)).append("</p>\n");
         summary(h, series, days);
         for (Metric m : Metric.values()) {
-            h.append("<section>\n<h2>").append(html(m.label())).append(" (").append(html(m.unit()))
-                    .append(")</h2>\n<div class=\"chart\"><canvas id=\"chart-").append(m.column())
-                    .append("\"></canvas></div>\n</section>\n");
+            h.append("<section>\n<h2>").append(html(m.label())).append(" (").append(html(m.unit())).append(")</h2>\n");
+            if (hasValue(series, m, days)) {
+                h.append("<div class=\"chart\"><canvas id=\"chart-").append(m.column()).append("\"></canvas></div>\n");
+            } else {
+                h.append("<p class=\"empty\">No run has a value for this metric on any day, so there is no chart. ")
+                        .append("On a platform of several launches the pool and Model Token metrics belong to each ")
+                        .append("deployment: a single run's report (<code>fomo simulate</code> without ")
+                        .append("<code>--runs</code>) has a section per deployment.</p>\n");
+            }
+            h.append("</section>\n");
         }
         h.append("<footer>\n<p>Exact values are in the CSV; chart values are cut to ").append(CHART_DECIMALS)
                 .append(" decimals.</p>\n<p>Charts drawn with Chart.js v").append(html(lib.version()))
@@ -131,7 +142,22 @@ public final class BandsPage {
         h.append("</table>\n");
     }
 
-    /** The chart data as JSON, written by Jackson and safe inside a script element. */
+    /** Whether any series has a value of {@code m} on any day. */
+    static boolean hasValue(List<Series> series, Metric m, int days) {
+        for (Series s : series) {
+            for (int d = 0; d < days; d++) {
+                if (s.bands().band(m, d).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The chart data as JSON, written by Jackson and safe inside a script element. A metric no series has a
+     * value for is marked {@code "empty": true} and gets no chart.
+     */
     static String data(List<Series> series, int days) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode dates = root.putArray("dates");
@@ -145,6 +171,7 @@ public final class BandsPage {
             ObjectNode mj = metrics.addObject();
             mj.put("id", "chart-" + m.column());
             mj.put("unit", m.unit());
+            mj.put("empty", !hasValue(series, m, days));
             BigDecimal min = null;
             BigDecimal max = null;
             boolean positive = true;
@@ -206,6 +233,7 @@ public final class BandsPage {
             "table.summary th, table.summary td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0;",
             "       border-bottom: 1px solid #e2e8f0; vertical-align: top; }",
             ".chart { position: relative; height: 320px; }",
+            "p.empty { color: #4a5568; font-style: italic; }",
             "footer { margin-top: 3rem; font-size: 0.8rem; color: #4a5568; }",
             "pre.license { white-space: pre-wrap; }",
             "");
@@ -220,7 +248,10 @@ public final class BandsPage {
             "    Chart.defaults.maintainAspectRatio = false;",
             "    var colors = ['#2b6cb0', '#c53030', '#2f855a', '#c05621', '#6b46c1', '#b7791f', '#2c7a7b', '#97266d'];",
             "    var drawn = 0;",
+            "    var expected = 0;",
             "    d.metrics.forEach(function (m) {",
+            "      if (m.empty) { return; }",
+            "      expected++;",
             "      var sets = [];",
             "      m.bands.forEach(function (b, i) {",
             "        var c = colors[i % colors.length];",
@@ -242,7 +273,7 @@ public final class BandsPage {
             "      if (chart.canvas.width > 0 && chart.canvas.height > 0) { drawn++; }",
             "    });",
             "    body.setAttribute('data-charts', String(drawn));",
-            "    body.setAttribute('data-rendered', drawn === d.metrics.length ? 'true' : 'false');",
+            "    body.setAttribute('data-rendered', drawn === expected ? 'true' : 'false');",
             "  } catch (e) {",
             "    body.setAttribute('data-rendered', 'false');",
             "    body.setAttribute('data-error', String(e && e.message ? e.message : e));",

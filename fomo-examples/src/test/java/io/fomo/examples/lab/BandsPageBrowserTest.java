@@ -72,6 +72,18 @@ class BandsPageBrowserTest {
     }
 
     @Test
+    void aPageWithoutPoolMetricsDrawsTheOthersAndNotesTheRest() throws Exception {
+        Path page = tmp.resolve("platform.html");
+        Files.writeString(page, BandsPage.render("platform", "intro", List.of(new BandsPage.Series("all runs",
+                Bands.of(List.of(BandsPageTest.platformRun(0, java.math.BigDecimal.ONE),
+                        BandsPageTest.platformRun(1, java.math.BigDecimal.TEN)))))));
+        String body = body(page);
+        assertTrue(body.contains("data-rendered=\"true\""), body);
+        int charts = Metric.values().length - BandsPageTest.PER_DEPLOYMENT.size();
+        assertTrue(body.contains("data-charts=\"" + charts + "\""), body);
+    }
+
+    @Test
     void aSweepPageWithTwoVariantsDraws() throws Exception {
         Scenario s = MonteCarloTest.shortQwen(4);
         Bands a = Bands.of(MonteCarlo.run(s, 2, 2));

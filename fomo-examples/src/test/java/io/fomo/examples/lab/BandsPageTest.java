@@ -57,6 +57,43 @@ class BandsPageTest {
         assertFalse(flatData.get("metrics").get(Metric.RAISED_FLOCK.ordinal()).get("log").asBoolean(), "no span");
     }
 
+    /** The metrics a platform of several launches has no value for: they belong to each deployment. */
+    static final java.util.Set<Metric> PER_DEPLOYMENT = java.util.EnumSet.of(Metric.POOL_PRICE, Metric.POOL_MT,
+            Metric.MT_SUPPLY, Metric.MT_BURNED_TOTAL, Metric.STAKED_MT);
+
+    /** {@link #run} without the per-deployment metrics on any day, as a platform's run has them. */
+    static Run platformRun(int index, BigDecimal base) {
+        List<DayMetrics> days = new java.util.ArrayList<>();
+        for (DayMetrics d : run(index, base, 1).days()) {
+            EnumMap<Metric, BigDecimal> v = new EnumMap<>(Metric.class);
+            for (Metric m : Metric.values()) {
+                if (!PER_DEPLOYMENT.contains(m)) {
+                    d.value(m).ifPresent(x -> v.put(m, x));
+                }
+            }
+            days.add(DayMetrics.of(d.day(), d.state(), v));
+        }
+        return new Run(index, ThreadLocalRandom.current().nextLong(), days);
+    }
+
+    @Test
+    void aMetricNoRunHasGetsANoteInsteadOfAnEmptyChart() throws Exception {
+        List<BandsPage.Series> series = List.of(new BandsPage.Series("all runs",
+                Bands.of(List.of(platformRun(0, BigDecimal.ONE), platformRun(1, BigDecimal.TEN)))));
+        JsonNode metrics = new ObjectMapper().readTree(BandsPage.data(series, 3)).get("metrics");
+        String html = BandsPage.render("platform", "intro", series);
+        for (Metric m : Metric.values()) {
+            boolean none = PER_DEPLOYMENT.contains(m);
+            assertEquals(none, metrics.get(m.ordinal()).get("empty").asBoolean(), m.name());
+            assertEquals(!none, html.contains("<canvas id=\"chart-" + m.column() + "\">"), m.name());
+        }
+        assertEquals(PER_DEPLOYMENT.size(), html.split("No run has a value for this metric", -1).length - 1);
+        // One series with a value is enough for a chart: a sweep's variant that has a pool draws it.
+        List<BandsPage.Series> mixed = List.of(series.get(0), new BandsPage.Series("single",
+                Bands.of(List.of(run(0, BigDecimal.ONE, 1)))));
+        assertFalse(BandsPage.render("mixed", "intro", mixed).contains("No run has a value"));
+    }
+
     @Test
     void seriesOfDifferentLengthsAreRefused() {
         Bands three = Bands.of(List.of(run(0, BigDecimal.ONE, 1)));
