@@ -164,7 +164,8 @@ class SeenPaymentsProperties {
     }
 
     @Property(tries = 10)
-    void aBatchOfNoIdsAddsNoLevel(@ForAll @IntRange(max = 3000) int n, @ForAll @IntRange(min = 1, max = 5) int empties) {
+    void aBatchOfNoIdsAddsNoLevel(@ForAll @IntRange(max = 3000) int n,
+            @ForAll @IntRange(min = 1, max = 5) int empties) {
         // An empty batch (a day whose payments were all seen before) once pushed an empty level, so a set of one
         // id could hold three levels after two such days.
         List<EventId> ids = new ArrayList<>();

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The report of Monte Carlo runs or of a sweep: one self-contained HTML page (Chart.js inlined, works
  * offline) with a table of the last day's p5 / p50 / p95 of every {@link Metric} for each series, and one
  * chart per metric in which each series is a band (p5 to p95, filled) around its median line, over
- * calendar dates (a metric no series has a value for gets a note instead of an empty chart). A metric whose values are all positive and span more than 10× gets a logarithmic axis.
+ * calendar dates (a metric no series has a value for gets a note instead of an empty chart). A metric whose
+ * values are all positive and span more than 10× gets a logarithmic axis.
  * The chart data is written by Jackson; chart values are the exact values cut DOWN to
  * {@value #CHART_DECIMALS} decimals (the CSV has them exact). The same inputs give the same bytes.
  *
@@ -101,14 +102,17 @@ public final class BandsPage {
                 .append("<p class=\"description\">").append(html(intro)).append("</p>\n");
         summary(h, series, days);
         for (Metric m : Metric.values()) {
-            h.append("<section>\n<h2>").append(html(m.label())).append(" (").append(html(m.unit())).append(")</h2>\n");
+            h.append("<section>\n<h2>").append(html(m.label())).append(" (").append(html(m.unit()))
+                    .append(")</h2>\n");
             if (hasValue(series, m, days)) {
-                h.append("<div class=\"chart\"><canvas id=\"chart-").append(m.column()).append("\"></canvas></div>\n");
+                h.append("<div class=\"chart\"><canvas id=\"chart-").append(m.column())
+                        .append("\"></canvas></div>\n");
             } else {
-                h.append("<p class=\"empty\">No run has a value for this metric on any day, so there is no chart. ")
-                        .append("On a platform of several launches the pool and Model Token metrics belong to each ")
-                        .append("deployment: a single run's report (<code>fomo simulate</code> without ")
-                        .append("<code>--runs</code>) has a section per deployment.</p>\n");
+                h.append("<p class=\"empty\">No run has a value for this metric on any day, so there is no chart: ")
+                        .append("no run had a pool (its raise failed), or the runs are of a platform of several ")
+                        .append("launches, whose pool and Model Token metrics belong to each deployment (a single ")
+                        .append("run's report, <code>fomo simulate</code> without <code>--runs</code>, has a ")
+                        .append("section per deployment).</p>\n");
             }
             h.append("</section>\n");
         }
