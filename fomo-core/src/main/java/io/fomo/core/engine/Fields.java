@@ -503,9 +503,13 @@ final class Fields {
     }
 
     boolean bool(String key) {
-        String v = text(key);
+        return bool(text(key), "", key);
+    }
+
+    // The value v of the field prefix + name as a boolean: exactly "true" or "false".
+    private boolean bool(String v, String prefix, String name) {
         if (!v.equals("true") && !v.equals("false")) {
-            throw corrupt(key, "true or false");
+            throw corrupt(prefix + name, "true or false");
         }
         return v.equals("true");
     }
@@ -741,11 +745,7 @@ final class Fields {
     }
 
     boolean bool(String prefix, String name) {
-        String v = value(next(prefix, name));
-        if (!v.equals("true") && !v.equals("false")) {
-            throw corrupt(prefix + name, "true or false");
-        }
-        return v.equals("true");
+        return bool(value(next(prefix, name)), prefix, name);
     }
 
     BigDecimal decimal(String prefix, String name) {

@@ -131,12 +131,9 @@ final class SeenPayments {
     /**
      * This set with {@code ids}, none of which it holds (the caller asked {@link #contains} for each), added
      * as one level (merged with smaller levels) rather than one by one into the open trie; or null if
-     * {@code ids} names an id twice. No ids leave the set as it is: an empty level would count as one.
+     * {@code ids} names an id twice.
      */
     SeenPayments plusAllAbsentOrNull(EventId[] ids) {
-        if (ids.length == 0) {
-            return this;
-        }
         Level added = Level.of(ids.clone());
         if (added.size() != ids.length) {
             return null;
@@ -154,8 +151,14 @@ final class SeenPayments {
         return new SeenPayments(open, next, nextSize, f);
     }
 
-    /** {@code levels} with {@code level} as the newest, merged with every level less than twice its size. */
+    /**
+     * {@code levels} with {@code level} as the newest, merged with every level less than twice its size; an
+     * empty level adds nothing (kept, it would count as a level: a day of payments all seen before made one).
+     */
     private static Level[] pushed(Level[] levels, Level level) {
+        if (level.size() == 0) {
+            return levels;
+        }
         Level merged = level;
         int k = levels.length;
         while (k > 0 && levels[k - 1].size() < 2 * merged.size()) {
